@@ -1,0 +1,36 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is for the team.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install migrate seed lint check bench security clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Local development on SQLite with the demo data; running it again keeps the data.
+run: export DEBUG = 1
+run: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
+test: install
+	$(PY) -m pytest
+
+lint: install
+	$(VENV)/bin/ruff check .
+
+check: install
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache

@@ -1,0 +1,156 @@
+"""Writers for the commitment file format (DESIGN.md §5) and the other exports.
+
+CSV is streamed row by row; XLSX is written in constant-memory mode to a temporary file. Both write a text
+that begins with = + - or @ with a leading ' so that no spreadsheet runs it as a formula.
+"""
+
+import csv
+import datetime
+import tempfile
+
+import xlsxwriter
+from django.http import FileResponse, StreamingHttpResponse
+
+# The columns of the commitment file format, in order: import and export share them.
+COMMITMENT_COLUMNS = (
+    "reference",
+    "programme",
+    "title",
+    "statement",
+    "source_location",
+    "kind",
+    "domain",
+    "goals",
+    "owner",
+    "due_date",
+    "expected_date",
+    "status",
+)
+FORMULA_STARTS = ("=", "+", "-", "@")
+CHUNK_SIZE = 2000
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet shows as text: a leading ' before anything it would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def commitment_record(commitment):
+    """One commitment in the file format: codes, never labels; dates as dates."""
+    return (
+        commitment.reference,
+        commitment.programme.year,
+        commitment.title,
+        commitment.statement,
+        commitment.source_location,
+        commitment.kind,
+        commitment.domain.slug,
+        ";".join(sorted(goal.code for goal in commitment.goals.all())),
+        commitment.owner.username if commitment.owner else "",
+        commitment.due_date,
+        commitment.expected_date,
+        commitment.status,
+    )
+
+
+def commitments_for_export(queryset):
+    """The rows to export, read in chunks with what each row needs, in a fixed number of queries per chunk."""
+    return (
+        queryset.select_related("programme", "domain", "owner")
+        .prefetch_related("goals")
+        .iterator(chunk_size=CHUNK_SIZE)
+    )
+
+
+def _csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return spreadsheet_safe(str(value)) if isinstance(value, str) else value
+
+
+class _Echo:
+    """A file-like object whose write returns the line, for streaming csv.writer output."""
+
+    def write(self, value):
+        return value
+
+
+def csv_response(header, rows, filename):
+    """A streamed UTF-8 CSV download (with BOM, so that Excel reads the accents right)."""
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff" + writer.writerow(header)
+        for row in rows:
+            yield writer.writerow([_csv_cell(value) for value in row])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def write_xlsx_sheet(workbook, name, header, rows, widths=None):
+    """One sheet: header row frozen with filters, dates as dates, text never as formulas."""
+    sheet = workbook.add_worksheet(name)
+    bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1})
+    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    wrap = workbook.add_format({"text_wrap": False})
+    for column, width in enumerate(widths or [18] * len(header)):
+        sheet.set_column(column, column, width)
+    sheet.write_row(0, 0, header, bold)
+    sheet.freeze_panes(1, 0)
+    count = 0
+    for count, row in enumerate(rows, start=1):
+        for column, value in enumerate(row):
+            if value is None or value == "":
+                continue
+            if isinstance(value, datetime.datetime):
+                sheet.write_datetime(count, column, value.replace(tzinfo=None), date_format)
+            elif isinstance(value, datetime.date):
+                sheet.write_datetime(count, column, datetime.datetime.combine(value, datetime.time()), date_format)
+            elif isinstance(value, str):
+                # write_string: never a formula, whatever the text begins with; the ' keeps the round trip equal to CSV.
+                sheet.write_string(count, column, spreadsheet_safe(value), wrap)
+            else:
+                sheet.write_number(count, column, value)
+    sheet.autofilter(0, 0, max(count, 1), len(header) - 1)
+    return sheet
+
+
+def xlsx_workbook(path):
+    return xlsxwriter.Workbook(path, {"constant_memory": True, "remove_timezone": True})
+
+
+def xlsx_response(build, filename):
+    """Write an XLSX with `build(workbook)` to a temporary file and send it, so memory stays flat."""
+    handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response closes it
+    workbook = xlsx_workbook(handle.name)
+    build(workbook)
+    workbook.close()
+    handle.seek(0)
+    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+COMMITMENT_COLUMN_WIDTHS = (14, 10, 40, 60, 10, 14, 18, 30, 14, 12, 12, 12)
+
+
+def register_csv(queryset, filename="voornemens.csv"):
+    return csv_response(COMMITMENT_COLUMNS, map(commitment_record, commitments_for_export(queryset)), filename)
+
+
+def register_xlsx(queryset, filename="voornemens.xlsx"):
+    def build(workbook):
+        write_xlsx_sheet(
+            workbook,
+            "voornemens",
+            COMMITMENT_COLUMNS,
+            map(commitment_record, commitments_for_export(queryset)),
+            COMMITMENT_COLUMN_WIDTHS,
+        )
+
+    return xlsx_response(build, filename)

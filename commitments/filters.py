@@ -1,0 +1,64 @@
+"""The register's filters (DESIGN.md §5): each a query parameter that bookmarks and e-mails may carry."""
+
+import django_filters
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
+
+User = get_user_model()
+
+
+class CommitmentFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="search", label=_("zoeken"), max_length=200)
+    programme = django_filters.ModelChoiceFilter(
+        queryset=WorkProgramme.objects.all(),
+        to_field_name="year",
+        label=_("werkprogramma"),
+        empty_label=_("Alle jaren"),
+    )
+    domain = django_filters.ModelChoiceFilter(
+        queryset=Domain.objects.all(), to_field_name="slug", label=_("toezichtgebied"), empty_label=_("Alle gebieden")
+    )
+    # One goal matches at most one row of the join: no DISTINCT needed.
+    goal = django_filters.ModelChoiceFilter(
+        field_name="goals",
+        queryset=Goal.objects.all(),
+        to_field_name="code",
+        label=_("doel"),
+        empty_label=_("Alle doelen"),
+        distinct=False,
+    )
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("status"), distinct=False)
+    # Only people who can own commitments (domain members), not every account (django-filter #1143).
+    owner = django_filters.ModelChoiceFilter(
+        queryset=User.objects.filter(domains__isnull=False).distinct().order_by("username"),
+        to_field_name="username",
+        label=_("eigenaar"),
+        empty_label=_("Iedereen"),
+    )
+    overdue = django_filters.BooleanFilter(
+        method="filter_overdue",
+        label=_("over de deadline"),
+        widget=django_filters.widgets.BooleanWidget(),
+    )
+
+    class Meta:
+        model = Commitment
+        fields = ["q", "programme", "domain", "goal", "status", "owner", "overdue"]
+
+    def search(self, queryset, name, value):
+        value = value.strip()
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(reference__icontains=value) | Q(title__icontains=value) | Q(statement__icontains=value)
+        )
+
+    def filter_overdue(self, queryset, name, value):
+        if value is None:
+            return queryset
+        overdue = Commitment.objects.overdue(timezone.localdate())
+        return queryset.filter(pk__in=overdue.values("pk")) if value else queryset.exclude(pk__in=overdue.values("pk"))

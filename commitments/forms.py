@@ -1,0 +1,153 @@
+"""Forms of wpsite: they validate what people type; the workflow decides what may happen."""
+
+from django import forms
+from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
+
+from commitments import permissions
+from commitments.models import Commitment, Domain, EvidenceLink, Goal, Note, Verdict, WorkProgramme
+
+User = get_user_model()
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    """Shows a person as "A. de Vries (adevries)" so that two people of one name stay apart."""
+
+    def label_from_instance(self, user):
+        return user_label(user)
+
+
+def user_label(user):
+    full_name = user.get_full_name()
+    return f"{full_name} ({user.username})" if full_name else user.username
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class CommitmentForm(forms.ModelForm):
+    """Create and edit a commitment. The domain and owner offered are those the user may choose."""
+
+    owner = UserChoiceField(queryset=User.objects.none(), required=False, label=_("eigenaar"))
+    due_date_reason = forms.CharField(
+        label=_("reden voor een nieuwe deadline"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht als u de deadline wijzigt."),
+    )
+
+    class Meta:
+        model = Commitment
+        fields = [
+            "programme",
+            "title",
+            "statement",
+            "source_location",
+            "kind",
+            "domain",
+            "goals",
+            "owner",
+            "due_date",
+            "expected_date",
+        ]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 5}),
+            "goals": forms.CheckboxSelectMultiple,
+            "due_date": DateInput(),
+            "expected_date": DateInput(),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        domains = Domain.objects.all()
+        if not permissions.is_beheerder(user):
+            domains = domains.filter(pk__in=permissions.member_domain_ids(user))
+        self.fields["domain"].queryset = domains
+        self.fields["goals"].queryset = Goal.objects.all()
+        self.fields["programme"].queryset = WorkProgramme.objects.all()
+        self.fields["owner"].queryset = (
+            User.objects.filter(is_active=True, domains__in=domains)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+        )
+        if self.instance.pk:
+            # A commitment stays in its programme; its reference says which.
+            del self.fields["programme"]
+        else:
+            del self.fields["due_date_reason"]
+            self.fields["due_date"].required = False
+            self.fields["due_date"].help_text = _("Leeg: 31 december van het programmajaar.")
+
+    def clean(self):
+        cleaned = super().clean()
+        owner, domain = cleaned.get("owner"), cleaned.get("domain")
+        if owner and domain and not owner.domains.filter(pk=domain.pk).exists():
+            self.add_error("owner", _("De eigenaar moet lid zijn van het toezichtgebied."))
+        return cleaned
+
+    def changes(self):
+        """The edited model fields, for the workflow."""
+        names = ("title", "statement", "source_location", "kind", "domain", "owner", "due_date", "expected_date")
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+
+
+class EvidenceForm(forms.ModelForm):
+    class Meta:
+        model = EvidenceLink
+        fields = ["url", "title", "kind", "published_on", "note"]
+        widgets = {"published_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"url": _("Een webadres dat begint met http:// of https://.")}
+
+    def clean_url(self):
+        # URLField turns "//host/x" into "https://host/x" and accepts other schemes; we take only what was typed.
+        raw = self.data.get(self.add_prefix("url"), "").strip()
+        if not raw.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError(_("Geef een webadres dat begint met http:// of https://."))
+        return self.cleaned_data["url"]
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = Note
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class SubmitForm(forms.Form):
+    proposed_verdict = forms.ChoiceField(label=_("voorgesteld oordeel"), choices=Verdict.choices)
+    explanation = forms.CharField(label=_("toelichting"), max_length=5000, widget=forms.Textarea(attrs={"rows": 4}))
+    expected_date = forms.DateField(
+        label=_("verwachte datum"), required=False, widget=DateInput(), help_text=_("Verplicht bij ‘Vertraagd’.")
+    )
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("besluit"),
+        choices=[("approve", _("Goedkeuren met oordeel")), ("send_back", _("Terugsturen"))],
+        widget=forms.RadioSelect,
+    )
+    verdict = forms.ChoiceField(label=_("oordeel"), choices=[("", "—"), *Verdict.choices], required=False)
+    rationale = forms.CharField(
+        label=_("motivering"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Verplicht bij terugsturen en als u afwijkt van het voorgestelde oordeel."),
+    )
+    annual_report_reference = forms.CharField(
+        label=_("vindplaats in het jaarbericht"),
+        required=False,
+        max_length=200,
+        help_text=_("Bijvoorbeeld: Jaarbericht 2024, p. 14"),
+    )
+    expected_date = forms.DateField(label=_("verwachte datum"), required=False, widget=DateInput())
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("reden"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))

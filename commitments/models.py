@@ -1,0 +1,448 @@
+"""The data of wpsite: work programmes, their commitments, and the record of what happened to each."""
+
+import datetime
+
+from auditlog.registry import auditlog
+from django.conf import settings
+from django.core.validators import URLValidator
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class NaturalKeyManager(models.Manager):
+    """Lets fixtures name rows by their stable key (a code, slug or year) instead of a database id."""
+
+    def get_by_natural_key(self, value):
+        return self.get(**{self.model.NATURAL_KEY: value})
+
+
+class Goal(models.Model):
+    """A goal of the multi-year perspective (MJP) that steers the work programmes."""
+
+    code = models.SlugField(_("code"), max_length=50, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+
+    NATURAL_KEY = "code"
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.code,)
+
+
+class Domain(models.Model):
+    """A supervised field (toezichtgebied) and the team that owns its commitments."""
+
+    slug = models.SlugField(_("slug"), max_length=50, unique=True)
+    name = models.CharField(_("naam"), max_length=200)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="domains", blank=True, verbose_name=_("leden")
+    )
+
+    NATURAL_KEY = "slug"
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("toezichtgebied")
+        verbose_name_plural = _("toezichtgebieden")
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class WorkProgramme(models.Model):
+    """The work programme (Werkprogramma) of one year, and the annual report (Jaarbericht) that accounts for it."""
+
+    year = models.PositiveSmallIntegerField(_("jaar"), unique=True)
+    title = models.CharField(_("titel"), max_length=200)
+    published_on = models.DateField(_("gepubliceerd op"), null=True, blank=True)
+    source_url = models.URLField(_("bron"), blank=True, max_length=500)
+    annual_report_title = models.CharField(_("titel jaarbericht"), max_length=200, blank=True)
+    annual_report_url = models.URLField(_("link jaarbericht"), blank=True, max_length=500)
+    annual_report_published_on = models.DateField(_("jaarbericht gepubliceerd op"), null=True, blank=True)
+    goals = models.ManyToManyField(Goal, related_name="programmes", blank=True, verbose_name=_("doelen"))
+    # The highest reference number handed out; references are never reused, even after a deletion.
+    last_reference_number = models.PositiveIntegerField(default=0, editable=False)
+
+    NATURAL_KEY = "year"
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["-year"]
+        verbose_name = _("werkprogramma")
+        verbose_name_plural = _("werkprogramma's")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=2000) & Q(year__lte=2100),
+                name="programme_year_in_range",
+                violation_error_message=_("Het jaar moet tussen 2000 en 2100 liggen."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"Werkprogramma {self.year}"
+
+    def natural_key(self):
+        return (self.year,)
+
+    @property
+    def default_due_date(self):
+        return datetime.date(self.year, 12, 31)
+
+    @transaction.atomic
+    def next_sequence(self):
+        """Hand out the next commitment number of this programme, locking the row so that no two get the same."""
+        WorkProgramme.objects.filter(pk=self.pk).update(last_reference_number=F("last_reference_number") + 1)
+        self.last_reference_number = WorkProgramme.objects.values_list("last_reference_number", flat=True).get(
+            pk=self.pk
+        )
+        return self.last_reference_number
+
+
+class Kind(models.TextChoices):
+    PUBLICATION = "publication", _("Publicatie")
+    SUPERVISION = "supervision", _("Toezichtactiviteit")
+    FOLLOW_UP = "follow_up", _("Opvolging aanbevelingen")
+    ORGANISATIONAL = "organisational", _("Organisatie")
+    OTHER = "other", _("Overig")
+
+
+class Status(models.TextChoices):
+    PLANNED = "planned", _("Gepland")
+    IN_PROGRESS = "in_progress", _("In uitvoering")
+    UNDER_REVIEW = "under_review", _("Ter beoordeling")
+    MET = "met", _("Gerealiseerd")
+    PARTLY_MET = "partly_met", _("Deels gerealiseerd")
+    DELAYED = "delayed", _("Vertraagd")
+    DROPPED = "dropped", _("Vervallen")
+
+
+DECIDED_STATUSES = (Status.MET, Status.PARTLY_MET, Status.DELAYED, Status.DROPPED)
+OPEN_STATUSES = (Status.PLANNED, Status.IN_PROGRESS, Status.UNDER_REVIEW)
+
+
+class Verdict(models.TextChoices):
+    """The verdicts a reviewer can give: the decided statuses."""
+
+    MET = Status.MET.value, Status.MET.label
+    PARTLY_MET = Status.PARTLY_MET.value, Status.PARTLY_MET.label
+    DELAYED = Status.DELAYED.value, Status.DELAYED.label
+    DROPPED = Status.DROPPED.value, Status.DROPPED.label
+
+
+class CommitmentQuerySet(models.QuerySet):
+    def visible_to(self, user):
+        """Everyone with a role reads everything (DESIGN.md §4); without a role, nothing."""
+        from commitments import permissions
+
+        return self if permissions.can_read(user) else self.none()
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def decided(self):
+        return self.filter(status__in=DECIDED_STATUSES)
+
+    def overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__lt=today)
+
+    def with_related(self):
+        """What a list of commitments shows, fetched in a fixed number of queries."""
+        return self.select_related("programme", "domain", "owner").prefetch_related("goals")
+
+
+class Commitment(models.Model):
+    """One stated intention (voornemen) of a work programme."""
+
+    reference = models.CharField(_("referentie"), max_length=20, unique=True, editable=False)
+    programme = models.ForeignKey(
+        WorkProgramme, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("werkprogramma")
+    )
+    # The number within the programme: sorts WP2024-1000 after WP2024-999, which the reference text does not.
+    sequence = models.PositiveIntegerField(editable=False)
+    title = models.CharField(_("titel"), max_length=200)
+    statement = models.TextField(_("tekst in het werkprogramma"), max_length=5000)
+    source_location = models.CharField(_("vindplaats"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: p. 8"))
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.SUPERVISION)
+    domain = models.ForeignKey(
+        Domain, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("toezichtgebied")
+    )
+    goals = models.ManyToManyField(Goal, related_name="commitments", blank=True, verbose_name=_("doelen"))
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_commitments",
+        verbose_name=_("eigenaar"),
+    )
+    due_date = models.DateField(_("deadline"))
+    expected_date = models.DateField(_("verwachte datum"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED, editable=False
+    )
+    decision = models.OneToOneField(
+        "Review",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("besluit"),
+        help_text=_("De workflowstap die de huidige beoordeling gaf."),
+    )
+    predecessor = models.OneToOneField(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="successor",
+        verbose_name=_("voorganger"),
+    )
+    version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
+
+    objects = CommitmentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["programme__year", "sequence"]
+        verbose_name = _("voornemen")
+        verbose_name_plural = _("voornemens")
+        indexes = [
+            models.Index(fields=["domain", "programme", "sequence"], name="commitment_domain_prog_seq"),
+            models.Index(fields=["status", "due_date"], name="commitment_status_due"),
+            models.Index(fields=["due_date", "id"], name="commitment_due_id"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "sequence"],
+                name="commitment_sequence_unique_in_programme",
+                violation_error_message=_("Dit volgnummer bestaat al in dit werkprogramma."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values),
+                name="commitment_status_valid",
+                violation_error_message=_("Onbekende status."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=Kind.values),
+                name="commitment_kind_valid",
+                violation_error_message=_("Onbekende soort."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(status__in=DECIDED_STATUSES) & Q(decision__isnull=False))
+                | (~Q(status__in=DECIDED_STATUSES) & Q(decision__isnull=True)),
+                name="commitment_decided_has_decision",
+                violation_error_message=_("Een beoordeeld voornemen heeft een besluit, een open voornemen niet."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.DELAYED) | Q(expected_date__isnull=False),
+                name="commitment_delayed_has_expected_date",
+                violation_error_message=_("Een vertraagd voornemen heeft een verwachte datum."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(title=""),
+                name="commitment_title_not_empty",
+                violation_error_message=_("Een voornemen heeft een titel."),
+            ),
+            models.CheckConstraint(
+                condition=Q(version__gte=1),
+                name="commitment_version_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.reference:
+            self.sequence = self.programme.next_sequence()
+            self.reference = f"WP{self.programme.year}-{self.sequence:03d}"
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("commitment-detail", args=[self.reference])
+
+    @property
+    def is_decided(self):
+        return self.status in DECIDED_STATUSES
+
+    @property
+    def carried_over_to(self):
+        try:
+            return self.successor
+        except Commitment.successor.RelatedObjectDoesNotExist:
+            return None
+
+    @property
+    def is_overdue(self):
+        return not self.is_decided and self.due_date < timezone.localdate()
+
+
+def http_url_validator():
+    """Evidence must be a web page: no javascript:, data:, ftp: or file: links (STYLE.md, known traps)."""
+    return URLValidator(schemes=["http", "https"], message=_("Geef een webadres dat begint met http:// of https://."))
+
+
+class EvidenceKind(models.TextChoices):
+    REPORT = "report", _("Rapport")
+    LETTER = "letter", _("Kamerbrief")
+    NEWS = "news", _("Nieuwsbericht")
+    ANNUAL_REPORT = "annual_report", _("Jaarbericht")
+    INTERNAL = "internal", _("Intern document")
+    OTHER = "other", _("Overig")
+
+
+class EvidenceLink(models.Model):
+    """A link to what shows the outcome of a commitment."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("voornemen")
+    )
+    url = models.URLField(_("link"), max_length=1000, validators=[http_url_validator()])
+    title = models.CharField(_("titel"), max_length=300)
+    kind = models.CharField(_("soort"), max_length=20, choices=EvidenceKind.choices, default=EvidenceKind.REPORT)
+    published_on = models.DateField(
+        _("datum van het bewijs"), null=True, blank=True, help_text=_("De datum van het stuk zelf, niet van vandaag.")
+    )
+    note = models.TextField(_("toelichting"), blank=True, max_length=2000)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("toegevoegd door")
+    )
+    added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["commitment", "published_on", "id"]
+        verbose_name = _("bewijs")
+        verbose_name_plural = _("bewijzen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(url__istartswith="http://") | Q(url__istartswith="https://"),
+                name="evidence_url_is_http",
+                violation_error_message=_("Geef een webadres dat begint met http:// of https://."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=EvidenceKind.values),
+                name="evidence_kind_valid",
+                violation_error_message=_("Onbekende soort bewijs."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def safe_url(self):
+        """The URL, only if it is http(s): a stored value is never rendered as a link unchecked."""
+        return self.url if self.url.lower().startswith(("http://", "https://")) else ""
+
+    def get_additional_data(self):
+        # Stored with each history entry, so the commitment's timeline finds even evidence since removed.
+        return {"commitment_id": self.commitment_id}
+
+    @property
+    def is_after_due_date(self):
+        return self.published_on is not None and self.published_on > self.commitment.due_date
+
+
+class Action(models.TextChoices):
+    START = "start", _("Gestart")
+    SUBMIT = "submit", _("Ter beoordeling aangeboden")
+    APPROVE = "approve", _("Beoordeeld")
+    SEND_BACK = "send_back", _("Teruggestuurd")
+    REOPEN = "reopen", _("Heropend")
+    CARRY_OVER = "carry_over", _("Overgeheveld")
+    CHANGE_DUE_DATE = "change_due_date", _("Deadline gewijzigd")
+
+
+class Review(models.Model):
+    """One step of the workflow on a commitment. Written once, never edited."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("voornemen")
+    )
+    action = models.CharField(_("stap"), max_length=20, choices=Action.choices)
+    from_status = models.CharField(_("van status"), max_length=20, choices=Status.choices)
+    to_status = models.CharField(_("naar status"), max_length=20, choices=Status.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("door")
+    )
+    proposed_verdict = models.CharField(_("voorgesteld oordeel"), max_length=20, choices=Verdict.choices, blank=True)
+    verdict = models.CharField(_("oordeel"), max_length=20, choices=Verdict.choices, blank=True)
+    text = models.TextField(_("toelichting"), blank=True, max_length=5000)
+    annual_report_reference = models.CharField(_("vindplaats in jaarbericht"), max_length=200, blank=True)
+    expected_date = models.DateField(_("verwachte datum"), null=True, blank=True)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("workflowstap")
+        verbose_name_plural = _("workflowstappen")
+        indexes = [models.Index(fields=["commitment", "created_at", "id"], name="review_commitment_time")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=Action.values),
+                name="review_action_valid",
+                violation_error_message=_("Onbekende workflowstap."),
+            ),
+            models.CheckConstraint(
+                condition=Q(from_status__in=Status.values) & Q(to_status__in=Status.values),
+                name="review_statuses_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(action=Action.APPROVE)
+                | (Q(verdict__in=Verdict.values) & Q(to_status=models.F("verdict"))),
+                name="review_approval_has_verdict",
+                violation_error_message=_("Een beoordeling heeft een oordeel."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(action=Action.SUBMIT) | Q(proposed_verdict__in=Verdict.values),
+                name="review_submission_has_proposal",
+                violation_error_message=_("Een aanbieding heeft een voorgesteld oordeel."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment.reference}: {self.get_action_display()}"
+
+
+class Note(models.Model):
+    """A free note on a commitment."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("notitie"), max_length=5000)
+    created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("notitie")
+        verbose_name_plural = _("notities")
+
+    def __str__(self):
+        return self.text[:50]
+
+
+auditlog.register(
+    Commitment,
+    exclude_fields=["version", "updated_at", "created_at", "last_reference_number"],
+    m2m_fields={"goals"},
+)
+auditlog.register(EvidenceLink, exclude_fields=["added_at"])

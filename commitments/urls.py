@@ -1,0 +1,30 @@
+from django.urls import path
+
+from commitments.views import dashboard, health, imports, overview, register, reviews, steps
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("commitments/", register.RegisterView.as_view(), name="register"),
+    path("commitments/new/", register.commitment_create, name="commitment-create"),
+    path("commitments/<str:reference>/", register.commitment_detail, name="commitment-detail"),
+    path("commitments/<str:reference>/edit/", register.commitment_edit, name="commitment-edit"),
+    path("commitments/<str:reference>/evidence/new/", register.evidence_create, name="evidence-create"),
+    path("commitments/<str:reference>/evidence/<int:pk>/delete/", register.evidence_delete, name="evidence-delete"),
+    path("commitments/<str:reference>/notes/new/", register.note_create, name="note-create"),
+]
+
+urlpatterns += [
+    path("commitments/<str:reference>/start/", steps.start, name="commitment-start"),
+    path("commitments/<str:reference>/submit/", steps.submit, name="commitment-submit"),
+    path("commitments/<str:reference>/review/", steps.review, name="commitment-review"),
+    path("commitments/<str:reference>/reopen/", steps.reopen, name="commitment-reopen"),
+    path("commitments/<str:reference>/carry-over/", steps.carry_over, name="commitment-carry-over"),
+]
+
+urlpatterns += [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("reviews/", reviews.review_queue, name="review-queue"),
+    path("overview/", overview.overview_current, name="overview-current"),
+    path("overview/<int:year>/", overview.overview, name="overview"),
+    path("import/", imports.import_commitments, name="import"),
+]

@@ -1,0 +1,185 @@
+"""The register: list, detail, create and edit of commitments, their evidence and notes."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django_filters.views import FilterView
+from django_tables2 import SingleTableMixin
+
+from commitments import exports, permissions, workflow
+from commitments.filters import CommitmentFilter
+from commitments.forms import CommitmentForm, EvidenceForm, NoteForm
+from commitments.models import Commitment, EvidenceLink, WorkProgramme
+from commitments.tables import CommitmentTable
+from commitments.timeline import timeline_for
+from commitments.views.access import get_commitment_for
+
+PER_PAGE_DEFAULT, PER_PAGE_MIN, PER_PAGE_MAX = 25, 10, 100
+
+
+class RegisterView(SingleTableMixin, FilterView):
+    """Filter, sort and page through the commitments; `?_export=csv|xlsx` exports what is filtered."""
+
+    model = Commitment
+    table_class = CommitmentTable
+    filterset_class = CommitmentFilter
+    template_name = "commitments/register.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        permissions.require(permissions.can_read(request.user))
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        # The table does not select_related for us (django-tables2 #652).
+        return Commitment.objects.select_related("programme", "domain", "owner").order_by("programme__year", "sequence")
+
+    def get_table_pagination(self, table):
+        try:
+            per_page = int(self.request.GET.get("per_page", PER_PAGE_DEFAULT))
+        except ValueError:
+            per_page = PER_PAGE_DEFAULT
+        return {"per_page": min(max(per_page, PER_PAGE_MIN), PER_PAGE_MAX)}
+
+    def get(self, request, *args, **kwargs):
+        export_format = request.GET.get("_export")
+        if export_format in ("csv", "xlsx"):
+            filterset = self.get_filterset(self.get_filterset_class())
+            queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+            queryset = queryset.order_by("programme__year", "sequence")
+            write = exports.register_csv if export_format == "csv" else exports.register_xlsx
+            return write(queryset)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        query.pop("_export", None)
+        context["export_query"] = query.urlencode()
+        context["per_page_choices"] = (10, 25, 50, 100)
+        return context
+
+
+def commitment_detail(request, reference):
+    commitment = get_commitment_for(request.user, reference)
+    evidence = list(commitment.evidence.select_related("added_by"))
+    return render(
+        request,
+        "commitments/detail.html",
+        {
+            "commitment": commitment,
+            "goals": list(commitment.goals.all()),
+            "evidence": evidence,
+            "timeline": timeline_for(commitment),
+            "actions": permissions.commitment_actions(request.user, commitment),
+            "successor": commitment.carried_over_to,
+            "note_form": NoteForm(),
+        },
+    )
+
+
+def commitment_create(request):
+    permissions.require(permissions.can_create(request.user))
+    initial = {"programme": WorkProgramme.objects.order_by("-year").first()}
+    form = CommitmentForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        fields = form.cleaned_data.copy()
+        try:
+            commitment = workflow.create_commitment(
+                by=request.user,
+                programme=fields.pop("programme"),
+                goals=fields.pop("goals"),
+                **fields,
+            )
+        except workflow.WorkflowError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Voornemen %(reference)s is aangemaakt.") % {"reference": commitment.reference})
+            return redirect(commitment)
+    return render(request, "commitments/form.html", {"form": form, "title": _("Nieuw voornemen")})
+
+
+def commitment_edit(request, reference):
+    commitment = get_commitment_for(request.user, reference, permissions.can_edit)
+    form = CommitmentForm(request.POST or None, instance=commitment, user=request.user)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            version = int(request.POST.get("version", ""))
+        except ValueError:
+            version = None
+        try:
+            workflow.update_commitment(
+                commitment,
+                by=request.user,
+                version=version,
+                changes=form.changes(),
+                goals=form.cleaned_data["goals"],
+                due_date_reason=form.cleaned_data.get("due_date_reason", ""),
+            )
+        except workflow.StaleVersion as error:
+            conflict = error
+        except workflow.WorkflowError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("De wijzigingen zijn opgeslagen."))
+            return redirect(commitment)
+    version = conflict.current.version if conflict else commitment.version
+    if request.method == "POST" and not conflict:
+        version = request.POST.get("version", commitment.version)
+    return render(
+        request,
+        "commitments/form.html",
+        {
+            "form": form,
+            "commitment": commitment,
+            "version": version,
+            "conflict": conflict,
+            "title": _("%(reference)s wijzigen") % {"reference": commitment.reference},
+        },
+        status=409 if conflict else 200,
+    )
+
+
+def evidence_create(request, reference):
+    commitment = get_commitment_for(request.user, reference, permissions.can_edit)
+    form = EvidenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            workflow.add_evidence(commitment, by=request.user, **form.cleaned_data)
+        except workflow.WorkflowError as error:
+            form.add_error(error.field if error.field in form.fields else None, error.message)
+        else:
+            messages.success(request, _("Het bewijs is toegevoegd."))
+            return redirect(commitment)
+    return render(request, "commitments/evidence_form.html", {"form": form, "commitment": commitment})
+
+
+@require_POST
+def evidence_delete(request, reference, pk):
+    commitment = get_commitment_for(request.user, reference, permissions.can_edit)
+    evidence = get_object_or_404(EvidenceLink, pk=pk, commitment=commitment)
+    try:
+        workflow.remove_evidence(evidence, by=request.user)
+    except workflow.WorkflowError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, _("Het bewijs is verwijderd."))
+    return redirect(commitment)
+
+
+@require_POST
+def note_create(request, reference):
+    commitment = get_commitment_for(request.user, reference, permissions.can_add_note)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.add_note(commitment, by=request.user, text=form.cleaned_data["text"])
+        except workflow.WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("De notitie is geplaatst."))
+    else:
+        messages.error(request, _("Een notitie kan niet leeg zijn en is ten hoogste 5000 tekens."))
+    return redirect(commitment)

@@ -1,0 +1,404 @@
+"""The steps that change a commitment (DESIGN.md §3), and the only code that sets its status.
+
+Every step is atomic: it locks the commitment's row, checks who acts and the state the row is in *now*,
+validates, writes the change and its Review row together, and records the actor in the field history.
+A refused step raises WorkflowError with a message for the user and changes nothing.
+Mail goes out only after the transaction has committed.
+"""
+
+import functools
+
+from auditlog.context import set_actor
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from commitments import notifications, permissions
+from commitments.models import (
+    DECIDED_STATUSES,
+    Action,
+    Commitment,
+    EvidenceLink,
+    Note,
+    Review,
+    Status,
+    Verdict,
+    WorkProgramme,
+)
+
+# The fields a person edits; status, reference, version and the links between commitments belong to the workflow.
+EDITABLE_FIELDS = (
+    "title",
+    "statement",
+    "source_location",
+    "kind",
+    "domain",
+    "owner",
+    "due_date",
+    "expected_date",
+)
+
+
+class WorkflowError(Exception):
+    """A refused step. `message` is for the user; `field` names the form field it concerns, if any."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class StaleVersion(WorkflowError):
+    """The form was made from an older version: someone else changed the commitment in between."""
+
+    def __init__(self, current, changed_fields):
+        super().__init__(
+            _(
+                "Iemand anders heeft dit voornemen intussen gewijzigd. Er is niets overschreven; "
+                "bekijk de wijzigingen en probeer het opnieuw."
+            )
+        )
+        self.current = current
+        self.changed_fields = changed_fields
+
+
+def step(func):
+    """One workflow step: a transaction, with the acting user recorded in the field history."""
+
+    @functools.wraps(func)
+    def wrapper(*args, by, **kwargs):
+        with transaction.atomic(), set_actor(by):
+            return func(*args, by=by, **kwargs)
+
+    return wrapper
+
+
+def _locked(commitment):
+    """The commitment as it is now in the database, its row locked until the transaction ends."""
+    try:
+        return (
+            Commitment.objects.select_for_update().select_related("programme", "domain", "owner").get(pk=commitment.pk)
+        )
+    except Commitment.DoesNotExist:
+        raise WorkflowError(_("Dit voornemen bestaat niet meer.")) from None
+
+
+def _refuse_unless(allowed, message):
+    if not allowed:
+        raise WorkflowError(message)
+
+
+def _validated(commitment):
+    try:
+        commitment.full_clean(exclude=["reference", "sequence"])
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise WorkflowError(messages[0], field=None if field == "__all__" else field) from None
+
+
+def _move(commitment, *, by, action, to_status, **review_fields):
+    """Write one Review row and the commitment's new status together."""
+    review = Review.objects.create(
+        commitment=commitment,
+        action=action,
+        from_status=commitment.status,
+        to_status=to_status,
+        actor=by,
+        created_at=timezone.now(),
+        **review_fields,
+    )
+    commitment.status = to_status
+    commitment.version += 1
+    return review
+
+
+# --- the fields -------------------------------------------------------------------------------
+
+
+@step
+def create_commitment(*, by, programme, goals=(), **fields):
+    """A new commitment of a programme, planned. Its reference is the next of the programme."""
+    commitment = Commitment(programme=programme, **fields)
+    if not commitment.due_date:
+        commitment.due_date = programme.default_due_date
+    _refuse_unless(
+        permissions.works_in(by, commitment.domain_id),
+        _("U kunt alleen voornemens aanmaken in uw eigen toezichtgebieden."),
+    )
+    _validated(commitment)
+    commitment.save()
+    commitment.goals.set(goals)
+    return commitment
+
+
+@step
+def update_commitment(commitment, *, by, version, changes, goals=None, due_date_reason=""):
+    """Change the fields of a commitment as edited from `version`; a change of due date needs a reason."""
+    current = _locked(commitment)
+    _refuse_unless(permissions.can_edit(by, current), _("U mag dit voornemen niet wijzigen."))
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise WorkflowError(_("Deze velden zijn niet te wijzigen: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    if current.version != version:
+        raise StaleVersion(current, changed_fields=_conflicts(current, changes, goals))
+    if "domain" in changes and not permissions.works_in(by, changes["domain"].pk):
+        raise WorkflowError(
+            _("U kunt een voornemen alleen naar uw eigen toezichtgebieden verplaatsen."), field="domain"
+        )
+
+    before = {name: _value(current, name) for name in changes}
+    for name, value in changes.items():
+        setattr(current, name, value)
+    fields_changed = any(_value(current, name) != before[name] for name in changes)
+    goals_changed = goals is not None and {g.pk for g in goals} != set(current.goals.values_list("pk", flat=True))
+    if not fields_changed and not goals_changed:
+        return current
+
+    due_date_changed = "due_date" in changes and current.due_date != before["due_date"]
+    if due_date_changed and not due_date_reason.strip():
+        raise WorkflowError(_("Geef een reden voor de nieuwe deadline."), field="due_date_reason")
+    _validated(current)
+    if due_date_changed:
+        _move(
+            current,
+            by=by,
+            action=Action.CHANGE_DUE_DATE,
+            to_status=current.status,
+            text=_("Deadline van %(old)s naar %(new)s: %(reason)s")
+            % {
+                "old": before["due_date"].isoformat(),
+                "new": current.due_date.isoformat(),
+                "reason": due_date_reason.strip(),
+            },
+        )
+    else:
+        current.version += 1
+    current.save()
+    if goals_changed:
+        current.goals.set(goals)
+    return current
+
+
+def _value(commitment, name):
+    """A field's value, by id for a relation, so that comparing costs no query."""
+    return (
+        getattr(commitment, f"{name}_id") if Commitment._meta.get_field(name).is_relation else getattr(commitment, name)
+    )
+
+
+def _conflicts(current, changes, goals):
+    """Where the stored commitment now differs from what the user entered: theirs beside yours."""
+    rows = [
+        {"label": Commitment._meta.get_field(name).verbose_name, "theirs": getattr(current, name), "yours": value}
+        for name, value in changes.items()
+        if _value(current, name) != (value.pk if hasattr(value, "pk") else value)
+    ]
+    if goals is not None:
+        stored = list(current.goals.all())
+        if {g.pk for g in stored} != {g.pk for g in goals}:
+            rows.append(
+                {
+                    "label": Commitment._meta.get_field("goals").verbose_name,
+                    "theirs": ", ".join(str(g) for g in stored),
+                    "yours": ", ".join(str(g) for g in goals),
+                }
+            )
+    return rows
+
+
+@step
+def add_evidence(commitment, *, by, **fields):
+    current = _locked(commitment)
+    _refuse_unless(permissions.can_edit(by, current), _("U mag bij dit voornemen geen bewijs toevoegen."))
+    evidence = EvidenceLink(commitment=current, added_by=by, **fields)
+    try:
+        evidence.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise WorkflowError(messages[0], field=field) from None
+    evidence.save()
+    return evidence
+
+
+@step
+def remove_evidence(evidence, *, by):
+    current = _locked(evidence.commitment)
+    _refuse_unless(permissions.can_edit(by, current), _("U mag bij dit voornemen geen bewijs verwijderen."))
+    evidence.delete()
+
+
+@step
+def add_note(commitment, *, by, text):
+    current = _locked(commitment)
+    _refuse_unless(permissions.can_add_note(by, current), _("U mag bij dit voornemen geen notitie plaatsen."))
+    if not text.strip():
+        raise WorkflowError(_("Een notitie kan niet leeg zijn."), field="text")
+    return Note.objects.create(commitment=current, author=by, text=text.strip())
+
+
+# --- the status -------------------------------------------------------------------------------
+
+
+@step
+def start(commitment, *, by):
+    current = _locked(commitment)
+    _refuse_unless(current.status == Status.PLANNED, _("Alleen een gepland voornemen kan worden gestart."))
+    _refuse_unless(permissions.can_start(by, current), _("U mag dit voornemen niet starten."))
+    review = _move(current, by=by, action=Action.START, to_status=Status.IN_PROGRESS)
+    current.save()
+    return review
+
+
+@step
+def submit(commitment, *, by, proposed_verdict, explanation, expected_date=None):
+    """Offer the commitment for review with a proposed verdict."""
+    current = _locked(commitment)
+    _refuse_unless(current.status == Status.IN_PROGRESS, _("Alleen een voornemen in uitvoering kan worden aangeboden."))
+    _refuse_unless(permissions.can_submit(by, current), _("U mag dit voornemen niet ter beoordeling aanbieden."))
+    if proposed_verdict not in Verdict.values:
+        raise WorkflowError(_("Kies een voorgesteld oordeel."), field="proposed_verdict")
+    if not explanation.strip():
+        raise WorkflowError(_("Licht het voorgestelde oordeel toe."), field="explanation")
+    _check_verdict_requirements(current, proposed_verdict, expected_date, field_prefix="")
+    review = _move(
+        current,
+        by=by,
+        action=Action.SUBMIT,
+        to_status=Status.UNDER_REVIEW,
+        proposed_verdict=proposed_verdict,
+        text=explanation.strip(),
+        expected_date=expected_date,
+    )
+    current.save()
+    transaction.on_commit(functools.partial(notifications.submitted, review.pk))
+    return review
+
+
+def _check_verdict_requirements(commitment, verdict, expected_date, field_prefix):
+    if verdict in (Verdict.MET, Verdict.PARTLY_MET) and not commitment.evidence.exists():
+        raise WorkflowError(
+            _("Voor ‘%(verdict)s’ is ten minste één bewijs nodig.") % {"verdict": Verdict(verdict).label},
+            field=f"{field_prefix}verdict" if field_prefix else "proposed_verdict",
+        )
+    if verdict == Verdict.DELAYED and not expected_date:
+        raise WorkflowError(_("Geef bij ‘Vertraagd’ de verwachte datum."), field="expected_date")
+
+
+def last_submission(commitment):
+    return commitment.reviews.filter(action=Action.SUBMIT).order_by("-created_at", "-id").first()
+
+
+@step
+def review(commitment, *, by, decision, verdict="", rationale="", annual_report_reference="", expected_date=None):
+    """A reviewer approves the commitment with a verdict, or sends it back to the staff."""
+    current = _locked(commitment)
+    if current.status != Status.UNDER_REVIEW:
+        latest = current.reviews.select_related("actor").order_by("-created_at", "-id").first()
+        raise WorkflowError(
+            _("Dit voornemen is niet (meer) ter beoordeling: %(who)s heeft het intussen ‘%(status)s’ gemaakt.")
+            % {
+                "who": latest.actor.get_full_name() or latest.actor.username if latest else "?",
+                "status": current.get_status_display(),
+            }
+        )
+    _refuse_unless(permissions.is_reviewer(by), _("Alleen een reviewer kan beoordelen."))
+    _refuse_unless(
+        permissions.is_second_pair_of_eyes(by, current),
+        _("Vier ogen: wie het voornemen aanbood of eigenaar is, kan het niet zelf beoordelen."),
+    )
+    rationale = rationale.strip()
+    submission = last_submission(current)
+
+    if decision == "send_back":
+        if not rationale:
+            raise WorkflowError(_("Leg uit waarom u het voornemen terugstuurt."), field="rationale")
+        result = _move(current, by=by, action=Action.SEND_BACK, to_status=Status.IN_PROGRESS, text=rationale)
+        current.save()
+        transaction.on_commit(functools.partial(notifications.decided, result.pk))
+        return result
+    if decision != "approve":
+        raise WorkflowError(_("Kies: goedkeuren of terugsturen."), field="decision")
+
+    if verdict not in Verdict.values:
+        raise WorkflowError(_("Kies een oordeel."), field="verdict")
+    if submission and verdict != submission.proposed_verdict and not rationale:
+        raise WorkflowError(_("U wijkt af van het voorgestelde oordeel: geef een motivering."), field="rationale")
+    expected_date = expected_date or (submission.expected_date if submission else None)
+    _check_verdict_requirements(current, verdict, expected_date, field_prefix="review_")
+    reason = rationale or (submission.text if submission else "")
+    if verdict in (Verdict.DELAYED, Verdict.DROPPED) and not reason:
+        raise WorkflowError(_("Geef een reden."), field="rationale")
+
+    result = _move(
+        current,
+        by=by,
+        action=Action.APPROVE,
+        to_status=verdict,
+        verdict=verdict,
+        proposed_verdict=submission.proposed_verdict if submission else "",
+        text=rationale,
+        annual_report_reference=annual_report_reference.strip(),
+        expected_date=expected_date if verdict == Verdict.DELAYED else None,
+    )
+    current.decision = result
+    if verdict == Verdict.DELAYED:
+        current.expected_date = expected_date
+    current.save()
+    transaction.on_commit(functools.partial(notifications.decided, result.pk))
+    return result
+
+
+@step
+def reopen(commitment, *, by, reason):
+    """A reviewer takes a decision back; the commitment is in progress again."""
+    current = _locked(commitment)
+    _refuse_unless(current.status in DECIDED_STATUSES, _("Alleen een beoordeeld voornemen kan worden heropend."))
+    _refuse_unless(permissions.can_reopen(by, current), _("Alleen een reviewer kan een voornemen heropenen."))
+    if not reason.strip():
+        raise WorkflowError(_("Geef een reden om te heropenen."), field="reason")
+    result = _move(current, by=by, action=Action.REOPEN, to_status=Status.IN_PROGRESS, text=reason.strip())
+    current.decision = None
+    current.save()
+    return result
+
+
+@step
+def carry_over(commitment, *, by, reason):
+    """Continue a delayed commitment in the next year's programme, as a new planned commitment."""
+    current = _locked(commitment)
+    _refuse_unless(current.status == Status.DELAYED, _("Alleen een vertraagd voornemen kan worden overgeheveld."))
+    _refuse_unless(current.carried_over_to is None, _("Dit voornemen is al overgeheveld."))
+    _refuse_unless(permissions.can_carry_over(by, current), _("U mag dit voornemen niet overhevelen."))
+    if not reason.strip():
+        raise WorkflowError(_("Geef een reden om over te hevelen."), field="reason")
+    next_year = current.programme.year + 1
+    try:
+        next_programme = WorkProgramme.objects.get(year=next_year)
+    except WorkProgramme.DoesNotExist:
+        raise WorkflowError(
+            _("Er is nog geen werkprogramma %(year)s. Vraag een beheerder het aan te maken.") % {"year": next_year}
+        ) from None
+    successor = Commitment(
+        programme=next_programme,
+        title=current.title,
+        statement=current.statement,
+        source_location="",
+        kind=current.kind,
+        domain=current.domain,
+        owner=current.owner,
+        due_date=next_programme.default_due_date,
+        predecessor=current,
+    )
+    successor.save()
+    successor.goals.set(current.goals.all())
+    _move(
+        current,
+        by=by,
+        action=Action.CARRY_OVER,
+        to_status=current.status,
+        text=_("%(reason)s (voortgezet als %(reference)s)")
+        % {"reason": reason.strip(), "reference": successor.reference},
+    )
+    current.save()
+    return successor

@@ -1,0 +1,122 @@
+"""Personas shared by every test: alice the staff member, bob the reviewer, carol the manager,
+dave staff of another domain, erin the beheerder, and the reference data of the Werkprogramma 2024."""
+
+import datetime
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from commitments import permissions, workflow
+from commitments.models import Domain, Goal, WorkProgramme
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def reference_data(db):
+    call_command("loaddata", "fixtures/werkprogramma-2024-reference.json", verbosity=0)
+
+
+@pytest.fixture
+def programme(reference_data):
+    return WorkProgramme.objects.get(year=2024)
+
+
+@pytest.fixture
+def politie(reference_data):
+    return Domain.objects.get(slug="politie")
+
+
+@pytest.fixture
+def migratie(reference_data):
+    return Domain.objects.get(slug="migratie")
+
+
+def make_user(username, roles=(), domains=(), **extra):
+    user = get_user_model().objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.org", **extra
+    )
+    for role in roles:
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
+    for domain in domains:
+        domain.members.add(user)
+    return user
+
+
+@pytest.fixture
+def alice(politie):
+    return make_user("alice", [permissions.STAFF], [politie], first_name="Alice", last_name="de Vries")
+
+
+@pytest.fixture
+def bob(reference_data):
+    return make_user("bob", [permissions.REVIEWER], first_name="Bob", last_name="Jansen")
+
+
+@pytest.fixture
+def bob2(reference_data):
+    return make_user("bob2", [permissions.REVIEWER])
+
+
+@pytest.fixture
+def carol(reference_data):
+    return make_user("carol", [permissions.MANAGER])
+
+
+@pytest.fixture
+def dave(migratie):
+    return make_user("dave", [permissions.STAFF], [migratie])
+
+
+@pytest.fixture
+def erin(reference_data):
+    return make_user("erin", [permissions.BEHEERDER], is_staff=True)
+
+
+@pytest.fixture
+def nobody(db):
+    """Logged in, but without any role."""
+    return make_user("nobody")
+
+
+@pytest.fixture
+def commitment(programme, politie, alice):
+    return workflow.create_commitment(
+        by=alice,
+        programme=programme,
+        title="Publicatie onderzoek PO21",
+        statement="Het onderzoek naar de basispolitieopleiding PO21 wordt in 2024 gepubliceerd.",
+        source_location="p. 8",
+        kind="publication",
+        domain=politie,
+        owner=alice,
+        goals=[Goal.objects.get(code="lerend-vermogen")],
+    )
+
+
+def make_commitments(n, *, programme, domain, by, **fields):
+    return [
+        workflow.create_commitment(
+            by=by,
+            programme=programme,
+            title=f"Voornemen {i}",
+            statement=f"Tekst van voornemen {i}.",
+            kind="supervision",
+            domain=domain,
+            due_date=fields.get("due_date", datetime.date(2024, 12, 31)),
+        )
+        for i in range(n)
+    ]
+
+
+@pytest.fixture
+def client_for(client):
+    """A client logged in as the given user."""
+
+    def login(user):
+        client.force_login(user)
+        return client
+
+    return login
