@@ -39,10 +39,11 @@ class CommitmentFilter(django_filters.FilterSet):
         label=_("eigenaar"),
         empty_label=_("Iedereen"),
     )
-    overdue = django_filters.BooleanFilter(
+    overdue = django_filters.ChoiceFilter(
         method="filter_overdue",
         label=_("over de deadline"),
-        widget=django_filters.widgets.BooleanWidget(),
+        choices=[("1", _("Ja")), ("0", _("Nee"))],
+        empty_label=_("Maakt niet uit"),
     )
 
     class Meta:
@@ -58,7 +59,9 @@ class CommitmentFilter(django_filters.FilterSet):
         )
 
     def filter_overdue(self, queryset, name, value):
-        if value is None:
-            return queryset
         overdue = Commitment.objects.overdue(timezone.localdate())
-        return queryset.filter(pk__in=overdue.values("pk")) if value else queryset.exclude(pk__in=overdue.values("pk"))
+        return (
+            queryset.filter(pk__in=overdue.values("pk"))
+            if value == "1"
+            else queryset.exclude(pk__in=overdue.values("pk"))
+        )

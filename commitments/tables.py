@@ -23,6 +23,8 @@ class CommitmentTable(tables.Table):
         model = Commitment
         fields = ("reference", "title", "domain", "owner", "due_date", "status")
         order_by_field = "sort"
+        # The view reads ?per_page itself and keeps it between 10 and 100; the table must not read it unchecked.
+        per_page_field = "_per_page_unused"
         empty_text = _("Geen voornemens gevonden met deze filters.")
         attrs = {"class": "table register"}
 

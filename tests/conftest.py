@@ -7,9 +7,11 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from commitments import permissions, workflow
-from commitments.models import Domain, Goal, WorkProgramme
+from commitments.models import Commitment, Domain, Goal, WorkProgramme
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -109,6 +111,36 @@ def make_commitments(n, *, programme, domain, by, **fields):
         )
         for i in range(n)
     ]
+
+
+def bulk_commitments(n, *, programme, domain, owner=None, due_date=None, **fields):
+    """Many commitments at once, for tests of volume (lists, pages, query counts): numbered as the model numbers
+    them, without going through the workflow one by one."""
+    start = programme.last_reference_number
+    commitments = Commitment.objects.bulk_create(
+        Commitment(
+            programme=programme,
+            sequence=start + i,
+            reference=f"WP{programme.year}-{start + i:03d}",
+            title=f"Voornemen {start + i}",
+            statement=f"Tekst van voornemen {start + i}.",
+            kind=fields.get("kind", "supervision"),
+            domain=domain,
+            owner=owner,
+            due_date=due_date or programme.default_due_date,
+        )
+        for i in range(1, n + 1)
+    )
+    WorkProgramme.objects.filter(pk=programme.pk).update(last_reference_number=start + n)
+    programme.last_reference_number = start + n
+    return commitments
+
+
+def count_queries(request_page):
+    """How many database queries one call makes."""
+    with CaptureQueriesContext(connection) as queries:
+        request_page()
+    return len(queries)
 
 
 @pytest.fixture
