@@ -1,0 +1,245 @@
+"""Create, edit (optimistic locking), evidence, notes and the detail page with its history."""
+
+import datetime
+
+import pytest
+
+from commitments import workflow
+from commitments.models import Commitment, EvidenceLink, Note
+
+
+def edit_data(commitment, **overrides):
+    data = {
+        "title": commitment.title,
+        "statement": commitment.statement,
+        "source_location": commitment.source_location,
+        "kind": commitment.kind,
+        "domain": commitment.domain_id,
+        "goals": [goal.pk for goal in commitment.goals.all()],
+        "owner": commitment.owner_id or "",
+        "due_date": commitment.due_date.isoformat(),
+        "expected_date": "",
+        "version": commitment.version,
+    }
+    data.update(overrides)
+    return data
+
+
+def test_creating_a_commitment_gives_it_the_next_reference(client_for, alice, programme, politie):
+    response = client_for(alice).post(
+        "/commitments/new/",
+        {
+            "programme": programme.pk,
+            "title": "Toezicht openbare orde",
+            "statement": "In 2024 richt de Inspectie zich op de handhaving van de openbare orde.",
+            "kind": "supervision",
+            "domain": politie.pk,
+            "owner": alice.pk,
+        },
+    )
+    commitment = Commitment.objects.get()
+    assert response.status_code == 302 and response["Location"] == "/commitments/WP2024-001/"
+    assert (commitment.reference, commitment.status, commitment.due_date) == (
+        "WP2024-001",
+        "planned",
+        datetime.date(2024, 12, 31),
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "", "Dit veld is verplicht."),
+        ("title", "x" * 201, "niet meer dan 200 tekens"),
+        ("statement", "", "Dit veld is verplicht."),
+        ("due_date", "31-12-2024x", "Voer een geldige datum in."),
+        ("kind", "wish", "Selecteer een geldige keuze"),
+    ],
+)
+def test_bad_input_on_create_gets_a_form_error_and_writes_nothing(
+    client_for, alice, programme, politie, field, value, message
+):
+    data = {"programme": programme.pk, "title": "T", "statement": "S", "kind": "other", "domain": politie.pk}
+    data[field] = value
+    response = client_for(alice).post("/commitments/new/", data)
+    assert response.status_code == 200
+    assert message in " ".join(response.context["form"].errors[field])
+    assert not Commitment.objects.exists()
+
+
+def test_staff_cannot_create_in_a_domain_they_do_not_work_in(client_for, dave, programme, politie):
+    data = {"programme": programme.pk, "title": "T", "statement": "S", "kind": "other", "domain": politie.pk}
+    response = client_for(dave).post("/commitments/new/", data)
+    assert "domain" in response.context["form"].errors
+    assert not Commitment.objects.exists()
+
+
+def test_an_owner_must_be_a_member_of_the_domain(client_for, alice, dave, commitment):
+    response = client_for(alice).post(commitment.get_absolute_url() + "edit/", edit_data(commitment, owner=dave.pk))
+    assert "owner" in response.context["form"].errors
+    commitment.refresh_from_db()
+    assert commitment.owner == alice
+
+
+def test_the_owner_choice_shows_the_username(client_for, alice, commitment):
+    response = client_for(alice).get(commitment.get_absolute_url() + "edit/")
+    assert "Alice de Vries (alice)" in response.content.decode()
+
+
+def test_an_edit_saves_and_raises_the_version(client_for, alice, commitment):
+    response = client_for(alice).post(commitment.get_absolute_url() + "edit/", edit_data(commitment, title="Nieuw"))
+    assert response.status_code == 302
+    commitment.refresh_from_db()
+    assert (commitment.title, commitment.version) == ("Nieuw", 2)
+
+
+def test_a_stale_edit_is_refused_shows_what_changed_and_overwrites_nothing(client_for, alice, commitment):
+    stale_form = edit_data(commitment, title="Mijn titel")
+    workflow.update_commitment(commitment, by=alice, version=1, changes={"title": "Titel van een collega"})
+
+    response = client_for(alice).post(commitment.get_absolute_url() + "edit/", stale_form)
+
+    assert response.status_code == 409
+    page = response.content.decode()
+    assert "Iemand anders heeft dit voornemen intussen gewijzigd" in page
+    assert "Titel van een collega" in page and "Mijn titel" in page
+    commitment.refresh_from_db()
+    assert (commitment.title, commitment.version) == ("Titel van een collega", 2)
+
+
+def test_after_a_conflict_saving_again_keeps_the_users_input(client_for, alice, commitment):
+    client = client_for(alice)
+    stale_form = edit_data(commitment, title="Mijn titel")
+    workflow.update_commitment(commitment, by=alice, version=1, changes={"title": "Titel van een collega"})
+    conflict = client.post(commitment.get_absolute_url() + "edit/", stale_form)
+    retry = client.post(commitment.get_absolute_url() + "edit/", {**stale_form, "version": conflict.context["version"]})
+    assert retry.status_code == 302
+    commitment.refresh_from_db()
+    assert commitment.title == "Mijn titel"
+
+
+def test_an_edit_without_a_version_is_treated_as_stale(client_for, alice, commitment):
+    data = edit_data(commitment, title="Zonder versie")
+    del data["version"]
+    assert client_for(alice).post(commitment.get_absolute_url() + "edit/", data).status_code == 409
+    commitment.refresh_from_db()
+    assert commitment.title != "Zonder versie"
+
+
+def test_a_new_due_date_needs_a_reason_and_shows_in_the_history(client_for, alice, commitment):
+    client = client_for(alice)
+    without = client.post(commitment.get_absolute_url() + "edit/", edit_data(commitment, due_date="2025-03-01"))
+    assert "due_date_reason" in without.context["form"].errors
+    commitment.refresh_from_db()
+    assert commitment.due_date == datetime.date(2024, 12, 31)
+
+    client.post(
+        commitment.get_absolute_url() + "edit/",
+        edit_data(commitment, due_date="2025-03-01", due_date_reason="Het rapport verschijnt later."),
+    )
+    commitment.refresh_from_db()
+    assert commitment.due_date == datetime.date(2025, 3, 1)
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Het rapport verschijnt later." in page
+    assert "2025-03-01" in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.org/x",
+        "file:///etc/passwd",
+        "//example.org/x",
+        "example.org/rapport",
+        "http://",
+    ],
+)
+def test_evidence_other_than_a_web_link_is_refused(client_for, alice, commitment, url):
+    response = client_for(alice).post(
+        commitment.get_absolute_url() + "evidence/new/", {"url": url, "title": "Rapport", "kind": "report"}
+    )
+    assert response.status_code == 200
+    assert "url" in response.context["form"].errors
+    assert not EvidenceLink.objects.exists()
+
+
+def test_evidence_is_added_and_shown_as_a_link(client_for, alice, commitment):
+    client = client_for(alice)
+    response = client.post(
+        commitment.get_absolute_url() + "evidence/new/",
+        {
+            "url": "https://www.inspectie-jenv.nl/rapport",
+            "title": "Het rapport",
+            "kind": "report",
+            "published_on": "2024-06-01",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert '<a href="https://www.inspectie-jenv.nl/rapport" rel="noopener noreferrer">Het rapport</a>' in page
+
+
+def test_a_link_with_another_scheme_is_never_offered_as_a_link():
+    # The database refuses such a URL (test_models); the template only ever renders safe_url, as a second guard.
+    assert EvidenceLink(url="javascript:alert(1)//http://x").safe_url == ""
+    assert EvidenceLink(url="HTTPS://example.org/x").safe_url == "HTTPS://example.org/x"
+
+
+def test_evidence_can_be_removed_and_its_story_stays_in_the_timeline(client_for, alice, commitment):
+    evidence = workflow.add_evidence(
+        commitment, by=alice, url="https://example.org/r", title="Weg ermee", kind="report"
+    )
+    client = client_for(alice)
+    response = client.post(f"{commitment.get_absolute_url()}evidence/{evidence.pk}/delete/")
+    assert response.status_code == 302
+    assert not EvidenceLink.objects.exists()
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "Bewijs verwijderd" in page and "Weg ermee" in page
+
+
+def test_removing_evidence_needs_a_post(client_for, alice, commitment):
+    evidence = workflow.add_evidence(commitment, by=alice, url="https://example.org/r", title="Blijft", kind="report")
+    assert client_for(alice).get(f"{commitment.get_absolute_url()}evidence/{evidence.pk}/delete/").status_code == 405
+
+
+def test_a_note_is_added_and_shown_escaped(client_for, alice, commitment):
+    client = client_for(alice)
+    client.post(commitment.get_absolute_url() + "notes/new/", {"text": "<script>alert('x')</script> Let op"})
+    assert Note.objects.get().text.endswith("Let op")
+    page = client.get(commitment.get_absolute_url()).content.decode()
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+
+
+def test_an_empty_note_is_refused(client_for, alice, commitment):
+    client_for(alice).post(commitment.get_absolute_url() + "notes/new/", {"text": "   "})
+    assert not Note.objects.exists()
+
+
+def test_the_detail_page_shows_who_changed_what_when_with_old_and_new_values(client_for, alice, commitment):
+    workflow.update_commitment(commitment, by=alice, version=1, changes={"title": "Een betere titel"})
+    page = client_for(alice).get(commitment.get_absolute_url()).content.decode()
+    assert "Gewijzigd" in page and "Alice de Vries (alice)" in page
+    assert "Publicatie onderzoek PO21" in page and "Een betere titel" in page
+
+
+def test_an_unknown_reference_is_a_404(client_for, alice, reference_data):
+    client = client_for(alice)
+    for path in ("", "edit/", "evidence/new/"):
+        assert client.get(f"/commitments/WP1999-999/{path}").status_code == 404
+
+
+def test_the_detail_page_costs_the_same_number_of_queries_with_more_history(client_for, alice, commitment):
+    from tests.conftest import count_queries
+
+    client = client_for(alice)
+    workflow.add_evidence(commitment, by=alice, url="https://example.org/1", title="Eén", kind="report")
+    workflow.add_note(commitment, by=alice, text="Eerste notitie")
+    before = count_queries(lambda: client.get(commitment.get_absolute_url()))
+    for i in range(5):
+        workflow.add_evidence(commitment, by=alice, url=f"https://example.org/{i}", title=f"Nr {i}", kind="report")
+        workflow.add_note(commitment, by=alice, text=f"Notitie {i}")
+        workflow.update_commitment(commitment, by=alice, version=commitment.version + i, changes={"title": f"T{i}"})
+    after = count_queries(lambda: client.get(commitment.get_absolute_url()))
+    assert before == after
