@@ -83,13 +83,6 @@ class CommitmentForm(forms.ModelForm):
             self.fields["due_date"].required = False
             self.fields["due_date"].help_text = _("Leeg: 31 december van het programmajaar.")
 
-    def clean(self):
-        cleaned = super().clean()
-        owner, domain = cleaned.get("owner"), cleaned.get("domain")
-        if owner and domain and not owner.domains.filter(pk=domain.pk).exists():
-            self.add_error("owner", _("De eigenaar moet lid zijn van het toezichtgebied."))
-        return cleaned
-
     def changes(self):
         """The edited model fields, for the workflow."""
         names = ("title", "statement", "source_location", "kind", "domain", "owner", "due_date", "expected_date")

@@ -4,6 +4,7 @@ import datetime
 
 from auditlog.registry import auditlog
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -279,6 +280,10 @@ class Commitment(models.Model):
 
     def get_absolute_url(self):
         return reverse("commitment-detail", args=[self.reference])
+
+    def clean(self):
+        if self.owner_id and self.domain_id and not self.owner.domains.filter(pk=self.domain_id).exists():
+            raise ValidationError({"owner": _("De eigenaar moet lid zijn van het toezichtgebied.")})
 
     @property
     def is_decided(self):
