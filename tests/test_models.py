@@ -108,3 +108,11 @@ def test_field_changes_are_recorded_with_who_and_old_and_new_values(commitment, 
     entry = LogEntry.objects.get_for_object(commitment).filter(action=LogEntry.Action.UPDATE).latest("timestamp")
     assert entry.actor == alice
     assert entry.changes_dict["title"] == ["Publicatie onderzoek PO21", "Nieuwe titel"]
+
+
+def test_every_path_refuses_an_owner_outside_the_domain(programme, politie, alice, dave):
+    with pytest.raises(workflow.WorkflowError, match="lid zijn van het toezichtgebied"):
+        workflow.create_commitment(
+            by=alice, programme=programme, title="T", statement="S", kind="other", domain=politie, owner=dave
+        )
+    assert not Commitment.objects.exists()
