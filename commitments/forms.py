@@ -144,3 +144,29 @@ class ReviewForm(forms.Form):
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("reden"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ImportForm(forms.Form):
+    """The upload of a commitment file for a dry run (DESIGN.md §5)."""
+
+    MAX_BYTES = 5 * 1024 * 1024
+
+    file = forms.FileField(
+        label=_("bestand"),
+        allow_empty_file=True,  # the importer says so itself, naming the file
+        help_text=_("CSV (UTF-8) of Excel-werkmap (.xlsx) met de kolommen van het bestandsformaat; ten hoogste 5 MB."),
+    )
+    programme = forms.ModelChoiceField(
+        queryset=WorkProgramme.objects.all(),
+        to_field_name="year",
+        required=False,
+        label=_("werkprogramma"),
+        empty_label=_("Zoals in de kolom programme"),
+        help_text=_("Voor regels zonder programma; een regel van een ander programma wordt geweigerd."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("Het bestand is groter dan 5 MB. Splits het op in kleinere bestanden."))
+        return upload

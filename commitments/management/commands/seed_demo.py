@@ -1,6 +1,5 @@
 """Demo accounts and the Werkprogramma 2024 (DESIGN.md §5), for local use only. Running it again keeps the data."""
 
-import csv
 from pathlib import Path
 
 from django.conf import settings
@@ -10,10 +9,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from commitments import permissions, workflow
-from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
+from commitments import imports, permissions, workflow
+from commitments.models import Commitment, Domain, Status, WorkProgramme
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+FIXTURE = FIXTURES / "werkprogramma-2024.csv"
 DEMO_PASSWORD = "wpsite-demo"  # noqa: S105 (the documented demo password; seed_demo refuses to run without DEBUG)
 # username: (first name, last name, roles, domains)
 DEMO_ACCOUNTS = {
@@ -33,7 +33,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.DEBUG:
             raise CommandError("seed_demo is alleen voor lokaal gebruik: zet DEBUG=1.")
+        # Loading the fixture again would reset the reference counters to the fixture's 0: keep them.
+        counters = dict(WorkProgramme.objects.values_list("year", "last_reference_number"))
         call_command("loaddata", FIXTURES / "werkprogramma-2024-reference.json", verbosity=0)
+        for year, number in counters.items():
+            WorkProgramme.objects.filter(year=year, last_reference_number__lt=number).update(
+                last_reference_number=number
+            )
         with transaction.atomic():
             users = self.create_accounts()
             created = self.load_commitments(users)
@@ -64,39 +70,35 @@ class Command(BaseCommand):
         return users
 
     def load_commitments(self, users):
-        """The commitments of the fixture, in order, so that each keeps its reference."""
+        """The commitments of the fixture, through the importer, in order, so that each keeps its reference.
+
+        The register hands out references and an import sets no status, so the rows go in as new and planned,
+        each with the demo owner of its domain; the dropped one is then decided through the workflow.
+        """
         programme = WorkProgramme.objects.get(year=2024)
         if programme.commitments.exists():
             return 0
         owners = {
-            domain: users[name]
+            domain: name
             for name, (_, _, _, domains) in DEMO_ACCOUNTS.items()
             if name.startswith("medewerker")
             for domain in domains
         }
-        goals = {goal.code: goal for goal in Goal.objects.all()}
-        domains = {domain.slug: domain for domain in Domain.objects.all()}
-        created = 0
-        with open(FIXTURES / "werkprogramma-2024.csv", encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                commitment = workflow.create_commitment(
-                    by=users["beheerder"],
-                    programme=programme,
-                    title=row["title"],
-                    statement=row["statement"],
-                    source_location=row["source_location"],
-                    kind=row["kind"],
-                    domain=domains[row["domain"]],
-                    owner=owners.get(row["domain"]),
-                    due_date=programme.default_due_date,
-                    goals=[goals[code] for code in row["goals"].split(";") if code],
-                )
-                if commitment.reference != row["reference"]:
-                    raise CommandError(f"{row['reference']} kreeg referentie {commitment.reference}.")
-                if row["status"] == Status.DROPPED:
-                    self.drop(commitment, users)
-                created += 1
-        return created
+        rows = imports.read_rows(FIXTURE.read_bytes(), FIXTURE.name)
+        fixture = [dict(row.cells) for row in rows]
+        for row in rows:
+            row.cells.update(reference="", status="", owner=owners.get(row.cells["domain"], ""))
+        plan = imports.plan_rows(rows, filename=FIXTURE.name, programme=programme.year)
+        if not plan.is_valid:
+            problems = plan.errors + [f"regel {row.line}: {' '.join(row.errors)}" for row in plan.rows if row.errors]
+            raise CommandError("\n".join(problems))
+        imports.apply_plan(plan, by=users["beheerder"])
+        for planned, original in zip(plan.rows, fixture, strict=True):
+            if planned.reference != original["reference"]:
+                raise CommandError(f"{original['reference']} kreeg referentie {planned.reference}.")
+            if original["status"] == Status.DROPPED:
+                self.drop(Commitment.objects.get(reference=planned.reference), users)
+        return len(plan.rows)
 
     def drop(self, commitment, users):
         """The programme itself ends this intention: recorded through the workflow, four eyes and all."""

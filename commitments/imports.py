@@ -1,0 +1,728 @@
+"""Reading commitment files (DESIGN.md §5): parse and validate them, plan the changes, and apply the plan.
+
+`plan_import` is the dry run: for every row of the file it says what would happen (created, updated with
+the fields that change, unchanged, or an error that says what to fix) and writes nothing. `apply_plan` runs
+a plan without errors through the workflow, in one transaction: every row or none.
+
+Rows are matched by `reference`. A row without one is a new commitment, unless a commitment of its
+programme already has the very same statement: then it is that commitment, so that a file imported twice
+changes nothing the second time. A reference the register does not know is refused: references are handed
+out by the register alone and never reused, so such a reference was typed by hand or belonged to a
+commitment that was deleted.
+
+What is looked up (programmes, domains, goals, owners, the stored commitments) is read in bulk, a fixed
+number of queries for any number of rows.
+"""
+
+import csv
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+
+import charset_normalizer
+import openpyxl
+from charset_normalizer.utils import is_multi_byte_encoding
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from commitments import workflow
+from commitments.exports import COMMITMENT_COLUMNS, FORMULA_STARTS
+from commitments.models import Commitment, Domain, Goal, Kind, Status, WorkProgramme
+
+CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
+# The fields an import may change, in the order of the file; status and reference belong to the workflow.
+COMPARED_FIELDS = (
+    "title",
+    "statement",
+    "source_location",
+    "kind",
+    "domain",
+    "goals",
+    "owner",
+    "due_date",
+    "expected_date",
+)
+MAX_LENGTHS = {name: Commitment._meta.get_field(name).max_length for name in ("title", "statement", "source_location")}
+REFERENCE = re.compile(r"WP(\d{4})-(\d{3,})")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+XLSX_SIGNATURE = b"PK\x03\x04"
+OLD_EXCEL_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+class ImportRefused(Exception):
+    """The file as a whole cannot be read or applied; `message` says why, in words for the user."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+# --- reading the file ---------------------------------------------------------------------------
+
+
+@dataclass
+class Table:
+    header: list
+    records: list  # (line number, [cell text, ...])
+
+
+def read_table(data, filename=""):
+    """The header and rows of a CSV or XLSX file, cells as text; ImportRefused if it is neither."""
+    if not data.removeprefix(b"\xef\xbb\xbf").strip():
+        raise ImportRefused(_("Het bestand %(file)s is leeg.") % {"file": filename})
+    if data.startswith(XLSX_SIGNATURE):
+        return _read_xlsx(data, filename)
+    if data.startswith(OLD_EXCEL_SIGNATURE):
+        raise ImportRefused(
+            _("%(file)s is een oud Excel-bestand (.xls). Sla het op als Excel-werkmap (.xlsx) of als CSV UTF-8.")
+            % {"file": filename}
+        )
+    return _read_csv(_decoded(data, filename))
+
+
+def _decoded(data, filename):
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        encoding = _detected_encoding(data)
+        if encoding is None:
+            raise ImportRefused(_not_a_table(filename)) from None
+        raise ImportRefused(
+            _(
+                "%(file)s is niet in UTF-8 gecodeerd maar waarschijnlijk in %(encoding)s. "
+                "Sla het op als ‘CSV UTF-8’ (in Excel: Opslaan als, CSV UTF-8) en importeer het opnieuw."
+            )
+            % {"file": filename, "encoding": encoding}
+        ) from None
+    if _looks_binary(text):
+        raise ImportRefused(_not_a_table(filename))
+    return text
+
+
+def _not_a_table(filename):
+    return _("%(file)s is geen CSV- of XLSX-bestand. Exporteer de voornemens als CSV (UTF-8) of als Excel-werkmap.") % {
+        "file": filename
+    }
+
+
+def _looks_binary(text):
+    sample = text[:4096]
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f")
+    return controls > len(sample) // 100
+
+
+def _detected_encoding(data):
+    """The name of the encoding the bytes are most likely in, or None if they are no text at all.
+
+    Single-byte encodings cannot be told apart by their bytes alone, and a Dutch spreadsheet on Windows
+    saves Windows-1252: that is the name to give when the detector finds a single-byte encoding that fits.
+    """
+    best = charset_normalizer.from_bytes(data).best()
+    if best is None:
+        return None
+    if not is_multi_byte_encoding(best.encoding):
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            return best.encoding.replace("_", "-").upper()
+        return None if _looks_binary(text) else "Windows-1252"
+    return best.encoding.replace("_", "-").upper()
+
+
+def _read_csv(text):
+    first_line = text.split("\n", 1)[0]
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header, records, line = None, [], 1
+    try:
+        for row in reader:
+            if header is None:
+                header = row
+            elif any(cell.strip() for cell in row):
+                records.append((line, row))
+            line = reader.line_num + 1  # where the next record starts: a quoted cell may span lines
+    except csv.Error as error:
+        raise ImportRefused(
+            _("Regel %(line)d is geen geldige CSV: %(error)s") % {"line": reader.line_num, "error": error}
+        ) from None
+    return Table(header or [], records)
+
+
+def _read_xlsx(data, filename):
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        raise ImportRefused(_not_a_table(filename)) from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows(values_only=True)
+        header = [_cell_text(value) for value in next(rows, ())]
+        records = [
+            (line, [_cell_text(value) for value in row])
+            for line, row in enumerate(rows, start=2)
+            if any(value not in (None, "") for value in row)
+        ]
+    finally:
+        workbook.close()
+    return Table(header, records)
+
+
+def _cell_text(value):
+    """A spreadsheet cell as the text the CSV of the same file would hold."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(sep=" ")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def unspreadsheet(text):
+    """Undo what exports.spreadsheet_safe did: one leading ' before = + - or @."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+        return text[1:]
+    return text
+
+
+def _columns(header):
+    """The position of each column; ImportRefused if the header is missing, short or has unknown columns."""
+    names = [name.strip().lower() for name in header]
+    while names and not names[-1]:
+        names.pop()
+    expected = ", ".join(COMMITMENT_COLUMNS)
+    if not set(names) & set(COMMITMENT_COLUMNS):
+        raise ImportRefused(
+            _("De eerste regel is geen kopregel. Zet bovenaan de kolomnamen: %(columns)s.") % {"columns": expected}
+        )
+    duplicates = sorted({name for name in names if names.count(name) > 1})
+    if duplicates:
+        raise ImportRefused(
+            _("Deze kolommen staan meer dan eens in de kopregel: %(columns)s.") % {"columns": ", ".join(duplicates)}
+        )
+    unknown = [name or _("(zonder naam)") for name in names if name not in COMMITMENT_COLUMNS]
+    if unknown:
+        raise ImportRefused(
+            _("Onbekende kolommen: %(unknown)s. Het bestandsformaat kent: %(columns)s.")
+            % {"unknown": ", ".join(unknown), "columns": expected}
+        )
+    missing = [name for name in COMMITMENT_COLUMNS if name not in names]
+    if missing:
+        raise ImportRefused(_("Deze kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)})
+    return {name: position for position, name in enumerate(names)}
+
+
+# --- the plan -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Change:
+    field: str
+    old: str
+    new: str
+
+
+@dataclass
+class PlannedRow:
+    line: int
+    reference: str = ""
+    outcome: str = ""
+    changes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    values: dict = field(default_factory=dict)  # the row's values as model objects, for applying
+    commitment: Commitment | None = None  # the stored commitment the row is about
+    matched_by_statement: bool = False
+
+    def refuse(self, message):
+        self.errors.append(message)
+
+
+@dataclass
+class ImportPlan:
+    filename: str
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # about the file as a whole
+
+    @property
+    def is_valid(self):
+        return not self.errors and not any(row.errors for row in self.rows)
+
+    @property
+    def has_changes(self):
+        return any(row.outcome in (CREATED, UPDATED) for row in self.rows)
+
+    def counts(self):
+        counts = dict.fromkeys((CREATED, UPDATED, UNCHANGED, ERROR), 0)
+        for row in self.rows:
+            counts[row.outcome] += 1
+        return counts
+
+
+def plan_import(data, *, filename="", programme=None, progress=None):
+    """The dry run: what importing `data` (the bytes of a CSV or XLSX file) would do. Writes nothing.
+
+    `programme` (a year) is the programme of rows that do not name one; a row that names another is refused.
+    `progress`, if given, wraps the iteration over the rows (e.g. a tqdm bar).
+    """
+    try:
+        rows = read_rows(data, filename)
+    except ImportRefused as refusal:
+        return ImportPlan(filename=filename, errors=[refusal.message])
+    return plan_rows(rows, filename=filename, programme=programme, progress=progress)
+
+
+@dataclass
+class FileRow:
+    """One row of a commitment file: its line number and its cells by column name, as text."""
+
+    line: int
+    cells: dict
+    too_many_cells: bool = False
+
+
+def read_rows(data, filename=""):
+    """The rows of a commitment file; ImportRefused if the file cannot be read as one."""
+    table = read_table(data, filename)
+    columns = _columns(table.header)
+    if not table.records:
+        raise ImportRefused(
+            _("%(file)s heeft alleen een kopregel en geen voornemens.") % {"file": filename or _("Het bestand")}
+        )
+    return [_file_row(line, cells, columns) for line, cells in table.records]
+
+
+def _file_row(line, cells, columns):
+    values = {
+        name: unspreadsheet(cells[position].strip()) if position < len(cells) else ""
+        for name, position in columns.items()
+    }
+    return FileRow(line, values, any(cell.strip() for cell in cells[len(columns) :]))
+
+
+def plan_rows(rows, *, filename="", programme=None, progress=None):
+    """The plan for rows read by `read_rows` (or made to look like them). Writes nothing."""
+    plan = ImportPlan(filename=filename)
+    if programme is not None and not WorkProgramme.objects.filter(year=programme).exists():
+        plan.errors.append(_unknown_programme(programme))
+        return plan
+    lookups = _Lookups(rows, programme)
+    for row in progress(rows) if progress else rows:
+        plan.rows.append(_plan_row(row, lookups, default_programme=programme))
+    _refuse_duplicates(plan.rows)
+    _number_new_rows(plan.rows, lookups)
+    for row in plan.rows:
+        if row.errors:
+            row.outcome = ERROR
+    return plan
+
+
+def _unknown_programme(year):
+    return _("Werkprogramma %(year)s bestaat niet. Een beheerder maakt het aan in Beheer.") % {"year": year}
+
+
+class _Lookups:
+    """Everything the rows name, read in a fixed number of queries."""
+
+    def __init__(self, rows, default_programme):
+        years = {default_programme} if default_programme else set()
+        usernames = set()
+        for row in rows:
+            years.add(_as_int(row.cells["programme"]))
+            match = REFERENCE.fullmatch(row.cells["reference"])
+            if match:  # its commitment is read with those of its programme
+                years.add(int(match.group(1)))
+            usernames.add(row.cells["owner"])
+        years.discard(None)
+        self.programmes = {p.year: p for p in WorkProgramme.objects.filter(year__in=years)}
+        self.domains = {domain.slug: domain for domain in Domain.objects.all()}
+        self.goals = {goal.code: goal for goal in Goal.objects.all()}
+        User = get_user_model()
+        self.users = {user.username: user for user in User.objects.filter(username__in=usernames - {""})}
+        self.memberships = set(
+            Domain.members.through.objects.filter(user__username__in=usernames - {""}).values_list(
+                "user_id", "domain_id"
+            )
+        )
+        stored = list(
+            Commitment.objects.filter(programme__year__in=years).select_related("programme", "domain", "owner")
+        )
+        goal_codes = {}
+        for commitment_id, code in Commitment.goals.through.objects.filter(
+            commitment__programme__year__in=years
+        ).values_list("commitment_id", "goal__code"):
+            goal_codes.setdefault(commitment_id, []).append(code)
+        self.by_reference = {}
+        self.by_statement = {}
+        for commitment in stored:
+            commitment.goal_codes = sorted(goal_codes.get(commitment.pk, []))
+            self.by_reference[commitment.reference] = commitment
+            key = (commitment.programme_id, _normalised(commitment.statement))
+            self.by_statement.setdefault(key, []).append(commitment)
+
+    def is_member(self, user, domain):
+        return (user.pk, domain.pk) in self.memberships
+
+
+def _normalised(text):
+    return " ".join(text.split())
+
+
+def _as_int(text):
+    try:
+        return int(text)
+    except ValueError:
+        return None
+
+
+def _plan_row(file_row, lookups, default_programme):
+    """What to do with one row, and each problem with it."""
+    cells = file_row.cells
+    row = PlannedRow(line=file_row.line, reference=cells["reference"])
+    if file_row.too_many_cells:
+        row.refuse(_("Deze regel heeft meer kolommen dan de kopregel; staat er een komma of puntkomma te veel in?"))
+    programme = _programme_of(row, cells, lookups, default_programme)
+    values = _cleaned_values(row, cells, lookups)
+    if programme is None:
+        return row
+    row.values = {**values, "programme": programme}
+    row.commitment = _stored_commitment(row, cells, programme, lookups)
+    if row.commitment is not None:
+        _plan_update(row, cells, lookups)
+    elif not cells["reference"]:
+        _plan_creation(row, cells, lookups)
+    return row
+
+
+def _programme_of(row, cells, lookups, default_programme):
+    year = default_programme
+    if cells["programme"]:
+        year = _as_int(cells["programme"])
+        if year is None:
+            row.refuse(
+                _("Programma ‘%(value)s’ is geen jaartal; schrijf bijvoorbeeld 2024.") % {"value": cells["programme"]}
+            )
+            return None
+        if default_programme and year != default_programme:
+            row.refuse(
+                _("Deze regel hoort bij werkprogramma %(row)s, maar u importeert in werkprogramma %(chosen)s.")
+                % {"row": year, "chosen": default_programme}
+            )
+            return None
+    match = REFERENCE.fullmatch(cells["reference"])
+    if year is None and match:
+        year = int(match.group(1))
+    if year is None:
+        row.refuse(
+            _("Vul de kolom programme in (het jaar van het werkprogramma) of kies het werkprogramma bij de import.")
+        )
+        return None
+    if year not in lookups.programmes:
+        row.refuse(_unknown_programme(year))
+        return None
+    return lookups.programmes[year]
+
+
+def _cleaned_values(row, cells, lookups):
+    """The row's values as model objects; each problem as an error on the row."""
+    values = {}
+    for name in ("title", "statement", "source_location"):
+        text = cells[name]
+        if len(text) > MAX_LENGTHS[name]:
+            row.refuse(
+                _("%(field)s is %(length)d tekens lang; ten hoogste %(max)d mag.")
+                % {"field": name, "length": len(text), "max": MAX_LENGTHS[name]}
+            )
+        values[name] = text
+    for name in ("title", "statement"):
+        if not cells[name]:
+            row.refuse(_("Vul de kolom %(field)s in.") % {"field": name})
+
+    values["kind"] = _choice(row, cells["kind"], Kind, "kind") if cells["kind"] else Kind.SUPERVISION
+    values["domain"] = lookups.domains.get(cells["domain"])
+    if values["domain"] is None:
+        if cells["domain"]:
+            row.refuse(
+                _("Onbekend toezichtgebied ‘%(value)s’. Bekend zijn: %(known)s.")
+                % {"value": cells["domain"], "known": ", ".join(sorted(lookups.domains))}
+            )
+        else:
+            row.refuse(_("Vul de kolom domain in met het toezichtgebied, bijvoorbeeld politie."))
+
+    codes = [code.strip() for code in cells["goals"].split(";") if code.strip()]
+    unknown = [code for code in codes if code not in lookups.goals]
+    if unknown:
+        row.refuse(
+            _("Onbekend doel: %(unknown)s. Bekend zijn: %(known)s (gescheiden door ;).")
+            % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(lookups.goals))}
+        )
+    values["goals"] = [lookups.goals[code] for code in dict.fromkeys(codes) if code in lookups.goals]
+
+    values["owner"] = None
+    if cells["owner"]:
+        values["owner"] = lookups.users.get(cells["owner"])
+        if values["owner"] is None:
+            row.refuse(
+                _("Onbekende eigenaar ‘%(value)s’: geef een bestaande gebruikersnaam.") % {"value": cells["owner"]}
+            )
+
+    for name in ("due_date", "expected_date"):
+        values[name] = _date(row, cells[name], name)
+    if cells["status"] and cells["status"] not in Status.values:
+        row.refuse(
+            _("Onbekende status ‘%(value)s’. Gebruik de code: %(codes)s.")
+            % {"value": cells["status"], "codes": ", ".join(Status.values)}
+        )
+    return values
+
+
+def _choice(row, value, choices, name):
+    if value in choices.values:
+        return value
+    by_label = {str(label).lower(): code for code, label in choices.choices}
+    if value.lower() in by_label:
+        row.refuse(
+            _("Schrijf in de kolom %(field)s de code ‘%(code)s’, niet ‘%(value)s’.")
+            % {"field": name, "code": by_label[value.lower()], "value": value}
+        )
+    else:
+        row.refuse(
+            _("Onbekende %(field)s ‘%(value)s’. Gebruik een van: %(codes)s.")
+            % {"field": name, "value": value, "codes": ", ".join(choices.values)}
+        )
+    return None
+
+
+def _date(row, text, name):
+    if not text:
+        return None
+    if ISO_DATE.fullmatch(text):
+        try:
+            return datetime.date.fromisoformat(text)
+        except ValueError:
+            pass
+    row.refuse(
+        _("%(field)s ‘%(value)s’ is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-12-31.")
+        % {"field": name, "value": text}
+    )
+    return None
+
+
+def _stored_commitment(row, cells, programme, lookups):
+    """The commitment the row is about: by reference, or by its statement; None for a new one."""
+    reference = cells["reference"]
+    if reference:
+        match = REFERENCE.fullmatch(reference)
+        if not match:
+            row.refuse(
+                _(
+                    "Referentie ‘%(value)s’ heeft niet de vorm WP%(year)s-001. "
+                    "Laat de kolom leeg voor een nieuw voornemen."
+                )
+                % {"value": reference, "year": programme.year}
+            )
+            return None
+        stored = lookups.by_reference.get(reference)
+        if stored is None:
+            row.refuse(
+                _(
+                    "Referentie %(reference)s bestaat niet. Referenties deelt het register zelf uit en worden nooit "
+                    "hergebruikt: laat de kolom reference leeg voor een nieuw voornemen."
+                )
+                % {"reference": reference}
+            )
+            return None
+        if stored.programme_id != programme.pk:
+            row.refuse(
+                _("%(reference)s hoort bij werkprogramma %(stored)s, niet bij %(row)s.")
+                % {"reference": reference, "stored": stored.programme.year, "row": programme.year}
+            )
+            return None
+        return stored
+    same_text = lookups.by_statement.get((programme.pk, _normalised(cells["statement"])), [])
+    if len(same_text) > 1:
+        row.refuse(
+            _("Deze tekst staat al bij %(references)s. Vul de referentie in van het voornemen dat u bedoelt.")
+            % {"references": ", ".join(c.reference for c in same_text)}
+        )
+        return None
+    if same_text:
+        row.matched_by_statement = True
+        row.reference = same_text[0].reference
+        return same_text[0]
+    return None
+
+
+def _plan_creation(row, cells, lookups):
+    values = row.values
+    if cells["status"] not in ("", Status.PLANNED):
+        row.refuse(
+            _("Een nieuw voornemen krijgt status planned; ‘%(status)s’ bereikt het alleen via de workflow.")
+            % {"status": cells["status"]}
+        )
+    if values["owner"] and values["domain"] and not lookups.is_member(values["owner"], values["domain"]):
+        row.refuse(_owner_outside(values))
+    if not cells["due_date"]:
+        values["due_date"] = values["programme"].default_due_date
+    row.outcome = CREATED
+
+
+def _plan_update(row, cells, lookups):
+    stored, values = row.commitment, row.values
+    if cells["status"] and cells["status"] != stored.status:
+        row.refuse(
+            _(
+                "De status in het bestand (%(file)s) verschilt van die in het register (%(stored)s). "
+                "Een import wijzigt geen status: dat gaat via de workflow. Zet de status uit het register terug."
+            )
+            % {"file": cells["status"], "stored": stored.status}
+        )
+    if not cells["due_date"]:
+        row.refuse(_("Vul de kolom due_date in; een bestaand voornemen houdt zijn deadline."))
+    if row.errors:
+        return
+    row.changes = [
+        Change(name, old, new)
+        for name in COMPARED_FIELDS
+        if (old := _shown(stored, name)) != (new := _shown_value(values, name))
+    ]
+    if not row.changes:
+        row.outcome = UNCHANGED
+        return
+    if stored.is_decided:
+        row.refuse(
+            _(
+                "%(reference)s is beoordeeld (%(status)s) en daarmee alleen-lezen: een reviewer moet het eerst "
+                "heropenen. Laat de regel zoals in het register of haal hem uit het bestand."
+            )
+            % {"reference": stored.reference, "status": stored.get_status_display()}
+        )
+        return
+    changed = {change.field for change in row.changes}
+    if changed & {"owner", "domain"} and values["owner"] and not lookups.is_member(values["owner"], values["domain"]):
+        row.refuse(_owner_outside(values))
+    row.outcome = UPDATED
+
+
+def _owner_outside(values):
+    return _("Eigenaar %(owner)s is geen lid van toezichtgebied %(domain)s.") % {
+        "owner": values["owner"].username,
+        "domain": values["domain"].slug,
+    }
+
+
+def _shown(commitment, name):
+    """A stored field as the file format writes it."""
+    if name == "goals":
+        return ";".join(commitment.goal_codes)
+    if name == "domain":
+        return commitment.domain.slug
+    if name == "owner":
+        return commitment.owner.username if commitment.owner else ""
+    return _text(getattr(commitment, name))
+
+
+def _shown_value(values, name):
+    """A value of the file, as the file format writes it."""
+    value = values[name]
+    if name == "goals":
+        return ";".join(sorted(goal.code for goal in value))
+    if name == "domain":
+        return value.slug
+    if name == "owner":
+        return value.username if value else ""
+    return _text(value)
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _refuse_duplicates(rows):
+    """Two rows about one commitment: both refused, each naming the other."""
+    lines = {}
+    for row in rows:
+        key = row.commitment.pk if row.commitment else None
+        if key is None and row.values.get("programme") and not row.reference:
+            key = ("new", row.values["programme"].pk, _normalised(row.values.get("statement", "")))
+        elif key is None and row.reference:
+            key = ("reference", row.reference)
+        if key is not None:
+            lines.setdefault(key, []).append(row)
+    for same in lines.values():
+        if len(same) < 2:
+            continue
+        for row in same:
+            others = ", ".join(str(other.line) for other in same if other is not row)
+            if row.reference:
+                row.refuse(
+                    _("Referentie %(reference)s staat ook op regel %(lines)s: elk voornemen één keer.")
+                    % {"reference": row.reference, "lines": others}
+                )
+            else:
+                row.refuse(
+                    _("Dezelfde tekst staat ook op regel %(lines)s: elk voornemen één keer.") % {"lines": others}
+                )
+
+
+def _number_new_rows(rows, lookups):
+    """The references new rows will most likely get (the register hands them out when the plan is applied)."""
+    last = {year: programme.last_reference_number for year, programme in lookups.programmes.items()}
+    for row in rows:
+        if row.outcome == CREATED and not row.errors:
+            year = row.values["programme"].year
+            last[year] += 1
+            row.reference = f"WP{year}-{last[year]:03d}"
+
+
+# --- applying -----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def apply_plan(plan, *, by, progress=None):
+    """Carry out a plan without errors through the workflow: every row or, on any refusal, none.
+
+    Returns the counts per outcome. The references of created rows are those the register handed out.
+    """
+    if not plan.is_valid:
+        raise ImportRefused(_("Het bestand heeft fouten; er is niets geïmporteerd."))
+    reason = _("import van %(file)s") % {"file": plan.filename or _("een bestand")}
+    rows = progress(plan.rows) if progress else plan.rows
+    for row in rows:
+        try:
+            if row.outcome == CREATED:
+                row.reference = _create(row, by).reference
+            elif row.outcome == UPDATED:
+                _update(row, by, reason)
+        except workflow.WorkflowError as error:
+            raise ImportRefused(
+                _("Regel %(line)d: %(message)s Er is niets geïmporteerd.")
+                % {"line": row.line, "message": error.message}
+            ) from error
+    return plan.counts()
+
+
+def _create(row, by):
+    values = dict(row.values)
+    return workflow.create_commitment(by=by, programme=values.pop("programme"), goals=values.pop("goals"), **values)
+
+
+def _update(row, by, reason):
+    changed = {change.field for change in row.changes}
+    changes = {name: row.values[name] for name in changed - {"goals"}}
+    workflow.update_commitment(
+        row.commitment,
+        by=by,
+        version=row.commitment.version,
+        changes=changes,
+        goals=row.values["goals"] if "goals" in changed else None,
+        due_date_reason=reason,
+    )
