@@ -1,9 +1,12 @@
+from django.contrib.auth.models import AnonymousUser
+
 from commitments import permissions
 
 
 def permissions_for_user(request):
     """What the navigation may offer this user."""
-    user = request.user
+    # No user when the request was refused before authentication (a bad Host header gets its 400 page).
+    user = getattr(request, "user", None) or AnonymousUser()
     return {
         "may": {
             "read": permissions.can_read(user),
