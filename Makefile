@@ -34,3 +34,9 @@ check: install
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
+
+# Our code (bandit, medium severity and up) and the pinned dependencies (pip-audit, PyPI's advisories). --strict:
+# a dependency that could not be checked (no connection to the advisory service) fails the run instead of passing it.
+security: install
+	$(VENV)/bin/bandit -r commitments wpsite --severity-level medium --quiet
+	$(VENV)/bin/pip-audit --strict -r requirements.txt
