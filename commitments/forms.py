@@ -17,6 +17,17 @@ class UserChoiceField(forms.ModelChoiceField):
         return user_label(user)
 
 
+class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's, except that an id too large for any integer column is an unknown choice, not a crash
+    (the `__in` lookup that checks the ids raises OverflowError on SQLite)."""
+
+    def _check_values(self, value):
+        try:
+            return super()._check_values(value)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
+
+
 def user_label(user):
     full_name = user.get_full_name()
     return f"{full_name} ({user.username})" if full_name else user.username
@@ -61,6 +72,7 @@ class CommitmentForm(forms.ModelForm):
             "due_date": DateInput(),
             "expected_date": DateInput(),
         }
+        field_classes = {"goals": ModelMultipleChoiceField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

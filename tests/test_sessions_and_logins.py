@@ -214,6 +214,11 @@ def test_the_lockout_ends_after_15_minutes(client, alice):
     assert log_in(Client(), "alice").status_code == 302
 
 
+def test_a_username_longer_than_the_record_of_attempts_is_a_failed_login_not_an_error(client, alice):
+    assert fail(client, username="a" * 300, times=5) == [200, 200, 200, 200, 429]
+    assert [len(username) for username in AccessAttempt.objects.values_list("username", flat=True)] == [255]
+
+
 def test_a_successful_login_resets_the_count(client, alice):
     fail(client, times=4)
     log_in(client, "alice")

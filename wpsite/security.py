@@ -52,3 +52,10 @@ def lockout_response(request, original_response=None, credentials=None):
         {"failure_limit": settings.AXES_FAILURE_LIMIT, "cooloff_minutes": int(cool_off.total_seconds() // 60)},
         status=settings.AXES_HTTP_RESPONSE_CODE,
     )
+
+
+def username_for_axes(request, credentials=None):
+    """The username as django-axes records it, cut to the 255 characters of its column: a longer one (scanners send
+    them) made the failed login a server error on PostgreSQL (django-axes #1381; its fix, #1480, is not released)."""
+    username = (credentials or getattr(request, "data", request.POST)).get("username")
+    return username[:255] if username else username
