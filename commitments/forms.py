@@ -151,7 +151,14 @@ class ReviewForm(forms.Form):
         max_length=200,
         help_text=_("Bijvoorbeeld: Jaarbericht 2024, p. 14"),
     )
-    expected_date = forms.DateField(label=_("verwachte datum"), required=False, widget=DateInput())
+    expected_date = forms.DateField(
+        label=_("verwachte datum"),
+        required=False,
+        widget=DateInput(),
+        help_text=_("Bij ‘Vertraagd’; leeg: de datum uit de aanbieding."),
+    )
+    # The version the reviewer saw: a commitment changed since is not decided unseen.
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class ReasonForm(forms.Form):

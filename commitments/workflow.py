@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from commitments import notifications, permissions
+from commitments.forms import user_label
 from commitments.models import (
-    DECIDED_STATUSES,
     Action,
     Commitment,
     EvidenceLink,
@@ -75,10 +75,13 @@ def step(func):
 
 
 def _locked(commitment):
-    """The commitment as it is now in the database, its row locked until the transaction ends."""
+    """The commitment as it is now in the database, its row locked until the transaction ends.
+    Only its own row: locking its programme and domain too would make every step in a domain wait in line."""
     try:
         return (
-            Commitment.objects.select_for_update().select_related("programme", "domain", "owner").get(pk=commitment.pk)
+            Commitment.objects.select_for_update(of=("self",))
+            .select_related("programme", "domain", "owner")
+            .get(pk=commitment.pk)
         )
     except Commitment.DoesNotExist:
         raise WorkflowError(_("Dit voornemen bestaat niet meer.")) from None
@@ -87,6 +90,13 @@ def _locked(commitment):
 def _refuse_unless(allowed, message):
     if not allowed:
         raise WorkflowError(message)
+
+
+def _refuse_change_unless(allowed, commitment, message):
+    """Refuse a change of fields, evidence or notes; a decided commitment says why it is closed."""
+    if not allowed and commitment.is_decided:
+        message = _("Dit voornemen is beoordeeld en kan niet meer worden gewijzigd; een reviewer kan het heropenen.")
+    _refuse_unless(allowed, message)
 
 
 def _validated(commitment):
@@ -136,7 +146,7 @@ def create_commitment(*, by, programme, goals=(), **fields):
 def update_commitment(commitment, *, by, version, changes, goals=None, due_date_reason=""):
     """Change the fields of a commitment as edited from `version`; a change of due date needs a reason."""
     current = _locked(commitment)
-    _refuse_unless(permissions.can_edit(by, current), _("U mag dit voornemen niet wijzigen."))
+    _refuse_change_unless(permissions.can_edit(by, current), current, _("U mag dit voornemen niet wijzigen."))
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise WorkflowError(_("Deze velden zijn niet te wijzigen: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
@@ -210,7 +220,9 @@ def _conflicts(current, changes, goals):
 @step
 def add_evidence(commitment, *, by, **fields):
     current = _locked(commitment)
-    _refuse_unless(permissions.can_edit(by, current), _("U mag bij dit voornemen geen bewijs toevoegen."))
+    _refuse_change_unless(
+        permissions.can_edit(by, current), current, _("U mag bij dit voornemen geen bewijs toevoegen.")
+    )
     evidence = EvidenceLink(commitment=current, added_by=by, **fields)
     try:
         evidence.full_clean()
@@ -224,27 +236,121 @@ def add_evidence(commitment, *, by, **fields):
 @step
 def remove_evidence(evidence, *, by):
     current = _locked(evidence.commitment)
-    _refuse_unless(permissions.can_edit(by, current), _("U mag bij dit voornemen geen bewijs verwijderen."))
+    _refuse_change_unless(
+        permissions.can_edit(by, current), current, _("U mag bij dit voornemen geen bewijs verwijderen.")
+    )
     evidence.delete()
 
 
 @step
 def add_note(commitment, *, by, text):
     current = _locked(commitment)
-    _refuse_unless(permissions.can_add_note(by, current), _("U mag bij dit voornemen geen notitie plaatsen."))
+    _refuse_change_unless(
+        permissions.can_add_note(by, current), current, _("U mag bij dit voornemen geen notitie plaatsen.")
+    )
     if not text.strip():
         raise WorkflowError(_("Een notitie kan niet leeg zijn."), field="text")
     return Note.objects.create(commitment=current, author=by, text=text.strip())
 
 
 # --- the status -------------------------------------------------------------------------------
+#
+# Each step has a guard: the reasons it can be refused, in the order a person wants to hear them, ending
+# with the permissions function that the detail page asks too, so a button and its step never disagree.
+# Pages call check() with the same guard before they show a form.
+
+
+def _guard_start(by, commitment):
+    _refuse_unless(commitment.status == Status.PLANNED, _("Alleen een gepland voornemen kan worden gestart."))
+    _refuse_unless(permissions.can_start(by, commitment), _only_staff_message(commitment))
+
+
+def _guard_submit(by, commitment):
+    _refuse_unless(
+        commitment.status == Status.IN_PROGRESS, _("Alleen een voornemen in uitvoering kan worden aangeboden.")
+    )
+    _refuse_unless(permissions.can_submit(by, commitment), _only_staff_message(commitment))
+
+
+def _guard_review(by, commitment):
+    _refuse_unless(commitment.status == Status.UNDER_REVIEW, _not_under_review_message(commitment))
+    _refuse_unless(permissions.is_reviewer(by), _("Alleen een reviewer kan beoordelen."))
+    _refuse_unless(
+        permissions.can_review(by, commitment),
+        _("Vier ogen: wie het voornemen aanbood of eigenaar is, kan het niet zelf beoordelen."),
+    )
+
+
+def _guard_reopen(by, commitment):
+    _refuse_unless(commitment.is_decided, _("Alleen een beoordeeld voornemen kan worden heropend."))
+    _refuse_unless(permissions.can_reopen(by, commitment), _("Alleen een reviewer kan een voornemen heropenen."))
+
+
+def _guard_carry_over(by, commitment):
+    """Returns the programme that the commitment will continue in."""
+    _refuse_unless(commitment.status == Status.DELAYED, _("Alleen een vertraagd voornemen kan worden overgeheveld."))
+    successor = commitment.carried_over_to
+    _refuse_unless(
+        successor is None,
+        _("Dit voornemen is al overgeheveld, als %(reference)s.") % {"reference": getattr(successor, "reference", "")},
+    )
+    _refuse_unless(
+        permissions.can_carry_over(by, commitment),
+        _("Alleen medewerkers van het toezichtgebied en reviewers kunnen een voornemen overhevelen."),
+    )
+    next_year = commitment.programme.year + 1
+    next_programme = WorkProgramme.objects.filter(year=next_year).first()
+    _refuse_unless(
+        next_programme is not None,
+        _("Er is nog geen werkprogramma %(year)s om naar over te hevelen. Vraag een beheerder het aan te maken.")
+        % {"year": next_year},
+    )
+    return next_programme
+
+
+GUARDS = {
+    "start": _guard_start,
+    "submit": _guard_submit,
+    "review": _guard_review,
+    "reopen": _guard_reopen,
+    "carry_over": _guard_carry_over,
+}
+
+
+def check(step_name, commitment, *, by):
+    """Raise WorkflowError if `by` cannot take the step now: lets a page say why before anyone fills in its form."""
+    GUARDS[step_name](by, commitment)
+
+
+def _only_staff_message(commitment):
+    return _("Alleen medewerkers van %(domain)s kunnen dit voornemen starten en aanbieden.") % {
+        "domain": commitment.domain
+    }
+
+
+def _not_under_review_message(commitment):
+    """Says who came first when two reviewers decide at once."""
+    latest = commitment.reviews.select_related("actor").order_by("-created_at", "-id").first()
+    values = {"who": user_label(latest.actor) if latest else "", "status": commitment.get_status_display()}
+    if latest and latest.action == Action.APPROVE:
+        return _("%(who)s heeft dit voornemen intussen al beoordeeld: ‘%(status)s’. Uw oordeel is niet vastgelegd.") % (
+            values
+        )
+    if latest and latest.action == Action.SEND_BACK:
+        return _("%(who)s heeft dit voornemen intussen al teruggestuurd. Uw oordeel is niet vastgelegd.") % values
+    return _("Dit voornemen staat niet ter beoordeling (status: ‘%(status)s’).") % values
+
+
+def _mail_after_commit(send, review):
+    """Mail only about what was recorded; a failing mail server must not turn a recorded step into an error."""
+    mail = functools.update_wrapper(functools.partial(send, review.pk), send)  # named as `send` in the error log
+    transaction.on_commit(mail, robust=True)
 
 
 @step
 def start(commitment, *, by):
     current = _locked(commitment)
-    _refuse_unless(current.status == Status.PLANNED, _("Alleen een gepland voornemen kan worden gestart."))
-    _refuse_unless(permissions.can_start(by, current), _("U mag dit voornemen niet starten."))
+    _guard_start(by, current)
     review = _move(current, by=by, action=Action.START, to_status=Status.IN_PROGRESS)
     current.save()
     return review
@@ -252,83 +358,94 @@ def start(commitment, *, by):
 
 @step
 def submit(commitment, *, by, proposed_verdict, explanation, expected_date=None):
-    """Offer the commitment for review with a proposed verdict."""
+    """Offer the commitment for review with a proposed verdict; the explanation is the reason of a delay or drop."""
     current = _locked(commitment)
-    _refuse_unless(current.status == Status.IN_PROGRESS, _("Alleen een voornemen in uitvoering kan worden aangeboden."))
-    _refuse_unless(permissions.can_submit(by, current), _("U mag dit voornemen niet ter beoordeling aanbieden."))
+    _guard_submit(by, current)
     if proposed_verdict not in Verdict.values:
         raise WorkflowError(_("Kies een voorgesteld oordeel."), field="proposed_verdict")
-    if not explanation.strip():
-        raise WorkflowError(_("Licht het voorgestelde oordeel toe."), field="explanation")
-    _check_verdict_requirements(current, proposed_verdict, expected_date, field_prefix="")
+    explanation = explanation.strip()
+    if not explanation:
+        raise WorkflowError(
+            _("Licht het voorgestelde oordeel toe; bij ‘Vertraagd’ en ‘Vervallen’ met de reden."), field="explanation"
+        )
+    _check_verdict(current, proposed_verdict, expected_date, field="proposed_verdict")
     review = _move(
         current,
         by=by,
         action=Action.SUBMIT,
         to_status=Status.UNDER_REVIEW,
         proposed_verdict=proposed_verdict,
-        text=explanation.strip(),
-        expected_date=expected_date,
+        text=explanation,
+        expected_date=expected_date if proposed_verdict == Verdict.DELAYED else None,
     )
     current.save()
-    transaction.on_commit(functools.partial(notifications.submitted, review.pk))
+    _mail_after_commit(notifications.notify_reviewers, review)
     return review
 
 
-def _check_verdict_requirements(commitment, verdict, expected_date, field_prefix):
+def _check_verdict(commitment, verdict, expected_date, *, field):
+    """What a verdict needs besides its reason: evidence for (partly) met, an expected date for delayed."""
     if verdict in (Verdict.MET, Verdict.PARTLY_MET) and not commitment.evidence.exists():
         raise WorkflowError(
-            _("Voor ‘%(verdict)s’ is ten minste één bewijs nodig.") % {"verdict": Verdict(verdict).label},
-            field=f"{field_prefix}verdict" if field_prefix else "proposed_verdict",
+            _("Voor ‘%(verdict)s’ is ten minste één bewijs nodig. Voeg eerst bewijs toe.")
+            % {"verdict": Verdict(verdict).label},
+            field=field,
         )
     if verdict == Verdict.DELAYED and not expected_date:
         raise WorkflowError(_("Geef bij ‘Vertraagd’ de verwachte datum."), field="expected_date")
 
 
 def last_submission(commitment):
-    return commitment.reviews.filter(action=Action.SUBMIT).order_by("-created_at", "-id").first()
+    submissions = commitment.reviews.filter(action=Action.SUBMIT).select_related("actor")
+    return submissions.order_by("-created_at", "-id").first()
 
 
 @step
-def review(commitment, *, by, decision, verdict="", rationale="", annual_report_reference="", expected_date=None):
-    """A reviewer approves the commitment with a verdict, or sends it back to the staff."""
+def review(
+    commitment,
+    *,
+    by,
+    decision,
+    verdict="",
+    rationale="",
+    annual_report_reference="",
+    expected_date=None,
+    version=None,
+):
+    """A reviewer approves the commitment with a verdict, or sends it back to the staff.
+
+    `version`, when given, is the version the reviewer saw: a commitment changed since is not decided unseen.
+    """
     current = _locked(commitment)
-    if current.status != Status.UNDER_REVIEW:
-        latest = current.reviews.select_related("actor").order_by("-created_at", "-id").first()
+    _guard_review(by, current)
+    if version is not None and version != current.version:
         raise WorkflowError(
-            _("Dit voornemen is niet (meer) ter beoordeling: %(who)s heeft het intussen ‘%(status)s’ gemaakt.")
-            % {
-                "who": latest.actor.get_full_name() or latest.actor.username if latest else "?",
-                "status": current.get_status_display(),
-            }
+            _("Het voornemen is gewijzigd sinds u deze pagina opende. Bekijk het opnieuw voordat u beoordeelt.")
         )
-    _refuse_unless(permissions.is_reviewer(by), _("Alleen een reviewer kan beoordelen."))
-    _refuse_unless(
-        permissions.is_second_pair_of_eyes(by, current),
-        _("Vier ogen: wie het voornemen aanbood of eigenaar is, kan het niet zelf beoordelen."),
-    )
     rationale = rationale.strip()
-    submission = last_submission(current)
 
     if decision == "send_back":
         if not rationale:
             raise WorkflowError(_("Leg uit waarom u het voornemen terugstuurt."), field="rationale")
         result = _move(current, by=by, action=Action.SEND_BACK, to_status=Status.IN_PROGRESS, text=rationale)
         current.save()
-        transaction.on_commit(functools.partial(notifications.decided, result.pk))
+        _mail_after_commit(notifications.notify_owner, result)
         return result
     if decision != "approve":
         raise WorkflowError(_("Kies: goedkeuren of terugsturen."), field="decision")
 
     if verdict not in Verdict.values:
         raise WorkflowError(_("Kies een oordeel."), field="verdict")
-    if submission and verdict != submission.proposed_verdict and not rationale:
+    submission = last_submission(current)
+    proposed = submission.proposed_verdict if submission else ""
+    # The reason a delay or drop needs is the submission's explanation, or the rationale of a different verdict.
+    if verdict != proposed and not rationale:
         raise WorkflowError(_("U wijkt af van het voorgestelde oordeel: geef een motivering."), field="rationale")
-    expected_date = expected_date or (submission.expected_date if submission else None)
-    _check_verdict_requirements(current, verdict, expected_date, field_prefix="review_")
-    reason = rationale or (submission.text if submission else "")
-    if verdict in (Verdict.DELAYED, Verdict.DROPPED) and not reason:
-        raise WorkflowError(_("Geef een reden."), field="rationale")
+    if verdict == Verdict.DELAYED:
+        expected_date = expected_date or (submission.expected_date if submission else None)
+    else:
+        expected_date = None
+    _check_verdict(current, verdict, expected_date, field="verdict")
 
     result = _move(
         current,
@@ -336,30 +453,30 @@ def review(commitment, *, by, decision, verdict="", rationale="", annual_report_
         action=Action.APPROVE,
         to_status=verdict,
         verdict=verdict,
-        proposed_verdict=submission.proposed_verdict if submission else "",
+        proposed_verdict=proposed,
         text=rationale,
         annual_report_reference=annual_report_reference.strip(),
-        expected_date=expected_date if verdict == Verdict.DELAYED else None,
+        expected_date=expected_date,
     )
     current.decision = result
-    if verdict == Verdict.DELAYED:
+    if expected_date:
         current.expected_date = expected_date
     current.save()
-    transaction.on_commit(functools.partial(notifications.decided, result.pk))
+    _mail_after_commit(notifications.notify_owner, result)
     return result
 
 
 @step
 def reopen(commitment, *, by, reason):
-    """A reviewer takes a decision back; the commitment is in progress again."""
+    """A reviewer takes a decision back; the commitment is in progress again and editable by its staff."""
     current = _locked(commitment)
-    _refuse_unless(current.status in DECIDED_STATUSES, _("Alleen een beoordeeld voornemen kan worden heropend."))
-    _refuse_unless(permissions.can_reopen(by, current), _("Alleen een reviewer kan een voornemen heropenen."))
+    _guard_reopen(by, current)
     if not reason.strip():
         raise WorkflowError(_("Geef een reden om te heropenen."), field="reason")
     result = _move(current, by=by, action=Action.REOPEN, to_status=Status.IN_PROGRESS, text=reason.strip())
     current.decision = None
     current.save()
+    _mail_after_commit(notifications.notify_owner, result)
     return result
 
 
@@ -367,29 +484,22 @@ def reopen(commitment, *, by, reason):
 def carry_over(commitment, *, by, reason):
     """Continue a delayed commitment in the next year's programme, as a new planned commitment."""
     current = _locked(commitment)
-    _refuse_unless(current.status == Status.DELAYED, _("Alleen een vertraagd voornemen kan worden overgeheveld."))
-    _refuse_unless(current.carried_over_to is None, _("Dit voornemen is al overgeheveld."))
-    _refuse_unless(permissions.can_carry_over(by, current), _("U mag dit voornemen niet overhevelen."))
+    next_programme = _guard_carry_over(by, current)
     if not reason.strip():
         raise WorkflowError(_("Geef een reden om over te hevelen."), field="reason")
-    next_year = current.programme.year + 1
-    try:
-        next_programme = WorkProgramme.objects.get(year=next_year)
-    except WorkProgramme.DoesNotExist:
-        raise WorkflowError(
-            _("Er is nog geen werkprogramma %(year)s. Vraag een beheerder het aan te maken.") % {"year": next_year}
-        ) from None
+    # An owner who has left the domain cannot own the successor; the staff of the domain choose a new one.
+    still_a_member = current.domain.members.filter(pk=current.owner_id).exists()
     successor = Commitment(
         programme=next_programme,
         title=current.title,
         statement=current.statement,
-        source_location="",
         kind=current.kind,
         domain=current.domain,
-        owner=current.owner,
+        owner=current.owner if still_a_member else None,
         due_date=next_programme.default_due_date,
         predecessor=current,
     )
+    _validated(successor)
     successor.save()
     successor.goals.set(current.goals.all())
     _move(

@@ -3,27 +3,29 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods
 
 from commitments import permissions, workflow
 from commitments.forms import ReasonForm, ReviewForm, SubmitForm
 from commitments.views.access import get_commitment_for
 
 
-def _step_page(request, reference, *, role, allowed, form_class, run, title, done, extra_context=None):
-    """One page per step. Someone outside the step's `role` gets 403; someone inside it, when the step is
-    not possible now (another person just took it, four eyes, ...), gets the reason as a message."""
+def _step_page(request, reference, *, step, role, form_class, title, intro, done, prepare=None):
+    """One page per step. Someone outside the step's `role` gets 403; someone inside it, when the step is not
+    possible now (another person just took it, four eyes, ...), is sent back to the commitment with the reason,
+    before any form is shown or checked. The workflow checks again with the row locked, when it takes the step.
+    `prepare(commitment)` gives the form's initial values and what else the page shows."""
     commitment = get_commitment_for(request.user, reference, role)
-    if request.method == "GET" and not allowed(request.user, commitment):
-        messages.error(
-            request,
-            _("Deze stap is nu niet mogelijk voor dit voornemen (status: %(status)s).")
-            % {"status": commitment.get_status_display()},
-        )
+    try:
+        workflow.check(step, commitment, by=request.user)
+    except workflow.WorkflowError as error:
+        messages.error(request, error.message)
         return redirect(commitment)
-    form = form_class(request.POST or None) if form_class else None
+    initial, context = prepare(commitment) if prepare else ({}, {})
+    form = form_class(request.POST or None, initial=initial) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
         try:
-            run(commitment, by=request.user, **(form.cleaned_data if form else {}))
+            getattr(workflow, step)(commitment, by=request.user, **(form.cleaned_data if form else {}))
         except workflow.WorkflowError as error:
             if form is None or error.field not in form.fields:
                 messages.error(request, error.message)
@@ -32,82 +34,105 @@ def _step_page(request, reference, *, role, allowed, form_class, run, title, don
         else:
             messages.success(request, done)
             return redirect(commitment)
-    context = {"commitment": commitment, "form": form, "title": title}
-    context.update(extra_context(commitment) if extra_context else {})
+    context.update(commitment=commitment, form=form, title=title, intro=intro)
     return render(request, "commitments/step.html", context, status=400 if form is not None and form.errors else 200)
 
 
-def _review_context(commitment):
-    submission = workflow.last_submission(commitment)
+def _evidence(commitment):
+    """The evidence, as the reviewer weighs it: what was published after the due date stands out."""
     evidence = list(commitment.evidence.all())
-    return {
-        "submission": submission,
-        "evidence": evidence,
-        "late_evidence": [item for item in evidence if item.is_after_due_date],
-    }
+    return {"evidence": evidence, "late_evidence": [item for item in evidence if item.is_after_due_date]}
 
 
+def _prepare_submit(commitment):
+    return {"expected_date": commitment.expected_date}, _evidence(commitment)
+
+
+def _prepare_review(commitment):
+    submission = workflow.last_submission(commitment)
+    initial = {"version": commitment.version}
+    if submission:
+        initial.update(verdict=submission.proposed_verdict, expected_date=submission.expected_date)
+    return initial, {"submission": submission, **_evidence(commitment)}
+
+
+@require_http_methods(["GET", "POST"])
 def start(request, reference):
     return _step_page(
         request,
         reference,
+        step="start",
         role=permissions.works_in_domain_of,
-        allowed=permissions.can_start,
         form_class=None,
-        run=workflow.start,
         title=_("Voornemen starten"),
+        intro=_("Wilt u dit voornemen starten? De status wordt ‘In uitvoering’."),
         done=_("Het voornemen is gestart."),
     )
 
 
+@require_http_methods(["GET", "POST"])
 def submit(request, reference):
     return _step_page(
         request,
         reference,
+        step="submit",
         role=permissions.works_in_domain_of,
-        allowed=permissions.can_submit,
         form_class=SubmitForm,
-        run=workflow.submit,
         title=_("Ter beoordeling aanbieden"),
+        intro=_(
+            "Stel een oordeel voor en licht het toe. ‘Gerealiseerd’ en ‘Deels gerealiseerd’ vragen bewijs; "
+            "‘Vertraagd’ een verwachte datum en een reden; ‘Vervallen’ een reden. "
+            "Een reviewer die niet de eigenaar is en niet zelf aanbiedt, beoordeelt het."
+        ),
         done=_("Het voornemen is ter beoordeling aangeboden."),
+        prepare=_prepare_submit,
     )
 
 
+@require_http_methods(["GET", "POST"])
 def review(request, reference):
     return _step_page(
         request,
         reference,
+        step="review",
         role=permissions.is_reviewer_of,
-        allowed=permissions.can_review,
         form_class=ReviewForm,
-        run=workflow.review,
         title=_("Beoordelen"),
+        intro=_(
+            "Keur goed met een oordeel, tegen het jaarbericht, of stuur terug. Wijkt uw oordeel af van het "
+            "voorgestelde, geef dan een motivering."
+        ),
         done=_("Uw beoordeling is vastgelegd."),
-        extra_context=_review_context,
+        prepare=_prepare_review,
     )
 
 
+@require_http_methods(["GET", "POST"])
 def reopen(request, reference):
     return _step_page(
         request,
         reference,
+        step="reopen",
         role=permissions.is_reviewer_of,
-        allowed=permissions.can_reopen,
         form_class=ReasonForm,
-        run=workflow.reopen,
         title=_("Heropenen"),
+        intro=_("Het oordeel vervalt en het voornemen is weer ‘In uitvoering’, te wijzigen door de medewerkers."),
         done=_("Het voornemen is heropend."),
     )
 
 
+@require_http_methods(["GET", "POST"])
 def carry_over(request, reference):
     return _step_page(
         request,
         reference,
+        step="carry_over",
         role=permissions.may_carry_over_at_all,
-        allowed=permissions.can_carry_over,
         form_class=ReasonForm,
-        run=workflow.carry_over,
         title=_("Overhevelen naar het volgende werkprogramma"),
+        intro=_(
+            "Het voornemen wordt voortgezet als een nieuw, gepland voornemen in het werkprogramma van volgend jaar; "
+            "beide verwijzen naar elkaar. Dit voornemen blijft ‘Vertraagd’."
+        ),
         done=_("Het voornemen is overgeheveld."),
     )
