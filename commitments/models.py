@@ -445,6 +445,27 @@ class Note(models.Model):
         return self.text[:50]
 
 
+class Reminder(models.Model):
+    """A reminder mailed to the owner of a commitment near or past its due date; at most one a week (send_reminders)."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("voornemen")
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("aan")
+    )
+    sent_at = models.DateTimeField(_("verstuurd op"), default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        verbose_name = _("herinnering")
+        verbose_name_plural = _("herinneringen")
+        indexes = [models.Index(fields=["commitment", "sent_at"], name="reminder_commitment_sent")]
+
+    def __str__(self):
+        return f"{self.commitment.reference}: {self.sent_at:%Y-%m-%d}"
+
+
 auditlog.register(
     Commitment,
     exclude_fields=["version", "updated_at", "created_at", "last_reference_number"],

@@ -1,4 +1,4 @@
-"""The story of one commitment: workflow steps, field changes, evidence and notes, merged in time order."""
+"""The story of one commitment: workflow steps, field changes, evidence, notes and reminders, merged in time order."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,7 +20,7 @@ RELATED_MODELS = {"owner": get_user_model(), "domain": Domain, "predecessor": Co
 @dataclass
 class Entry:
     when: datetime
-    kind: str  # "step", "change", "evidence", "note"
+    kind: str  # "step", "change", "evidence", "note", "reminder"
     actor: str
     title: str
     text: str = ""
@@ -44,6 +44,16 @@ def timeline_for(commitment):
     entries += [
         Entry(when=note.created_at, kind="note", actor=user_label(note.author), title=_("Notitie"), text=note.text)
         for note in commitment.notes.select_related("author")
+    ]
+    entries += [
+        Entry(
+            when=reminder.sent_at,
+            kind="reminder",
+            actor=_("systeem"),
+            title=_("Herinnering aan de deadline gemaild"),
+            text=user_label(reminder.recipient),
+        )
+        for reminder in commitment.reminders.select_related("recipient")
     ]
     entries += _field_changes(commitment)
     entries.sort(key=lambda entry: entry.when)
