@@ -112,6 +112,11 @@ def last_submitter_id(commitment):
     return commitment._last_submitter_id
 
 
+def remember_last_submitter(commitment, submitter_id):
+    """For a list that fetched the submissions already: spares last_submitter_id() a query per row."""
+    commitment._last_submitter_id = submitter_id
+
+
 def is_second_pair_of_eyes(user, commitment):
     """Four eyes: the decider is neither the owner nor the one who submitted."""
     return user.pk != commitment.owner_id and user.pk != last_submitter_id(commitment)

@@ -1,4 +1,4 @@
-from django.db.models import Count, Exists, Max, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.shortcuts import render
 
 from commitments import permissions
@@ -6,26 +6,31 @@ from commitments.models import Action, Commitment, EvidenceLink, Review, Status
 
 
 def review_queue(request):
-    """Commitments waiting for a verdict, oldest submission first."""
+    """Commitments waiting for a verdict, the one submitted longest ago first, in a fixed number of queries."""
     permissions.require(permissions.can_use_review_queue(request.user))
-    submitted_at = Max("reviews__created_at", filter=Q(reviews__action=Action.SUBMIT))
+    submissions = Review.objects.filter(action=Action.SUBMIT).order_by("-created_at", "-id")
     queue = (
         Commitment.objects.filter(status=Status.UNDER_REVIEW)
         .select_related("programme", "domain", "owner")
         .annotate(
-            submitted_at=submitted_at,
-            evidence_count=Count("evidence", distinct=True),
+            submitted_at=Subquery(submissions.filter(commitment=OuterRef("pk")).values("created_at")[:1]),
+            evidence_count=Count("evidence"),
             has_late_evidence=Exists(
                 EvidenceLink.objects.filter(commitment=OuterRef("pk"), published_on__gt=OuterRef("due_date"))
             ),
         )
+        .prefetch_related(Prefetch("reviews", queryset=submissions.select_related("actor"), to_attr="submissions"))
         .order_by("submitted_at", "id")
     )
-    submissions = {
-        review.commitment_id: review
-        for review in Review.objects.filter(commitment__in=queue, action=Action.SUBMIT)
-        .select_related("actor")
-        .order_by("commitment_id", "created_at", "id")
-    }
-    rows = [(commitment, submissions.get(commitment.pk)) for commitment in queue]
+    rows = []
+    for commitment in queue:
+        submission = commitment.submissions[0] if commitment.submissions else None
+        permissions.remember_last_submitter(commitment, submission.actor_id if submission else None)
+        rows.append(
+            {
+                "commitment": commitment,
+                "submission": submission,
+                "may_review": permissions.can_review(request.user, commitment),
+            }
+        )
     return render(request, "commitments/review_queue.html", {"rows": rows})
