@@ -26,9 +26,9 @@ PAGE_END = re.compile(r"\n[ \t]*(\d{1,3})[ \t]*(?:\n[ \t]*\n|\n?\s*\Z)")
 
 @dataclass
 class Page:
-    label: str  # the printed page number
-    columns: list  # the page's text, one string per column in reading order; or None if still interleaved
-    lines: list  # the lines of an interleaved text page
+    label: str  # the page number: as printed in a text extraction, as counted in a PDF
+    columns: list | None  # the lines of each column in reading order (a PDF); None while interleaved (a text)
+    lines: list  # all the page's lines, without running headers, page numbers and footnotes
 
 
 def pages_from_text(text):

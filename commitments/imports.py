@@ -48,6 +48,9 @@ COMPARED_FIELDS = (
 MAX_LENGTHS = {name: Commitment._meta.get_field(name).max_length for name in ("title", "statement", "source_location")}
 REFERENCE = re.compile(r"WP(\d{4})-(\d{3,})")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Read once: a TextChoices' .values builds a new list on every access, and a file has thousands of rows.
+KIND_CODES = frozenset(Kind.values)
+STATUS_CODES = frozenset(Status.values)
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLD_EXCEL_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -442,7 +445,7 @@ def _cleaned_values(row, cells, lookups):
         if not cells[name]:
             row.refuse(_("Vul de kolom %(field)s in.") % {"field": name})
 
-    values["kind"] = _choice(row, cells["kind"], Kind, "kind") if cells["kind"] else Kind.SUPERVISION
+    values["kind"] = _kind(row, cells["kind"]) if cells["kind"] else Kind.SUPERVISION
     values["domain"] = lookups.domains.get(cells["domain"])
     if values["domain"] is None:
         if cells["domain"]:
@@ -472,7 +475,7 @@ def _cleaned_values(row, cells, lookups):
 
     for name in ("due_date", "expected_date"):
         values[name] = _date(row, cells[name], name)
-    if cells["status"] and cells["status"] not in Status.values:
+    if cells["status"] and cells["status"] not in STATUS_CODES:
         row.refuse(
             _("Onbekende status ‘%(value)s’. Gebruik de code: %(codes)s.")
             % {"value": cells["status"], "codes": ", ".join(Status.values)}
@@ -480,19 +483,19 @@ def _cleaned_values(row, cells, lookups):
     return values
 
 
-def _choice(row, value, choices, name):
-    if value in choices.values:
+def _kind(row, value):
+    if value in KIND_CODES:
         return value
-    by_label = {str(label).lower(): code for code, label in choices.choices}
+    by_label = {str(label).lower(): code for code, label in Kind.choices}
     if value.lower() in by_label:
         row.refuse(
-            _("Schrijf in de kolom %(field)s de code ‘%(code)s’, niet ‘%(value)s’.")
-            % {"field": name, "code": by_label[value.lower()], "value": value}
+            _("Schrijf in de kolom kind de code ‘%(code)s’, niet ‘%(value)s’.")
+            % {"code": by_label[value.lower()], "value": value}
         )
     else:
         row.refuse(
-            _("Onbekende %(field)s ‘%(value)s’. Gebruik een van: %(codes)s.")
-            % {"field": name, "value": value, "codes": ", ".join(choices.values)}
+            _("Onbekende soort (kind) ‘%(value)s’. Gebruik een van: %(codes)s.")
+            % {"value": value, "codes": ", ".join(Kind.values)}
         )
     return None
 

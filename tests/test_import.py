@@ -258,7 +258,7 @@ def refused(plan, erin):
         ({"status": "met"}, "Een nieuw voornemen krijgt status planned"),
         ({"status": "klaar"}, "Onbekende status ‘klaar’"),
         ({"kind": "Publicatie"}, "Schrijf in de kolom kind de code ‘publication’, niet ‘Publicatie’"),
-        ({"kind": "boek"}, "Onbekende kind ‘boek’"),
+        ({"kind": "boek"}, "Onbekende soort (kind) ‘boek’"),
         ({"title": ""}, "Vul de kolom title in"),
         ({"title": "x" * 201}, "title is 201 tekens lang; ten hoogste 200 mag"),
         ({"source_location": "p" * 101}, "source_location is 101 tekens lang; ten hoogste 100 mag"),

@@ -3,6 +3,8 @@
 import pytest
 from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from commitments import workflow
 from commitments.forms import ImportForm
@@ -145,3 +147,16 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(client_for, erin, re
     monkeypatch.setattr(ImportForm, "MAX_BYTES", 10)
     response = upload(client_for(erin), csv_file(NEW_ROW))
     assert response.status_code == 400 and "groter dan 5 MB" in response.content.decode()
+
+
+def test_the_dry_run_page_costs_the_same_number_of_queries_for_10_and_100_rows(client_for, erin, alice, stored):
+    client = client_for(erin)
+
+    def queries_for(n):
+        rows = [{**NEW_ROW, "statement": f"Voornemen {i}."} for i in range(n)] + [record(c) for c in stored]
+        with CaptureQueriesContext(connection) as context:
+            response = upload(client, csv_file(*rows))
+        assert response.status_code == 200
+        return len(context.captured_queries)
+
+    assert queries_for(10) == queries_for(100)
