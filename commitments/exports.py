@@ -9,7 +9,11 @@ import datetime
 import tempfile
 
 import xlsxwriter
-from django.http import FileResponse, StreamingHttpResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from commitments.models import Status
 
 # The columns of the commitment file format, in order: import and export share them.
 COMMITMENT_COLUMNS = (
@@ -154,3 +158,112 @@ def register_xlsx(queryset, filename="voornemens.xlsx"):
         )
 
     return xlsx_response(build, filename)
+
+
+# --- the year-end overview (issue 4) ----------------------------------------------------------
+
+# The commitment file format, then how each was accounted for; evidence URLs one per line within the cell.
+OVERVIEW_COLUMNS = (
+    *COMMITMENT_COLUMNS,
+    "verdict",
+    "decided_on",
+    "decided_by",
+    "rationale",
+    "annual_report_reference",
+    "evidence_urls",
+)
+OVERVIEW_COLUMN_WIDTHS = (*COMMITMENT_COLUMN_WIDTHS, 14, 12, 14, 60, 30, 60)
+SUMMARY_COLUMNS = ("section", "key", "name", *Status.values, "total", "realisation_rate_percent")
+SUMMARY_COLUMN_WIDTHS = (10, 18, 44, *(12 for _ in Status.values), 10, 24)
+EVIDENCE_COLUMNS = ("reference", "title", "url", "kind", "published_on", "note")
+EVIDENCE_COLUMN_WIDTHS = (14, 50, 60, 14, 14, 50)
+
+
+def overview_record(commitment):
+    """One commitment of YearOverview.commitments() as a row of OVERVIEW_COLUMNS."""
+    decision = commitment.decision
+    return (
+        *commitment_record(commitment),
+        decision.verdict if decision else "",
+        commitment.decided_on,
+        decision.actor.username if decision else "",
+        commitment.rationale,
+        decision.annual_report_reference if decision else "",
+        "\n".join(item.url for item in commitment.evidence.all()),
+    )
+
+
+def overview_summary_records(overview):
+    """The realisation of the whole selection, then the matrices by domain and by goal, as SUMMARY_COLUMNS."""
+    sections = [("total", [overview.totals]), ("domain", overview.by_domain), ("goal", overview.by_goal)]
+    for section, rows in sections:
+        for row in rows:
+            counts = [count for _, _, count in row.cells]
+            yield (section, row.key, str(row.label), *counts, row.total, row.percentage)
+
+
+def overview_csv(overview):
+    rows = map(overview_record, overview.commitments(chunk_size=CHUNK_SIZE))
+    return csv_response(OVERVIEW_COLUMNS, rows, overview.filename("csv"))
+
+
+def write_overview_sheets(workbook, overview):
+    """The sheets summary, commitments and evidence of the overview, into an open workbook."""
+    write_xlsx_sheet(workbook, "summary", SUMMARY_COLUMNS, overview_summary_records(overview), SUMMARY_COLUMN_WIDTHS)
+    write_xlsx_sheet(
+        workbook,
+        "commitments",
+        OVERVIEW_COLUMNS,
+        map(overview_record, overview.commitments(chunk_size=CHUNK_SIZE)),
+        OVERVIEW_COLUMN_WIDTHS,
+    )
+    evidence = (
+        (item.commitment.reference, item.title, item.url, item.kind, item.published_on, item.note)
+        for item in overview.evidence().iterator(chunk_size=CHUNK_SIZE)
+    )
+    write_xlsx_sheet(workbook, "evidence", EVIDENCE_COLUMNS, evidence, EVIDENCE_COLUMN_WIDTHS)
+
+
+def overview_xlsx(overview):
+    return xlsx_response(lambda workbook: write_overview_sheets(workbook, overview), overview.filename("xlsx"))
+
+
+def pdf_url_fetcher():
+    """What WeasyPrint may fetch while rendering a report: nothing, no network and no local files. The template
+    carries its own styles, fonts come from the machine (DejaVu), and links to evidence are never followed."""
+    import weasyprint  # loads Pango and friends: only the PDF needs them
+
+    return weasyprint.URLFetcher(allowed_protocols=frozenset())
+
+
+def render_overview_pdf(overview):
+    """The overview as a report for the board: WeasyPrint renders an HTML template with print CSS to PDF bytes."""
+    import weasyprint
+
+    html = render_to_string(
+        "commitments/overview_pdf.html", {"overview": overview, "generated_on": timezone.localdate()}
+    )
+    return weasyprint.HTML(string=html, url_fetcher=pdf_url_fetcher()).write_pdf()
+
+
+def overview_pdf(overview):
+    response = HttpResponse(render_overview_pdf(overview), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{overview.filename("pdf")}"'
+    return response
+
+
+def save_overview(overview, file_format, path):
+    """The export as a file (manage.py export_overview), made by the same writers as the download."""
+    if file_format == "xlsx":
+        workbook = xlsx_workbook(path)
+        write_overview_sheets(workbook, overview)
+        workbook.close()
+        return
+    with open(path, "wb") as handle:
+        if file_format == "pdf":
+            handle.write(render_overview_pdf(overview))
+        else:
+            handle.writelines(overview_csv(overview).streaming_content)
+
+
+OVERVIEW_WRITERS = {"csv": overview_csv, "xlsx": overview_xlsx, "pdf": overview_pdf}

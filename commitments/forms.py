@@ -165,6 +165,25 @@ class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("reden"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class OverviewFilterForm(forms.Form):
+    """The filters of the year-end overview: query parameters `domain` (slug) and `goal` (code)."""
+
+    domain = forms.ModelChoiceField(
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        required=False,
+        label=_("toezichtgebied"),
+        empty_label=_("Alle toezichtgebieden"),
+    )
+    goal = forms.ModelChoiceField(
+        queryset=Goal.objects.all(),
+        to_field_name="code",
+        required=False,
+        label=_("doel"),
+        empty_label=_("Alle doelen"),
+    )
+
+
 class ImportForm(forms.Form):
     """The upload of a commitment file for a dry run (DESIGN.md §5)."""
 

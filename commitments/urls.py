@@ -26,5 +26,8 @@ urlpatterns += [
     path("reviews/", reviews.review_queue, name="review-queue"),
     path("overview/", overview.overview_current, name="overview-current"),
     path("overview/<int:year>/", overview.overview, name="overview"),
+    path("overview/<int:year>/export.csv", overview.export, {"file_format": "csv"}, name="overview-export-csv"),
+    path("overview/<int:year>/export.xlsx", overview.export, {"file_format": "xlsx"}, name="overview-export-xlsx"),
+    path("overview/<int:year>/export.pdf", overview.export, {"file_format": "pdf"}, name="overview-export-pdf"),
     path("import/", imports.import_commitments, name="import"),
 ]

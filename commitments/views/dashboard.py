@@ -1,11 +1,50 @@
-from django.shortcuts import render
+"""The start page: what needs this user's attention, one section per role they hold (DESIGN.md §5)."""
 
-from commitments import permissions
-from commitments.models import Commitment
+from django.shortcuts import render
+from django.utils import timezone
+
+from commitments import overview, permissions
+from commitments.models import WorkProgramme
+
+QUEUE_SHOWN = 10
+OVERDUE_SHOWN = 25
 
 
 def dashboard(request):
-    """The start page: what needs this user's attention."""
-    permissions.require(permissions.can_read(request.user))
-    mine = Commitment.objects.with_related().open().filter(owner=request.user).order_by("due_date", "id")[:50]
-    return render(request, "commitments/dashboard.html", {"mine": mine})
+    user = request.user
+    permissions.require(permissions.can_read(user))
+    today = timezone.localdate()
+    context = {"today": today}
+    if permissions.is_staff_member(user):
+        context["staff"] = {
+            "needing_action": overview.needing_action(user, today),
+            "under_review": overview.submissions_under_review(user),
+        }
+    if permissions.is_reviewer(user):
+        queue, waiting = overview.review_queue(QUEUE_SHOWN)
+        context["reviewer"] = {
+            "queue": [(commitment, permissions.can_review(user, commitment)) for commitment in queue],
+            "waiting": waiting,
+        }
+    if permissions.is_manager(user):
+        context["manager"] = _progress(today)
+    return render(request, "commitments/dashboard.html", context)
+
+
+def _progress(today):
+    """The current year per domain, its overdue commitments, and its realisation beside the year before."""
+    programme = overview.current_programme(today)
+    if programme is None:
+        return {"programme": None}
+    previous = WorkProgramme.objects.filter(year=programme.year - 1).first()
+    totals = overview.totals_by_year([p for p in (programme, previous) if p is not None])
+    late, late_count = overview.overdue(programme, OVERDUE_SHOWN, today)
+    return {
+        "programme": programme,
+        "previous": previous,
+        "totals": totals[programme.year],
+        "previous_totals": totals.get(previous.year) if previous else None,
+        "by_domain": overview.YearOverview(programme).by_domain,
+        "overdue": late,
+        "overdue_count": late_count,
+    }

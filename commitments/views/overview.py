@@ -1,17 +1,48 @@
-from django.shortcuts import get_object_or_404, redirect
+"""The year-end overview of a programme (DESIGN.md §5) and its exports: what the annual report accounts for."""
 
-from commitments import permissions
+from django.shortcuts import get_object_or_404, redirect, render
+
+from commitments import exports, permissions
+from commitments.forms import OverviewFilterForm
 from commitments.models import WorkProgramme
+from commitments.overview import YearOverview, current_programme
 
 
 def overview_current(request):
-    """The year-end overview of the latest programme."""
+    """The year-end overview of this year's programme, else the latest."""
     permissions.require(permissions.can_read(request.user))
-    programme = WorkProgramme.objects.order_by("-year").first()
+    programme = current_programme()
     return redirect("overview", year=programme.year) if programme else redirect("register")
+
+
+def _overview_for(request, year):
+    """The overview the query asks for; unknown filter values give the form's error and an empty overview."""
+    programme = get_object_or_404(WorkProgramme, year=year)
+    form = OverviewFilterForm(request.GET or None)
+    if not form.is_bound:
+        return YearOverview(programme), form
+    if not form.is_valid():
+        return YearOverview(programme, empty=True), form
+    return YearOverview(programme, domain=form.cleaned_data["domain"], goal=form.cleaned_data["goal"]), form
 
 
 def overview(request, year):
     permissions.require(permissions.can_read(request.user))
-    get_object_or_404(WorkProgramme, year=year)
-    return redirect("register")  # replaced by the year-end overview (issue 4)
+    year_overview, form = _overview_for(request, year)
+    return render(
+        request,
+        "commitments/overview.html",
+        {
+            "overview": year_overview,
+            "form": form,
+            "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
+            "export_query": request.GET.urlencode(),
+        },
+    )
+
+
+def export(request, year, file_format):
+    """The overview as CSV, XLSX or PDF, with the page's filters: for managers and beheerders."""
+    permissions.require(permissions.can_export_overview(request.user))
+    year_overview, _ = _overview_for(request, year)
+    return exports.OVERVIEW_WRITERS[file_format](year_overview)

@@ -1,0 +1,306 @@
+"""Where a year stands: the counts of the year-end overview, its exports and the dashboard, made in the database.
+
+Every figure is counted here and only here, so that the page, the CSV, the XLSX, the PDF and the dashboard
+always agree. Each function runs a fixed number of queries, whatever the number of commitments.
+"""
+
+import datetime
+from dataclasses import dataclass
+from functools import cached_property
+
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from commitments import permissions
+from commitments.models import Action, Commitment, EvidenceLink, Review, Status, Verdict, WorkProgramme
+
+REALISED = (Status.MET, Status.PARTLY_MET)
+NEEDS_STAFF = (Status.PLANNED, Status.IN_PROGRESS)
+DUE_SOON_DAYS = 30
+
+
+def _status_counts():
+    """One count per status and the total, as aggregates for aggregate() or values().annotate()."""
+    counts = {status: Count("pk", filter=Q(status=status)) for status in Status.values}
+    counts["total"] = Count("pk")
+    return counts
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    """The commitments of one row of a matrix (a domain, a goal, a year), counted per status."""
+
+    key: str
+    label: str
+    counts: dict
+    total: int
+
+    @classmethod
+    def from_row(cls, row, key="", label=""):
+        return cls(
+            key=key or "",
+            label=label,
+            counts={status: row.get(status) or 0 for status in Status.values},
+            total=row.get("total") or 0,
+        )
+
+    @property
+    def cells(self):
+        """(status, label, count) in the order of the workflow."""
+        return [(status, label, self.counts[status]) for status, label in Status.choices]
+
+    @property
+    def realised(self):
+        return sum(self.counts[status] for status in REALISED)
+
+    @property
+    def counted(self):
+        """The denominator of the realisation rate: all commitments except the dropped ones."""
+        return self.total - self.counts[Status.DROPPED]
+
+    @property
+    def rate(self):
+        """(met + partly met) / (all − dropped), DESIGN.md §3; None while nothing counts."""
+        return self.realised / self.counted if self.counted else None
+
+    @property
+    def percentage(self):
+        return None if self.rate is None else round(self.rate * 100, 1)
+
+    @property
+    def segments(self):
+        """The stretches of a stacked bar: (status, label, count, start %, width %) for the statuses present."""
+        stretches, start = [], 0.0
+        for status, label, count in self.cells:
+            if count:
+                width = 100.0 * count / self.total
+                stretches.append((status, label, count, round(start, 3), round(width, 3)))
+                start += width
+        return stretches
+
+
+def _with_decision():
+    """What a listed commitment shows of its verdict: the deciding step, its reviewer and the last submission's
+    explanation (the reason of a delay or drop when the reviewer agreed without writing one)."""
+    last_submission = Review.objects.filter(commitment=OuterRef("pk"), action=Action.SUBMIT).order_by(
+        "-created_at", "-id"
+    )
+    return (
+        Commitment.objects.select_related("programme", "domain", "owner", "decision__actor", "successor__programme")
+        .prefetch_related(
+            "goals",
+            Prefetch(
+                "evidence",
+                queryset=EvidenceLink.objects.order_by(F("published_on").asc(nulls_last=True), "id"),
+            ),
+        )
+        .annotate(submission_text=Subquery(last_submission.values("text")[:1]))
+    )
+
+
+class YearOverview:
+    """The overview of one programme, optionally of one domain and one goal. Each part is counted when first used."""
+
+    def __init__(self, programme, *, domain=None, goal=None, empty=False):
+        self.programme = programme
+        self.domain = domain
+        self.goal = goal
+        selection = Commitment.objects.filter(programme=programme)
+        if domain is not None:
+            selection = selection.filter(domain=domain)
+        if goal is not None:
+            selection = selection.filter(goals=goal)
+        self.selection = selection.none() if empty else selection
+
+    @property
+    def is_filtered(self):
+        return self.domain is not None or self.goal is not None
+
+    @property
+    def annual_report_url(self):
+        """The annual report's address, only if it is http(s): a stored value is never rendered as a link unchecked."""
+        url = self.programme.annual_report_url
+        return url if url.lower().startswith(("http://", "https://")) else ""
+
+    def filename(self, extension):
+        """jaaroverzicht-2024.csv, or jaaroverzicht-2024-politie-ketens.csv for a filtered overview."""
+        parts = ["jaaroverzicht", str(self.programme.year)]
+        parts += [part for part in (self.domain and self.domain.slug, self.goal and self.goal.code) if part]
+        return f"{'-'.join(parts)}.{extension}"
+
+    @cached_property
+    def totals(self):
+        return StatusCounts.from_row(self.selection.aggregate(**_status_counts()), label=_("Totaal"))
+
+    @cached_property
+    def by_domain(self):
+        rows = (
+            self.selection.values("domain__slug", "domain__name")
+            .annotate(**_status_counts())
+            .order_by("domain__name", "domain__slug")
+        )
+        return [StatusCounts.from_row(row, key=row["domain__slug"], label=row["domain__name"]) for row in rows]
+
+    @cached_property
+    def by_goal(self):
+        """One row per MJP goal, in the order of the MJP; a commitment with two goals counts in both rows."""
+        rows = (
+            self.selection.values("goals__id", "goals__code", "goals__name")
+            .annotate(**_status_counts())
+            .order_by(F("goals__id").asc(nulls_last=True))
+        )
+        return [
+            StatusCounts.from_row(row, key=row["goals__code"], label=row["goals__name"] or _("Zonder doel"))
+            for row in rows
+        ]
+
+    def commitments(self, *, chunk_size=None):
+        """Every commitment with its verdict, reviewer, goals, evidence and successor, by domain then number;
+        read in chunks when `chunk_size` is given, so that an export of any size streams."""
+        queryset = _with_decision().filter(pk__in=self.selection.values("pk")).order_by("domain__name", "sequence")
+        rows = queryset.iterator(chunk_size=chunk_size) if chunk_size else queryset
+        return map(_with_account, rows)
+
+    @cached_property
+    def groups(self):
+        """[(domain, [commitment, ...])] in the order of the page and the report."""
+        groups = []
+        for commitment in self.commitments():
+            if not groups or groups[-1][0] != commitment.domain:
+                groups.append((commitment.domain, []))
+            groups[-1][1].append(commitment)
+        return groups
+
+    def evidence(self):
+        """The evidence of the selected commitments, for the evidence sheet."""
+        return (
+            EvidenceLink.objects.filter(commitment__in=self.selection.values("pk"))
+            .select_related("commitment")
+            .order_by("commitment__sequence", F("published_on").asc(nulls_last=True), "id")
+        )
+
+
+def _with_account(commitment):
+    """Adds what the overview reports of a verdict: `decided_on` (a local date) and `rationale`.
+
+    The rationale is the reviewer's; when the reviewer agreed without writing one, they approved the
+    submission's explanation, so that stands in for it (`rationale_is_explanation` says so).
+    """
+    decision = commitment.decision
+    commitment.decided_on = timezone.localtime(decision.created_at).date() if decision else None
+    own_text = decision.text if decision else ""
+    commitment.rationale = own_text or (commitment.submission_text or "" if decision else "")
+    commitment.rationale_is_explanation = bool(decision) and not own_text and bool(commitment.submission_text)
+    return commitment
+
+
+# --- the dashboard ----------------------------------------------------------------------------
+
+
+def current_programme(today=None):
+    """The programme of this year, else the latest one; None before the first."""
+    today = today or timezone.localdate()
+    return (
+        WorkProgramme.objects.annotate(is_this_year=Case(When(year=today.year, then=Value(0)), default=Value(1)))
+        .order_by("is_this_year", "-year")
+        .first()
+    )
+
+
+def totals_by_year(programmes):
+    """{year: StatusCounts} for the given programmes, in one query."""
+    rows = (
+        Commitment.objects.filter(programme__in=programmes)
+        .values("programme__year")
+        .annotate(**_status_counts())
+        .order_by("programme__year")
+    )
+    counted = {row["programme__year"]: row for row in rows}
+    return {
+        programme.year: StatusCounts.from_row(counted.get(programme.year, {}), label=str(programme.year))
+        for programme in programmes
+    }
+
+
+def _last_step():
+    """The latest step that moved the status: a change of due date after a send-back leaves it sent back."""
+    return (
+        Review.objects.filter(commitment=OuterRef("pk"))
+        .exclude(action=Action.CHANGE_DUE_DATE)
+        .order_by("-created_at", "-id")
+    )
+
+
+def needing_action(user, today=None):
+    """The user's open commitments that need them: overdue, due within 30 days, or sent back by a reviewer.
+    Each carries `is_overdue_now`, `is_due_soon` and `is_sent_back` to say why."""
+    today = today or timezone.localdate()
+    soon = today + datetime.timedelta(days=DUE_SOON_DAYS)
+    last_step = _last_step()
+    rows = list(
+        Commitment.objects.filter(owner=user, status__in=NEEDS_STAFF)
+        .annotate(
+            last_action=Subquery(last_step.values("action")[:1]),
+            last_text=Subquery(last_step.values("text")[:1]),
+        )
+        .filter(Q(due_date__lte=soon) | Q(status=Status.IN_PROGRESS, last_action=Action.SEND_BACK))
+        .select_related("programme", "domain")
+        .order_by("due_date", "id")
+    )
+    for commitment in rows:
+        commitment.is_overdue_now = commitment.due_date < today
+        commitment.is_due_soon = today <= commitment.due_date <= soon
+        commitment.is_sent_back = commitment.status == Status.IN_PROGRESS and commitment.last_action == Action.SEND_BACK
+    return rows
+
+
+def _with_last_submission(queryset):
+    last_submission = Review.objects.filter(commitment=OuterRef("pk"), action=Action.SUBMIT).order_by(
+        "-created_at", "-id"
+    )
+    return queryset.annotate(
+        submitted_at=Subquery(last_submission.values("created_at")[:1]),
+        submitter_id=Subquery(last_submission.values("actor_id")[:1]),
+        submitter_username=Subquery(last_submission.values("actor__username")[:1]),
+        proposed_verdict=Subquery(last_submission.values("proposed_verdict")[:1]),
+    )
+
+
+def _labelled(rows):
+    for commitment in rows:
+        commitment.proposed_verdict_label = (
+            Verdict(commitment.proposed_verdict).label if commitment.proposed_verdict in Verdict.values else ""
+        )
+        permissions.remember_last_submitter(commitment, commitment.submitter_id)
+    return rows
+
+
+def submissions_under_review(user):
+    """Under review, owned or submitted by the user: what they wait for."""
+    submitted = Review.objects.filter(action=Action.SUBMIT, actor=user).values("commitment_id")
+    return _labelled(
+        _with_last_submission(
+            Commitment.objects.filter(Q(owner=user) | Q(pk__in=submitted), status=Status.UNDER_REVIEW)
+        )
+        .select_related("programme", "domain")
+        .order_by("submitted_at", "id")
+    )
+
+
+def review_queue(limit):
+    """The oldest `limit` submissions waiting for a verdict, with the number waiting in all."""
+    waiting = Commitment.objects.filter(status=Status.UNDER_REVIEW)
+    rows = _labelled(
+        _with_last_submission(waiting)
+        .select_related("programme", "domain", "owner")
+        .order_by("submitted_at", "id")[:limit]
+    )
+    return rows, waiting.count()
+
+
+def overdue(programme, limit, today=None):
+    """The programme's open commitments past their due date, longest overdue first, with their number."""
+    late = Commitment.objects.filter(programme=programme).overdue(today or timezone.localdate())
+    rows = list(late.select_related("programme", "domain", "owner").order_by("due_date", "id")[:limit])
+    return rows, late.count()

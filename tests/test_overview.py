@@ -1,0 +1,243 @@
+"""The year-end overview page: every figure equals a count made here, every commitment is accounted for."""
+
+import datetime
+
+import pytest
+
+from commitments import workflow
+from commitments.models import Commitment, Domain, Status, WorkProgramme
+from tests.overview_data import MIX, advance, create, expected_counts, make_many, make_year, rate_text, tables
+
+DOMAIN_MATRIX = "Voornemens per toezichtgebied en status"
+GOAL_MATRIX = "Voornemens per doel en status"
+
+
+@pytest.fixture
+def year(programme, politie, migratie, alice, dave, bob):
+    return make_year(
+        programme, staff_by_domain={"politie": (alice, politie), "migratie": (dave, migratie)}, reviewer=bob
+    )
+
+
+def matrix_row(response, caption, label):
+    rows = tables(response.content)[caption]
+    return next(row for row in rows if row[0] == label)
+
+
+def counts_as_cells(counts):
+    return [str(counts[status]) for status in Status.values] + [str(counts["total"]), rate_text(counts)]
+
+
+def test_a_year_without_programme_is_404(client_for, alice, programme):
+    assert client_for(alice).get("/overview/1999/").status_code == 404
+
+
+@pytest.mark.parametrize("persona", ["alice", "bob", "carol", "erin"])
+def test_every_role_reads_the_overview(client_for, programme, persona, request):
+    assert client_for(request.getfixturevalue(persona)).get("/overview/2024/").status_code == 200
+
+
+def test_a_user_without_a_role_gets_403(client_for, nobody, programme):
+    assert client_for(nobody).get("/overview/2024/").status_code == 403
+
+
+def test_an_anonymous_visitor_is_sent_to_the_login_page(client, programme):
+    response = client.get("/overview/2024/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+
+
+def test_the_realisation_rate_is_met_and_partly_met_over_all_but_dropped(client_for, carol, year):
+    response = client_for(carol).get("/overview/2024/")
+    expected = expected_counts(MIX)
+    # Counted again from the database, one status at a time, apart from the overview's own aggregation.
+    assert expected == {
+        **{status: Commitment.objects.filter(status=status).count() for status in Status.values},
+        "total": Commitment.objects.count(),
+    }
+    totals = response.context["overview"].totals
+    assert (totals.realised, totals.counted, totals.total) == (4, 10, 12)
+    assert totals.rate == pytest.approx(0.4)
+    text = " ".join(response.content.decode().split())
+    assert "40,0%" in text
+    assert "4 van de 10 voornemens gerealiseerd of deels gerealiseerd (3 gerealiseerd, 1 deels)" in text
+    assert "In totaal 12 voornemens; 2 vervallen voornemens tellen niet mee." in text
+
+
+def test_the_domain_matrix_equals_the_counts_per_domain_and_status(client_for, carol, year):
+    response = client_for(carol).get("/overview/2024/")
+    rows = tables(response.content)[DOMAIN_MATRIX]
+    assert rows[0] == [
+        "Toezichtgebied",
+        "Gepland",
+        "In uitvoering",
+        "Ter beoordeling",
+        "Gerealiseerd",
+        "Deels gerealiseerd",
+        "Vertraagd",
+        "Vervallen",
+        "Totaal",
+        "Realisatie",
+    ]
+    assert rows[1:] == [
+        ["Migratie", *counts_as_cells(expected_counts(MIX, domain="migratie"))],
+        ["Politie", *counts_as_cells(expected_counts(MIX, domain="politie"))],
+        ["Totaal", *counts_as_cells(expected_counts(MIX))],
+    ]
+
+
+def test_the_goal_matrix_counts_a_commitment_under_each_of_its_goals(client_for, carol, year):
+    response = client_for(carol).get("/overview/2024/")
+    rows = {row[0]: row[1:] for row in tables(response.content)[GOAL_MATRIX][1:]}
+    goals = {
+        "veerkracht": "Stimuleren van veerkracht en weerbaarheid",
+        "lerend-vermogen": "Bevorderen van het lerend vermogen",
+        "ketens": "Bevorderen van effectieve ketens en netwerken",
+        "burgerperspectief": "Scherp op burgerperspectief",
+    }
+    for code, name in goals.items():
+        assert rows[name] == counts_as_cells(expected_counts(MIX, goal=code)), code
+    without_goal = expected_counts([row for row in MIX if not row[2]])
+    assert rows["Zonder doel"] == counts_as_cells(without_goal)
+    # The bottom row counts each commitment once, although one has two goals.
+    assert rows["Alle voornemens"] == counts_as_cells(expected_counts(MIX))
+    assert list(rows)[:4] == list(goals.values())  # in the order of the MJP
+
+
+def test_each_commitment_is_listed_under_its_domain_with_verdict_reviewer_and_evidence(client_for, carol, year):
+    response = client_for(carol).get("/overview/2024/")
+    groups = response.context["overview"].groups
+    assert [(domain.slug, len(items)) for domain, items in groups] == [("migratie", 4), ("politie", 8)]
+    met = year[0]
+    html = response.content.decode()
+    section = html[html.index(f">{met.reference}</a>") :][:3000]
+    assert "Gerealiseerd — Bob Jansen" in section
+    assert f"Jaarbericht 2024, p. {met.sequence}" in section
+    evidence = met.evidence.get()
+    assert f'<a href="{evidence.url}" rel="noopener noreferrer">{evidence.title}</a>' in section
+    assert "1 juni 2024" in section
+    # The reviewer agreed without a rationale: the submission's explanation stands in, and says so.
+    assert f"Uitleg van de medewerker bij {met.reference}." in section
+    assert "toelichting bij de aanbieding, door de reviewer overgenomen" in section
+
+
+def test_a_delayed_commitment_shows_its_expected_date_and_where_it_was_carried_over(client_for, carol, year, alice):
+    delayed = year[3]
+    WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
+    successor = workflow.carry_over(delayed, by=alice, reason="Loopt door in 2025.")
+    html = client_for(carol).get("/overview/2024/").content.decode()
+    section = html[html.index(f">{delayed.reference}</a>") :][:3000]
+    assert "30 juni 2025" in section
+    assert f'<a href="{successor.get_absolute_url()}">{successor.reference}</a> in Werkprogramma 2025' in section
+    other_delayed = year[9]
+    section = html[html.index(f">{other_delayed.reference}</a>") :][:3000]
+    assert "Nog niet overgeheveld" in section
+
+
+def test_a_dropped_commitment_shows_the_reviewers_reason(client_for, carol, programme, politie, alice, bob):
+    dropped = create(programme, politie, alice, "Vervalt")
+    advance(dropped, Status.DROPPED, staff=alice, reviewer=bob, rationale="Het kabinet heeft het programma gestopt.")
+    html = client_for(carol).get("/overview/2024/").content.decode()
+    section = html[html.index(f">{dropped.reference}</a>") :][:3000]
+    assert "Reden" in section
+    assert "Het kabinet heeft het programma gestopt." in section
+    assert "door de reviewer overgenomen" not in section
+
+
+def test_an_open_commitment_shows_its_deadline_and_no_verdict(client_for, carol, year):
+    planned = year[7]
+    html = client_for(carol).get("/overview/2024/").content.decode()
+    section = html[html.index(f">{planned.reference}</a>") :]
+    section = section[: section.index("</article>")]
+    assert "31 december 2024" in section
+    assert "Oordeel" not in section
+
+
+def test_it_filters_by_domain(client_for, carol, year):
+    response = client_for(carol).get("/overview/2024/", {"domain": "migratie"})
+    overview = response.context["overview"]
+    assert [domain.slug for domain, _ in overview.groups] == ["migratie"]
+    assert overview.totals.counts == {
+        status: expected_counts(MIX, domain="migratie")[status] for status in Status.values
+    }
+    assert [row[0] for row in tables(response.content)[DOMAIN_MATRIX][1:]] == ["Migratie", "Totaal"]
+
+
+def test_it_filters_by_goal(client_for, carol, year):
+    response = client_for(carol).get("/overview/2024/", {"goal": "ketens"})
+    overview = response.context["overview"]
+    listed = sorted(commitment.reference for _, items in overview.groups for commitment in items)
+    assert listed == sorted(c.reference for c, (_, _, goals) in zip(year, MIX, strict=True) if "ketens" in goals)
+    assert overview.totals.total == expected_counts(MIX, goal="ketens")["total"]
+    assert [row.key for row in overview.by_goal] == ["ketens"]
+
+
+def test_filters_combine(client_for, carol, year):
+    response = client_for(carol).get("/overview/2024/", {"domain": "politie", "goal": "veerkracht"})
+    assert (
+        response.context["overview"].totals.total == expected_counts(MIX, domain="politie", goal="veerkracht")["total"]
+    )
+
+
+@pytest.mark.parametrize("query", [{"domain": "atlantis"}, {"goal": "world-peace"}, {"domain": "x" * 500}])
+def test_an_unknown_filter_value_gives_a_form_error_and_nothing_listed(client_for, carol, year, query):
+    response = client_for(carol).get("/overview/2024/", query)
+    assert response.status_code == 200
+    assert response.context["form"].errors
+    assert response.context["overview"].totals.total == 0
+    assert response.context["overview"].groups == []
+    assert "Dit filter bestaat niet" in response.content.decode()
+
+
+def test_only_managers_and_beheerders_see_the_export_links(client_for, alice, carol, year):
+    assert b"/overview/2024/export.pdf" not in client_for(alice).get("/overview/2024/").content
+    assert b"/overview/2024/export.pdf" in client_for(carol).get("/overview/2024/").content
+
+
+def test_the_export_links_carry_the_filters(client_for, carol, year):
+    html = client_for(carol).get("/overview/2024/", {"domain": "politie"}).content.decode()
+    assert "/overview/2024/export.csv?domain=politie" in html
+
+
+def test_the_current_overview_goes_to_this_years_programme_else_the_latest(client_for, alice, programme):
+    assert client_for(alice).get("/overview/")["Location"] == "/overview/2024/"
+    this_year = datetime.date.today().year
+    WorkProgramme.objects.create(year=this_year, title="Dit jaar")
+    WorkProgramme.objects.create(year=this_year + 1, title="Volgend jaar")
+    assert client_for(alice).get("/overview/")["Location"] == f"/overview/{this_year}/"
+
+
+def test_an_empty_programme_shows_no_rate_rather_than_dividing_by_zero(client_for, carol, programme):
+    response = client_for(carol).get("/overview/2024/")
+    assert response.status_code == 200
+    assert response.context["overview"].totals.rate is None
+    assert "Geen voornemens in deze selectie." in response.content.decode()
+
+
+@pytest.mark.parametrize("size", [10, 200])
+def test_the_overview_costs_a_fixed_number_of_queries(
+    client_for, carol, programme, politie, alice, bob, django_assert_num_queries, size
+):
+    make_many(size, programme, domain=politie, staff=alice, reviewer=bob)
+    client = client_for(carol)
+    # session, user, roles, programme, years, domains and goals of the form, totals, two matrices,
+    # the commitments with their decisions, their goals, their evidence
+    with django_assert_num_queries(13):
+        response = client.get("/overview/2024/")
+    assert sum(len(items) for _, items in response.context["overview"].groups) == size
+
+
+def test_the_filtered_overview_costs_a_fixed_number_of_queries_too(
+    client_for, carol, programme, politie, alice, bob, django_assert_num_queries
+):
+    make_many(10, programme, domain=politie, staff=alice, reviewer=bob)
+    client = client_for(carol)
+    # two more: the domain and the goal named in the query
+    with django_assert_num_queries(15):
+        client.get("/overview/2024/", {"domain": "politie", "goal": "ketens"})
+
+
+def test_the_domain_lookup_is_by_slug_not_by_name(client_for, carol, year):
+    Domain.objects.filter(slug="migratie").update(name="Migratie en asiel")
+    response = client_for(carol).get("/overview/2024/", {"domain": "migratie"})
+    assert response.context["overview"].totals.total == 4

@@ -1,0 +1,285 @@
+"""The overview's exports: CSV, XLSX and PDF parse back to the same rows, never run a formula, and cost a fixed
+number of queries."""
+
+import csv
+import datetime
+import io
+
+import openpyxl
+import pytest
+import weasyprint
+from django.http import StreamingHttpResponse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from commitments import exports, workflow
+from commitments.models import Action, Review, Status
+from tests.overview_data import MIX, create, expected_counts, make_many, make_year
+
+FORMULA = '=HYPERLINK("http://x")'
+URLS = {
+    "csv": "/overview/2024/export.csv",
+    "xlsx": "/overview/2024/export.xlsx",
+    "pdf": "/overview/2024/export.pdf",
+}
+
+
+@pytest.fixture
+def year(programme, politie, migratie, alice, dave, bob):
+    return make_year(
+        programme, staff_by_domain={"politie": (alice, politie), "migratie": (dave, migratie)}, reviewer=bob
+    )
+
+
+def content(response):
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def csv_rows(response):
+    return list(csv.DictReader(io.StringIO(content(response).decode("utf-8-sig"))))
+
+
+def workbook(response):
+    return openpyxl.load_workbook(io.BytesIO(content(response)))
+
+
+def sheet_rows(sheet):
+    """A sheet as dictionaries by header, the way csv.DictReader reads the CSV: dates ISO, empty cells ''."""
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows)
+    return [dict(zip(header, (_as_text(value) for value in row), strict=True)) for row in rows]
+
+
+def _as_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat()
+    return str(value)
+
+
+def pdf_text(response):
+    reader = PdfReader(io.BytesIO(content(response)))
+    return "\n".join(page.extract_text() for page in reader.pages), reader
+
+
+def expected_record(commitment):
+    """The CSV row of a commitment, made here from the Review table itself rather than from the overview."""
+    commitment.refresh_from_db()
+    approval = Review.objects.filter(commitment=commitment, action=Action.APPROVE).order_by("-created_at").first()
+    submission = Review.objects.filter(commitment=commitment, action=Action.SUBMIT).order_by("-created_at").first()
+    decided = commitment.status in (Status.MET, Status.PARTLY_MET, Status.DELAYED, Status.DROPPED)
+    return {
+        "reference": commitment.reference,
+        "programme": "2024",
+        "title": commitment.title,
+        "statement": commitment.statement,
+        "source_location": "",
+        "kind": "publication",
+        "domain": commitment.domain.slug,
+        "goals": ";".join(sorted(commitment.goals.values_list("code", flat=True))),
+        "owner": commitment.owner.username,
+        "due_date": "2024-12-31",
+        "expected_date": commitment.expected_date.isoformat() if commitment.expected_date else "",
+        "status": commitment.status,
+        "verdict": approval.verdict if decided else "",
+        "decided_on": timezone.localtime(approval.created_at).date().isoformat() if decided else "",
+        "decided_by": "bob" if decided else "",
+        # The reviewers in MIX agreed without a rationale: the explanation they approved stands in.
+        "rationale": (approval.text or submission.text) if decided else "",
+        "annual_report_reference": f"Jaarbericht 2024, p. {commitment.sequence}" if decided else "",
+        "evidence_urls": "\n".join(commitment.evidence.order_by("published_on", "id").values_list("url", flat=True)),
+    }
+
+
+# --- who may export ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("file_format", URLS)
+@pytest.mark.parametrize("persona", ["alice", "bob", "nobody"])
+def test_staff_and_reviewers_cannot_export(client_for, programme, persona, file_format, request):
+    assert client_for(request.getfixturevalue(persona)).get(URLS[file_format]).status_code == 403
+
+
+@pytest.mark.parametrize("file_format", URLS)
+@pytest.mark.parametrize("persona", ["carol", "erin"])
+def test_managers_and_beheerders_export(client_for, programme, persona, file_format, request):
+    response = client_for(request.getfixturevalue(persona)).get(URLS[file_format])
+    assert response.status_code == 200
+    assert f'filename="jaaroverzicht-2024.{file_format}"' in response["Content-Disposition"]
+
+
+@pytest.mark.parametrize("file_format", URLS)
+def test_the_export_of_a_year_without_programme_is_404(client_for, carol, programme, file_format):
+    assert client_for(carol).get(f"/overview/1999/export.{file_format}").status_code == 404
+
+
+# --- CSV --------------------------------------------------------------------------------------
+
+
+def test_the_csv_has_one_row_per_commitment_with_how_it_was_accounted_for(client_for, carol, year):
+    response = client_for(carol).get(URLS["csv"])
+    assert isinstance(response, StreamingHttpResponse)
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    rows = csv_rows(response)
+    assert list(rows[0]) == list(exports.OVERVIEW_COLUMNS)
+    assert sorted(rows, key=lambda row: row["reference"]) == [expected_record(c) for c in year]
+
+
+def test_the_csv_starts_with_the_columns_of_the_commitment_file_format(client_for, carol, year):
+    header = content(client_for(carol).get(URLS["csv"])).decode("utf-8-sig").splitlines()[0]
+    assert header == (
+        "reference,programme,title,statement,source_location,kind,domain,goals,owner,due_date,expected_date,status,"
+        "verdict,decided_on,decided_by,rationale,annual_report_reference,evidence_urls"
+    )
+
+
+def test_the_csv_follows_the_filters_of_the_page(client_for, carol, year):
+    rows = csv_rows(client_for(carol).get(URLS["csv"], {"domain": "migratie"}))
+    assert {row["domain"] for row in rows} == {"migratie"}
+    assert len(rows) == expected_counts(MIX, domain="migratie")["total"]
+
+
+def test_an_unknown_filter_exports_nothing_rather_than_everything(client_for, carol, year):
+    assert csv_rows(client_for(carol).get(URLS["csv"], {"goal": "onbekend"})) == []
+
+
+# --- XLSX -------------------------------------------------------------------------------------
+
+
+def test_the_xlsx_has_a_summary_the_commitments_and_the_evidence(client_for, carol, year):
+    book = workbook(client_for(carol).get(URLS["xlsx"]))
+    assert book.sheetnames == ["summary", "commitments", "evidence"]
+
+    commitments = book["commitments"]
+    assert sorted(sheet_rows(commitments), key=lambda row: row["reference"]) == [expected_record(c) for c in year]
+
+    summary = {(row["section"], row["key"]): row for row in sheet_rows(book["summary"])}
+    for (section, key), counts in {
+        ("total", ""): expected_counts(MIX),
+        ("domain", "politie"): expected_counts(MIX, domain="politie"),
+        ("domain", "migratie"): expected_counts(MIX, domain="migratie"),
+        ("goal", "ketens"): expected_counts(MIX, goal="ketens"),
+        ("goal", ""): expected_counts([row for row in MIX if not row[2]]),
+    }.items():
+        row = summary[(section, key)]
+        assert [int(row[status]) for status in Status.values] == [counts[status] for status in Status.values]
+        assert int(row["total"]) == counts["total"]
+    assert float(summary[("total", "")]["realisation_rate_percent"]) == 40.0
+
+    evidence = sheet_rows(book["evidence"])
+    expected_evidence = [
+        (link.commitment.reference, link.title, link.url, link.kind, link.published_on.isoformat())
+        for commitment in year
+        for link in commitment.evidence.order_by("id")
+    ]
+    assert [(r["reference"], r["title"], r["url"], r["kind"], r["published_on"]) for r in evidence] == expected_evidence
+
+
+def test_the_xlsx_freezes_and_filters_the_header_and_writes_dates_as_dates(client_for, carol, year):
+    book = workbook(client_for(carol).get(URLS["xlsx"]))
+    for sheet in book.worksheets:
+        assert sheet.freeze_panes == "A2", sheet.title
+        assert sheet.auto_filter.ref.startswith("A1:"), sheet.title
+    commitments = book["commitments"]
+    header = [cell.value for cell in commitments[1]]
+    due = commitments.cell(row=2, column=header.index("due_date") + 1)
+    assert due.is_date and due.value == datetime.datetime(2024, 12, 31)
+    assert commitments.column_dimensions["D"].width > commitments.column_dimensions["B"].width  # statement > year
+    published = book["evidence"].cell(row=2, column=5)
+    assert published.is_date
+
+
+# --- formulas stay text -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def formula_commitment(programme, politie, alice, bob):
+    commitment = create(programme, politie, alice, FORMULA)
+    workflow.start(commitment, by=alice)
+    workflow.add_evidence(commitment, by=alice, url="https://example.org/x", title=FORMULA, kind="report")
+    workflow.submit(commitment, by=alice, proposed_verdict=Status.MET, explanation="-1 dag te laat")
+    workflow.review(commitment, by=bob, decision="approve", verdict=Status.MET, annual_report_reference="@p. 3")
+    return commitment
+
+
+def test_a_formula_in_a_title_stays_text_in_the_csv(client_for, carol, formula_commitment):
+    (row,) = csv_rows(client_for(carol).get(URLS["csv"]))
+    assert row["title"] == "'" + FORMULA
+    assert row["rationale"] == "'-1 dag te laat"
+    assert row["annual_report_reference"] == "'@p. 3"
+
+
+def test_a_formula_in_a_title_stays_text_in_the_xlsx(client_for, carol, formula_commitment):
+    book = workbook(client_for(carol).get(URLS["xlsx"]))
+    title = book["commitments"].cell(row=2, column=3)
+    assert title.data_type == "s"  # a string, not "f" (formula)
+    assert title.value == "'" + FORMULA
+    evidence_title = book["evidence"].cell(row=2, column=2)
+    assert evidence_title.data_type == "s"
+    assert evidence_title.value == "'" + FORMULA
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            assert all(cell.data_type != "f" for cell in row)
+
+
+# --- PDF --------------------------------------------------------------------------------------
+
+
+def test_the_pdf_reports_the_figures_and_every_commitment_with_its_account(client_for, carol, year):
+    response = client_for(carol).get(URLS["pdf"])
+    assert response["Content-Type"] == "application/pdf"
+    text, reader = pdf_text(response)
+    flat = " ".join(text.split())
+    assert "Verantwoording Werkprogramma 2024" in flat
+    assert "40,0%" in flat
+    assert "4 van de 10 voornemens gerealiseerd of deels gerealiseerd" in flat
+    for label in ("Inhoud", "Samenvatting", "Per toezichtgebied", "Migratie", "Politie"):
+        assert label in flat
+    for commitment in year:
+        assert f"{commitment.reference} {commitment.title}" in flat
+        for link in commitment.evidence.all():
+            assert link.title in flat
+    dropped = year[4]
+    assert f"Uitleg van de medewerker bij {dropped.reference}." in flat
+    pages = len(reader.pages)
+    assert f"Pagina 2 van {pages}" in flat  # the title page has no number; the others do
+    assert reader.metadata.title == "Verantwoording Werkprogramma 2024"
+
+
+def test_the_pdf_links_evidence_but_fetches_nothing():
+    fetcher = exports.pdf_url_fetcher()
+    for url in ("https://www.example.org/style.css", "http://169.254.169.254/", "file:///etc/passwd", "data:,x"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+# --- query budgets ----------------------------------------------------------------------------
+
+
+class _NoLayout:
+    """Stands in for WeasyPrint where only the queries count: the template is still rendered in full."""
+
+    def __init__(self, string, **kwargs):
+        assert "WP2024-" in string
+
+    def write_pdf(self):
+        return b"%PDF-1.7"
+
+
+@pytest.mark.parametrize("size", [10, 200])
+def test_the_exports_cost_a_fixed_number_of_queries(
+    client_for, carol, programme, politie, alice, bob, django_assert_num_queries, monkeypatch, size
+):
+    make_many(size, programme, domain=politie, staff=alice, reviewer=bob)
+    monkeypatch.setattr(weasyprint, "HTML", _NoLayout)
+    client = client_for(carol)
+    # session, user, roles, programme; then the commitments with their decisions, goals and evidence
+    with django_assert_num_queries(7):
+        assert len(csv_rows(client.get(URLS["csv"]))) == size
+    # ... and the totals, the two matrices and the evidence sheet
+    with django_assert_num_queries(11):
+        assert workbook(client.get(URLS["xlsx"]))["commitments"].max_row == size + 1
+    # ... and the totals, the two matrices
+    with django_assert_num_queries(10):
+        assert client.get(URLS["pdf"]).status_code == 200
