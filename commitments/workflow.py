@@ -273,7 +273,8 @@ def _guard_submit(by, commitment):
 
 
 def _guard_review(by, commitment):
-    _refuse_unless(commitment.status == Status.UNDER_REVIEW, _not_under_review_message(commitment))
+    if commitment.status != Status.UNDER_REVIEW:
+        raise WorkflowError(_not_under_review_message(commitment))
     _refuse_unless(permissions.is_reviewer(by), _("Alleen een reviewer kan beoordelen."))
     _refuse_unless(
         permissions.can_review(by, commitment),

@@ -307,3 +307,11 @@ def test_a_post_for_a_step_no_longer_possible_says_so_rather_than_checking_the_f
 
     assert response.status_code == 302
     assert "Bob Jansen (bob) heeft dit voornemen intussen al beoordeeld" in messages_of(response)[0]
+
+
+def test_the_detail_page_of_a_decided_commitment_says_it_is_read_only(client_for, commitment, alice, bob):
+    bring_to(commitment, Status.DROPPED, staff=alice, decider=bob)
+
+    content = client_for(alice).get(commitment.get_absolute_url()).content.decode()
+
+    assert "Beoordeeld, dus alleen-lezen; een reviewer kan het heropenen." in content
