@@ -14,11 +14,13 @@ What is looked up (programmes, domains, goals, owners, the stored commitments) i
 number of queries for any number of rows.
 """
 
+import contextlib
 import csv
 import datetime
 import io
 import re
 import zipfile
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import charset_normalizer
@@ -699,23 +701,37 @@ def apply_plan(plan, *, by, progress=None):
         raise ImportRefused(_("Het bestand heeft fouten; er is niets geïmporteerd."))
     reason = _("import van %(file)s") % {"file": plan.filename or _("een bestand")}
     rows = progress(plan.rows) if progress else plan.rows
+    created = defaultdict(list)  # per programme, in file order: they are numbered in that order
     for row in rows:
-        try:
-            if row.outcome == CREATED:
-                row.reference = _create(row, by).reference
-            elif row.outcome == UPDATED:
+        if row.outcome == CREATED:
+            created[row.values["programme"]].append(row)
+        elif row.outcome == UPDATED:
+            with _refusal_for([row]):
                 _update(row, by, reason)
-        except workflow.WorkflowError as error:
-            raise ImportRefused(
-                _("Regel %(line)d: %(message)s Er is niets geïmporteerd.")
-                % {"line": row.line, "message": error.message}
-            ) from error
+    for programme, new_rows in created.items():
+        with _refusal_for(new_rows):
+            commitments = workflow.create_commitments(
+                by=by, programme=programme, rows=[_without_programme(row.values) for row in new_rows]
+            )
+        for row, commitment in zip(new_rows, commitments, strict=True):
+            row.reference = commitment.reference
     return plan.counts()
 
 
-def _create(row, by):
-    values = dict(row.values)
-    return workflow.create_commitment(by=by, programme=values.pop("programme"), goals=values.pop("goals"), **values)
+@contextlib.contextmanager
+def _refusal_for(rows):
+    """A refusal of the workflow, as the import reports it: the line, the reason, and that nothing changed."""
+    try:
+        yield
+    except workflow.WorkflowError as error:
+        row = rows[error.row_index or 0]
+        raise ImportRefused(
+            _("Regel %(line)d: %(message)s Er is niets geïmporteerd.") % {"line": row.line, "message": error.message}
+        ) from error
+
+
+def _without_programme(values):
+    return {name: value for name, value in values.items() if name != "programme"}
 
 
 def _update(row, by, reason):

@@ -104,14 +104,18 @@ class WorkProgramme(models.Model):
     def default_due_date(self):
         return datetime.date(self.year, 12, 31)
 
-    @transaction.atomic
     def next_sequence(self):
-        """Hand out the next commitment number of this programme, locking the row so that no two get the same."""
-        WorkProgramme.objects.filter(pk=self.pk).update(last_reference_number=F("last_reference_number") + 1)
+        """Hand out the next commitment number of this programme."""
+        return self.reserve_sequences(1).start
+
+    @transaction.atomic
+    def reserve_sequences(self, count):
+        """Hand out `count` consecutive commitment numbers, locking the row so that no two get the same."""
+        WorkProgramme.objects.filter(pk=self.pk).update(last_reference_number=F("last_reference_number") + count)
         self.last_reference_number = WorkProgramme.objects.values_list("last_reference_number", flat=True).get(
             pk=self.pk
         )
-        return self.last_reference_number
+        return range(self.last_reference_number - count + 1, self.last_reference_number + 1)
 
 
 class Kind(models.TextChoices):
@@ -274,12 +278,16 @@ class Commitment(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.reference:
-            self.sequence = self.programme.next_sequence()
-            self.reference = f"WP{self.programme.year}-{self.sequence:03d}"
+            self.number(self.programme.next_sequence())
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("commitment-detail", args=[self.reference])
+
+    def number(self, sequence):
+        """Give the commitment its number in the programme and the reference that shows it."""
+        self.sequence = sequence
+        self.reference = f"WP{self.programme.year}-{sequence:03d}"
 
     def clean(self):
         if self.owner_id and self.domain_id and not self.owner.domains.filter(pk=self.domain_id).exists():

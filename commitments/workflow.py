@@ -8,10 +8,15 @@ Mail goes out only after the transaction has committed.
 
 import functools
 
+from auditlog.cid import get_cid
 from auditlog.context import set_actor
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.encoding import smart_str
 from django.utils.translation import gettext as _
 
 from commitments import notifications, permissions
@@ -19,6 +24,7 @@ from commitments.forms import user_label
 from commitments.models import (
     Action,
     Commitment,
+    Domain,
     EvidenceLink,
     Note,
     Review,
@@ -27,6 +33,7 @@ from commitments.models import (
     WorkProgramme,
 )
 
+BULK_BATCH = 500
 # The fields a person edits; status, reference, version and the links between commitments belong to the workflow.
 EDITABLE_FIELDS = (
     "title",
@@ -47,6 +54,7 @@ class WorkflowError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.row_index = None  # which of several rows, for a step that takes many
 
 
 class StaleVersion(WorkflowError):
@@ -99,9 +107,14 @@ def _refuse_change_unless(allowed, commitment, message):
     _refuse_unless(allowed, message)
 
 
-def _validated(commitment):
+def _validated(commitment, exclude=("reference", "sequence"), clean=True):
+    """The field rules and the model's clean(). The check constraints are left to the database, which enforces
+    them on save anyway: validating them here would cost a query each."""
     try:
-        commitment.full_clean(exclude=["reference", "sequence"])
+        if clean:
+            commitment.full_clean(exclude=list(exclude), validate_constraints=False)
+        else:
+            commitment.clean_fields(exclude=list(exclude))
     except ValidationError as error:
         field, messages = next(iter(error.message_dict.items()))
         raise WorkflowError(messages[0], field=None if field == "__all__" else field) from None
@@ -129,17 +142,102 @@ def _move(commitment, *, by, action, to_status, **review_fields):
 @step
 def create_commitment(*, by, programme, goals=(), **fields):
     """A new commitment of a programme, planned. Its reference is the next of the programme."""
+    return create_commitments(by=by, programme=programme, rows=[{**fields, "goals": goals}])[0]
+
+
+@step
+def create_commitments(*, by, programme, rows):
+    """Many new commitments of one programme at once, as a year's import brings them: the rules of
+    create_commitment, checked for every row before any is written, then written in bulk with their history.
+
+    `rows` are dicts of the fields of create_commitment (with `goals`). Returns the commitments, numbered in order.
+    """
+    domain_ids = {row["domain"].pk for row in rows}
+    members = set(Domain.members.through.objects.filter(domain_id__in=domain_ids).values_list("user_id", "domain_id"))
+    commitments, goals_per_commitment = [], []
+    for index, row in enumerate(rows):
+        try:
+            commitment, goals = _new_commitment(by, programme, row, members)
+        except WorkflowError as error:
+            error.row_index = index
+            raise
+        commitments.append(commitment)
+        goals_per_commitment.append(goals)
+    for commitment, sequence in zip(commitments, programme.reserve_sequences(len(commitments)), strict=True):
+        commitment.number(sequence)
+    Commitment.objects.bulk_create(commitments, batch_size=BULK_BATCH)
+    Commitment.goals.through.objects.bulk_create(
+        [
+            Commitment.goals.through(commitment_id=commitment.pk, goal_id=goal.pk)
+            for commitment, goals in zip(commitments, goals_per_commitment, strict=True)
+            for goal in goals
+        ],
+        batch_size=BULK_BATCH,
+    )
+    _record_creations(commitments, goals_per_commitment, by=by)
+    return commitments
+
+
+def _new_commitment(by, programme, row, members):
+    fields = dict(row)
+    goals = list(fields.pop("goals", ()))
     commitment = Commitment(programme=programme, **fields)
-    if not commitment.due_date:
-        commitment.due_date = programme.default_due_date
+    commitment.due_date = commitment.due_date or programme.default_due_date
     _refuse_unless(
         permissions.works_in(by, commitment.domain_id),
         _("U kunt alleen voornemens aanmaken in uw eigen toezichtgebieden."),
     )
-    _validated(commitment)
-    commitment.save()
-    commitment.goals.set(goals)
-    return commitment
+    if commitment.owner_id and (commitment.owner_id, commitment.domain_id) not in members:
+        raise WorkflowError(_("De eigenaar moet lid zijn van het toezichtgebied."), field="owner")
+    # The relations are objects the caller already holds, and the owner was checked above: no query per row.
+    _validated(commitment, exclude=["reference", "sequence", "programme", "domain", "owner"], clean=False)
+    return commitment, goals
+
+
+def _creation_changes(commitment, fields):
+    """Every tracked field from nothing to its value, as auditlog writes it (relations by id, values as text)."""
+    return {
+        field.name: ["None", "None" if value is None else smart_str(value)]
+        for field in fields
+        for value in [getattr(commitment, field.attname)]
+    }
+
+
+def _record_creations(commitments, goals_per_commitment, *, by):
+    """The history that saving one by one would have written (auditlog does not see bulk_create)."""
+    content_type = ContentType.objects.get_for_model(Commitment)
+    now = timezone.now()
+    cid = get_cid()
+
+    def entry(commitment, action, changes):
+        return LogEntry(
+            content_type=content_type,
+            object_pk=str(commitment.pk),
+            object_id=commitment.pk,
+            object_repr=str(commitment),
+            action=action,
+            changes=changes,
+            actor=by,
+            actor_email=by.email,
+            cid=cid,
+            timestamp=now,
+        )
+
+    excluded = set(auditlog.get_model_fields(Commitment)["exclude_fields"])
+    tracked = [f for f in Commitment._meta.concrete_fields if f.name not in excluded and not f.primary_key]
+    entries = []
+    for commitment, goals in zip(commitments, goals_per_commitment, strict=True):
+        entries.append(entry(commitment, LogEntry.Action.CREATE, _creation_changes(commitment, tracked)))
+        if goals:
+            objects = [str(goal) for goal in goals]
+            entries.append(
+                entry(
+                    commitment,
+                    LogEntry.Action.UPDATE,
+                    {"goals": {"type": "m2m", "operation": "add", "objects": objects}},
+                )
+            )
+    LogEntry.objects.bulk_create(entries, batch_size=BULK_BATCH)
 
 
 @step
