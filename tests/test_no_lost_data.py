@@ -191,16 +191,16 @@ def test_an_import_that_fails_halfway_leaves_the_database_as_it_was(programme, p
     assert plan.is_valid, [row.errors for row in plan.rows]
     before = snapshot()
 
-    create = workflow.create_commitment
+    update = workflow.update_commitment
     calls = []
 
-    def create_then_fail(**kwargs):
+    def update_then_fail(*args, **kwargs):
         calls.append(1)
-        if len(calls) == 2:  # the two updates and one creation are written; then the database goes
+        if len(calls) == 2:  # the first row is written; then the database goes
             cut_the_connection()
-        return create(**kwargs)
+        return update(*args, **kwargs)
 
-    monkeypatch.setattr(workflow, "create_commitment", create_then_fail)
+    monkeypatch.setattr(workflow, "update_commitment", update_then_fail)
     with pytest.raises(OperationalError):
         imports.apply_plan(plan, by=erin)
     close_old_connections()
