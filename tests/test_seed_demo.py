@@ -121,3 +121,22 @@ def test_the_admin_manages_reference_data_and_shows_commitments_read_only(seeded
     assert client.get("/admin/commitments/commitment/").status_code == 200
     assert client.get("/admin/commitments/commitment/add/").status_code == 403
     assert client.get("/admin/auth/user/").status_code == 200
+
+
+def test_a_beheerder_manages_reference_data_through_the_role_without_being_superuser(client, reference_data):
+    from tests.conftest import make_user
+
+    beheerder = make_user("frank", [permissions.BEHEERDER], is_staff=True)
+    assert not beheerder.is_superuser
+    client.force_login(beheerder)
+    assert client.get("/admin/commitments/domain/add/").status_code == 200
+    assert client.get("/admin/auth/user/").status_code == 200
+    assert client.get("/admin/commitments/commitment/").status_code == 200
+    assert client.get("/admin/commitments/commitment/add/").status_code == 403
+
+
+def test_staff_without_the_beheerder_role_get_no_admin_models(client, alice):
+    alice.is_staff = True
+    alice.save()
+    client.force_login(alice)
+    assert client.get("/admin/commitments/domain/").status_code == 403

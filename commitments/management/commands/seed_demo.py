@@ -61,7 +61,7 @@ class Command(BaseCommand):
             )
             if created:
                 user.set_password(DEMO_PASSWORD)
-            user.is_staff = user.is_superuser = permissions.BEHEERDER in roles  # the admin site is the beheerder's
+            user.is_staff = permissions.BEHEERDER in roles  # the admin site is the beheerder's; the role gives the rest
             user.save()
             user.groups.add(*(groups[role] for role in roles))
             for slug in domains:
