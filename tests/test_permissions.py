@@ -91,3 +91,9 @@ def test_the_detail_page_offers_only_the_actions_the_user_may_take(client_for, c
     edit_link = f'href="/commitments/{commitment.reference}/edit/"'.encode()
     assert edit_link in client_for(alice).get(commitment.get_absolute_url()).content
     assert edit_link not in client_for(dave).get(commitment.get_absolute_url()).content
+
+
+def test_the_role_groups_exist_after_migrating(db):
+    from django.contrib.auth.models import Group
+
+    assert set(Group.objects.values_list("name", flat=True)) >= set(permissions.ROLES)
