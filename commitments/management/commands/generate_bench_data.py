@@ -1,0 +1,632 @@
+"""Synthetic commitments in bulk for the benchmark (`make bench`, issue 7): years of work programmes with their
+owners, goals, evidence, workflow steps and field history, as the workflow would have left them.
+
+Rows are written with bulk_create, a batch at a time, not step by step through the workflow: 20,000 commitments
+take seconds instead of an hour. What the workflow guarantees is kept by construction: a decided commitment
+points at its approving step, a delayed one has an expected date, every step is a Review row from the status
+it left to the status it reached, and each step, evidence link and goal has the history row auditlog writes.
+"""
+
+import csv
+import datetime
+import random
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+
+from commitments import permissions
+from commitments.models import (
+    Action,
+    Commitment,
+    Domain,
+    EvidenceKind,
+    EvidenceLink,
+    Goal,
+    Kind,
+    Review,
+    Status,
+    WorkProgramme,
+)
+
+FIXTURES = Path(settings.BASE_DIR) / "fixtures"
+REFERENCE_FIXTURE = FIXTURES / "werkprogramma-2024-reference.json"
+STATEMENTS_FIXTURE = FIXTURES / "werkprogramma-2024.csv"
+
+EVIDENCE_PER_COMMITMENT = 3
+# The accounts the benchmark logs in as (all others are staff of a domain).
+BEHEERDER_USERNAME = "f.mulder"
+MANAGER_USERNAME = "c.smit"
+REVIEWERS = (
+    ("b.jansen", "Bram", "Jansen"),
+    ("e.visser", "Eva", "Visser"),
+    ("h.dekker", "Hanneke", "Dekker"),
+    ("l.bos", "Lars", "Bos"),
+    ("m.peters", "Merel", "Peters"),
+    ("s.hendriks", "Stijn", "Hendriks"),
+)
+STAFF_PER_DOMAIN = 4
+
+FIRST_NAMES = (
+    "Anna", "Daan", "Sanne", "Lars", "Fleur", "Thijs", "Iris", "Ruben", "Lotte", "Jesse", "Noor", "Bas", "Eline",
+    "Sem", "Maud", "Joris", "Femke", "Koen", "Roos", "Tim", "Esther", "Wouter", "Marloes", "Pieter", "Hanneke",
+    "Niels", "Ilse", "Gijs", "Merel", "Stijn", "Yara", "Mohamed", "Fatima", "Youssef", "Aylin", "Priya",
+)  # fmt: skip
+LAST_NAMES = (
+    "de Vries", "Bakker", "van Dijk", "Visser", "Smit", "Meijer", "de Boer", "Mulder", "de Groot", "Bos", "Vos",
+    "Peters", "Hendriks", "van Leeuwen", "Dekker", "Brouwer", "de Wit", "Dijkstra", "Smits", "de Graaf", "van der Meer",
+    "Kok", "Jacobs", "de Haan", "Vermeulen", "van den Berg", "Schouten", "El Amrani", "Yilmaz", "Kaya",
+)  # fmt: skip
+
+# Shares of each status by the age of the programme: this year's mostly under way, last year's being accounted for
+# in the annual report, older ones decided.
+STATUS_SHARES_BY_AGE = (
+    {
+        Status.PLANNED: 25,
+        Status.IN_PROGRESS: 40,
+        Status.UNDER_REVIEW: 10,
+        Status.MET: 15,
+        Status.PARTLY_MET: 4,
+        Status.DELAYED: 4,
+        Status.DROPPED: 2,
+    },
+    {
+        Status.IN_PROGRESS: 2,
+        Status.UNDER_REVIEW: 6,
+        Status.MET: 56,
+        Status.PARTLY_MET: 15,
+        Status.DELAYED: 13,
+        Status.DROPPED: 8,
+    },
+    {Status.MET: 60, Status.PARTLY_MET: 16, Status.DELAYED: 14, Status.DROPPED: 10},
+)
+DOMAIN_WEIGHTS = {
+    "politie": 22,
+    "migratie": 14,
+    "jeugd": 14,
+    "sanctietoepassing": 16,
+    "crisisbeheersing": 8,
+    "cannabis": 3,
+    "incasso": 3,
+    "strafrechtketen": 12,
+    "organisatie": 8,
+}
+KIND_WEIGHTS = {
+    Kind.PUBLICATION: 35,
+    Kind.SUPERVISION: 35,
+    Kind.FOLLOW_UP: 15,
+    Kind.ORGANISATIONAL: 10,
+    Kind.OTHER: 5,
+}
+EVIDENCE_KINDS = list(EvidenceKind.values)
+EVIDENCE_KIND_LABELS = dict(EvidenceKind.choices)
+CARRIED_OVER_SHARE = 0.5  # of the delayed commitments of a year, continued in the next
+SENT_BACK_SHARE = 0.15  # of the submitted commitments, sent back once before the verdict
+LOGGED_FIELDS = (
+    "id",
+    "reference",
+    "programme",
+    "sequence",
+    "title",
+    "statement",
+    "source_location",
+    "kind",
+    "domain",
+    "owner",
+    "due_date",
+    "expected_date",
+    "status",
+    "decision",
+    "predecessor",
+)
+
+
+def at(day, hour=10, minute=0):
+    """A moment on `day` in the site's time zone."""
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
+
+
+@dataclass
+class Evidence:
+    """One evidence link to write; `pk` once written."""
+
+    url: str
+    title: str
+    kind: str
+    published_on: datetime.date
+    note: str
+    added_by: object
+    added_at: datetime.datetime
+    pk: int | None = None
+
+
+@dataclass
+class Planned:
+    """One commitment to write, and what happens to it."""
+
+    commitment: Commitment
+    goals: list
+    final_status: str
+    steps: list = field(default_factory=list)  # Review rows, in order
+    decision: Review | None = None
+    evidence: list = field(default_factory=list)
+
+
+class Command(BaseCommand):
+    help = (
+        "Maakt synthetische voornemens voor de benchmark: werkprogramma's, medewerkers, bewijs, workflowstappen "
+        "en historie. Voegt toe aan de database; alleen met DEBUG=1, of met --force."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--commitments", type=int, default=20_000, help="aantal voornemens (standaard 20000)")
+        parser.add_argument("--years", type=int, default=10, help="aantal werkprogramma's, tot en met dit jaar")
+        parser.add_argument("--seed", type=int, default=2024, help="startwaarde van het toeval (herhaalbaar)")
+        parser.add_argument("--batch-size", type=int, default=2000, help="rijen per bulk-insert")
+        parser.add_argument("--force", action="store_true", help="ook zonder DEBUG (bijv. de benchmarkdatabase)")
+
+    def handle(self, *args, commitments, years, seed, batch_size, force, verbosity, **options):
+        if commitments < 0 or years < 1:
+            raise CommandError("--commitments moet ten minste 0 zijn en --years ten minste 1.")
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "generate_bench_data schrijft verzonnen gegevens en accounts: alleen met DEBUG=1, of met --force "
+                "voor een database die daarvoor bedoeld is."
+            )
+        self.verbosity = verbosity
+        self.random = random.Random(seed)
+        self.batch_size = batch_size
+        database = connection.settings_dict
+        self.say(
+            f"{commitments} voornemens over {years} werkprogramma's toevoegen aan {connection.vendor} "
+            f"database {database['NAME']} (seed {seed})."
+        )
+        started = time.perf_counter()
+        if not Domain.objects.exists() or not Goal.objects.exists():
+            call_command("loaddata", REFERENCE_FIXTURE, verbosity=0)
+        self.goals = list(Goal.objects.order_by("id"))
+        self.domains = {domain.slug: domain for domain in Domain.objects.all()}
+        self.texts = self.read_texts()
+        self.commitment_type = ContentType.objects.get_for_model(Commitment)
+        self.evidence_type = ContentType.objects.get_for_model(EvidenceLink)
+        with transaction.atomic():
+            self.create_accounts()
+        this_year = timezone.localdate().year
+        year_list = list(range(this_year - years + 1, this_year + 1))
+        per_year = [commitments // years + (1 if i < commitments % years else 0) for i in range(years)]
+        delayed_before = []
+        totals = Counter()
+        for year, count in zip(year_list, per_year, strict=True):
+            with transaction.atomic():
+                programme = self.programme(year)
+                delayed_before, counts = self.generate_year(programme, count, delayed_before)
+            totals.update(counts)
+            self.say(f"  {year}: {count} voornemens ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))})")
+        self.say(
+            f"Klaar in {time.perf_counter() - started:.1f} s: {sum(totals.values())} voornemens, "
+            f"{Commitment.objects.count()} in totaal in de database."
+        )
+
+    def say(self, text):
+        if self.verbosity:
+            self.stdout.write(text)
+
+    # --- reference data and people --------------------------------------------------------------
+
+    def read_texts(self):
+        """(title, statement, source location) of the real Werkprogramma 2024, to vary from."""
+        with STATEMENTS_FIXTURE.open(encoding="utf-8") as handle:
+            return [(row["title"], row["statement"], row["source_location"]) for row in csv.DictReader(handle)]
+
+    def create_accounts(self):
+        """Staff in every domain, reviewers (one of them also staff), a manager and a beheerder; no passwords."""
+        User = get_user_model()
+        groups = {name: Group.objects.get_or_create(name=name)[0] for name in permissions.ROLES}
+        names = [(first, last) for last in LAST_NAMES for first in FIRST_NAMES]
+        self.random.shuffle(names)
+        wanted = {
+            BEHEERDER_USERNAME: ("Frank", "Mulder", [permissions.BEHEERDER], []),
+            MANAGER_USERNAME: ("Carla", "Smit", [permissions.MANAGER], []),
+        }
+        for username, first, last in REVIEWERS:
+            wanted[username] = (first, last, [permissions.REVIEWER], [])
+        # A reviewer who is also staff of a domain: the four-eyes rule binds people, not roles.
+        wanted["e.visser"] = ("Eva", "Visser", [permissions.REVIEWER, permissions.STAFF], ["politie"])
+        pool = iter(names)
+        for slug in DOMAIN_WEIGHTS:
+            for _ in range(STAFF_PER_DOMAIN):
+                first, last = next(pool)
+                username = f"{first[0]}.{last.replace(' ', '')}".lower()
+                while username in wanted:
+                    username += "2"
+                wanted[username] = (first, last, [permissions.STAFF], [slug])
+        # A few people work in two domains.
+        staff = [name for name, spec in wanted.items() if spec[2] == [permissions.STAFF]]
+        for username in self.random.sample(staff, 4):
+            slugs = wanted[username][3]
+            slugs.append(self.random.choice([slug for slug in DOMAIN_WEIGHTS if slug not in slugs]))
+
+        existing = set(User.objects.filter(username__in=wanted).values_list("username", flat=True))
+        unusable = make_password(None)
+        User.objects.bulk_create(
+            User(
+                username=username,
+                first_name=first,
+                last_name=last,
+                email=f"{username}@example.org",
+                password=unusable,
+                is_staff=permissions.BEHEERDER in roles,
+                is_superuser=permissions.BEHEERDER in roles,
+            )
+            for username, (first, last, roles, _) in wanted.items()
+            if username not in existing
+        )
+        users = {user.username: user for user in User.objects.filter(username__in=wanted)}
+        memberships, domain_members = [], Domain.members.through
+        for username, (_, _, roles, slugs) in wanted.items():
+            users[username].groups.add(*(groups[role] for role in roles))
+            memberships += [
+                domain_members(domain_id=self.domains[slug].pk, user_id=users[username].pk) for slug in slugs
+            ]
+        domain_members.objects.bulk_create(memberships, ignore_conflicts=True)
+
+        self.staff_by_domain = {slug: [] for slug in self.domains}
+        for username, (_, _, _, slugs) in wanted.items():
+            for slug in slugs:
+                self.staff_by_domain[slug].append(users[username])
+        self.reviewers = [users[username] for username, _, _ in REVIEWERS]
+        self.beheerder = users[BEHEERDER_USERNAME]
+
+    def programme(self, year):
+        programme, _ = WorkProgramme.objects.get_or_create(
+            year=year,
+            defaults={
+                "title": f"Werkprogramma {year}",
+                "published_on": datetime.date(year - 1, 9, 15),
+                "source_url": f"https://www.inspectie-jenv.nl/publicaties/werkprogramma-{year}",
+            },
+        )
+        if year < timezone.localdate().year and not programme.annual_report_published_on:
+            programme.annual_report_title = f"Jaarbericht {year}"
+            programme.annual_report_url = f"https://www.inspectie-jenv.nl/publicaties/jaarbericht-{year}"
+            programme.annual_report_published_on = datetime.date(year + 1, 5, 15)
+            programme.save()
+        programme.goals.add(*self.goals)
+        return programme
+
+    # --- one programme ----------------------------------------------------------------------------
+
+    def generate_year(self, programme, count, delayed_before):
+        """Write `count` commitments of `programme`; returns the delayed ones (to carry over) and the counts."""
+        age = max(0, timezone.localdate().year - programme.year)
+        shares = STATUS_SHARES_BY_AGE[min(age, len(STATUS_SHARES_BY_AGE) - 1)]
+        statuses = self.random.choices(list(shares), weights=list(shares.values()), k=count)
+        carried = [c for c in delayed_before if self.random.random() < CARRIED_OVER_SHARE][:count]
+        predecessors = carried + [None] * (count - len(carried))
+        plans = [self.plan(programme, status, before) for status, before in zip(statuses, predecessors, strict=True)]
+
+        start = programme.last_reference_number
+        for number, plan in enumerate(plans, start=start + 1):
+            plan.commitment.sequence = number
+            plan.commitment.reference = f"WP{programme.year}-{number:03d}"
+        for chunk in self.chunks(plans):
+            self.write(programme, chunk)
+        programme.last_reference_number = start + count
+        programme.save(update_fields=["last_reference_number"])
+        # The carry-over steps on last year's delayed commitments, now that their successors have references.
+        self.write_carry_overs(plans[: len(carried)], carried)
+        created_on = at(programme.published_on or datetime.date(programme.year - 1, 9, 15))
+        Commitment.objects.filter(programme=programme, sequence__gt=start).update(
+            created_at=created_on, updated_at=created_on
+        )
+        delayed = [p.commitment for p in plans if p.final_status == Status.DELAYED]
+        return delayed, Counter(p.final_status for p in plans)
+
+    def chunks(self, items):
+        for start in range(0, len(items), self.batch_size):
+            yield items[start : start + self.batch_size]
+
+    def plan(self, programme, final_status, predecessor=None):
+        """One commitment of the year with its goals, evidence and steps, not yet written."""
+        rng = self.random
+        year = programme.year
+        slug = rng.choices(list(DOMAIN_WEIGHTS), weights=list(DOMAIN_WEIGHTS.values()))[0]
+        domain = self.domains[slug]
+        title, statement, location = rng.choice(self.texts)
+        due_date = datetime.date(year, 12, 31) if rng.random() < 0.7 else datetime.date(year, rng.randint(3, 12), 1)
+        commitment = Commitment(
+            programme=programme,
+            title=title if rng.random() < 0.6 else f"{title} ({domain.name.lower()})"[:200],
+            statement=statement.replace("2024", str(year)),
+            source_location=location,
+            kind=rng.choices(list(KIND_WEIGHTS), weights=list(KIND_WEIGHTS.values()))[0],
+            domain=domain,
+            owner=rng.choice(self.staff_by_domain[slug]) if rng.random() < 0.9 else None,
+            due_date=due_date,
+            status=final_status,
+        )
+        if predecessor is not None:
+            self.continue_from(commitment, predecessor)
+        goals = rng.sample(self.goals, rng.choice((0, 1, 1, 1, 2, 2)))
+        plan = Planned(commitment=commitment, goals=goals, final_status=final_status)
+        self.plan_steps(plan, year)
+        self.plan_evidence(plan, year)
+        return plan
+
+    def continue_from(self, commitment, predecessor):
+        """A delayed commitment of last year, carried over: same text, domain and owner, planned again."""
+        commitment.predecessor = predecessor
+        commitment.title = predecessor.title
+        commitment.statement = predecessor.statement
+        commitment.domain = predecessor.domain
+        commitment.owner = predecessor.owner
+        commitment.kind = predecessor.kind
+
+    def plan_steps(self, plan, year):
+        """The Review rows that lead to the final status, with moments spread over the year."""
+        rng, commitment, status = self.random, plan.commitment, plan.final_status
+        if status == Status.PLANNED:
+            return
+        staff = commitment.owner or rng.choice(self.staff_by_domain[commitment.domain.slug])
+        moment = at(datetime.date(year, rng.randint(1, 4), rng.randint(1, 28)), rng.randint(8, 17))
+
+        def step(action, from_status, to_status, actor, **fields):
+            nonlocal moment
+            moment += datetime.timedelta(days=rng.randint(3, 60), minutes=rng.randint(0, 600))
+            review = Review(
+                action=action,
+                from_status=from_status,
+                to_status=to_status,
+                actor=actor,
+                created_at=moment,
+                **fields,
+            )
+            plan.steps.append(review)
+            return review
+
+        step(Action.START, Status.PLANNED, Status.IN_PROGRESS, staff)
+        if status == Status.IN_PROGRESS:
+            return
+        verdict = status if status in (Status.MET, Status.PARTLY_MET, Status.DELAYED, Status.DROPPED) else None
+        proposed = verdict or rng.choice((Status.MET, Status.MET, Status.PARTLY_MET, Status.DELAYED))
+        expected = datetime.date(year + 1, rng.randint(1, 12), 1)
+        if verdict == Status.DELAYED or proposed == Status.DELAYED:
+            commitment.expected_date = expected
+        reviewer = rng.choice([r for r in self.reviewers if r.pk not in (staff.pk, commitment.owner_id)])
+        if rng.random() < SENT_BACK_SHARE:
+            step(Action.SUBMIT, Status.IN_PROGRESS, Status.UNDER_REVIEW, staff, proposed_verdict=proposed,
+                 text="Eerste aanbieding; zie bewijs.")  # fmt: skip
+            step(Action.SEND_BACK, Status.UNDER_REVIEW, Status.IN_PROGRESS, reviewer,
+                 text="Het bewijs laat nog niet zien dat het voornemen is gerealiseerd; vul aan.")  # fmt: skip
+        step(
+            Action.SUBMIT,
+            Status.IN_PROGRESS,
+            Status.UNDER_REVIEW,
+            staff,
+            proposed_verdict=proposed,
+            text=self.explanation(proposed),
+            expected_date=expected if proposed == Status.DELAYED else None,
+        )
+        if verdict is None:
+            return
+        plan.decision = step(
+            Action.APPROVE,
+            Status.UNDER_REVIEW,
+            verdict,
+            reviewer,
+            verdict=verdict,
+            proposed_verdict=proposed,
+            text="" if verdict == proposed else "Het bewijs rechtvaardigt een ander oordeel.",
+            annual_report_reference=f"Jaarbericht {year}, p. {rng.randint(4, 60)}",
+            expected_date=commitment.expected_date if verdict == Status.DELAYED else None,
+        )
+
+    def explanation(self, verdict):
+        return {
+            Status.MET: "Het rapport is gepubliceerd en aan de Tweede Kamer gestuurd.",
+            Status.PARTLY_MET: "Het onderzoek is afgerond; de publicatie volgt voor een deel in het volgende jaar.",
+            Status.DELAYED: "Door capaciteitsgebrek bij de onder toezicht gestelde loopt het onderzoek vertraging op.",
+            Status.DROPPED: "Op verzoek van de minister is het onderzoek vervangen door een breder onderzoek.",
+        }[verdict]
+
+    def plan_evidence(self, plan, year):
+        rng, commitment = self.random, plan.commitment
+        added_by = commitment.owner or self.beheerder
+        for number in range(1, EVIDENCE_PER_COMMITMENT + 1):
+            kind = rng.choice(EVIDENCE_KINDS)
+            # Now and then dated after the due date: the reviewer's warning case.
+            if rng.random() < 0.95:
+                published_on = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
+            else:
+                published_on = datetime.date(year + 1, rng.randint(1, 3), 1)
+            plan.evidence.append(
+                Evidence(
+                    url=f"https://www.inspectie-jenv.nl/publicaties/{year}/{kind}-{rng.randint(1000, 999999)}",
+                    title=f"{EVIDENCE_KIND_LABELS[kind]} {number}: {commitment.title}"[:300],
+                    kind=kind,
+                    published_on=published_on,
+                    note="" if rng.random() < 0.7 else "Zie de samenvatting op p. 3.",
+                    added_by=added_by,
+                    added_at=at(min(published_on, timezone.localdate()), 16),
+                )
+            )
+
+    # --- writing ------------------------------------------------------------------------------------
+
+    def write(self, programme, plans):
+        """One batch: commitments, their goals, steps, decisions, evidence and history."""
+        decided = {p.commitment.reference for p in plans if p.decision is not None}
+        for plan in plans:
+            if plan.decision is not None:
+                # Open until its approving step exists: the database refuses a decided commitment without one.
+                plan.commitment.status = Status.UNDER_REVIEW
+            plan.commitment.version = 1 + len(plan.steps)
+        Commitment.objects.bulk_create([p.commitment for p in plans], batch_size=self.batch_size)
+        insert_rows(
+            Commitment.goals.through,
+            ("commitment", "goal"),
+            [(p.commitment.pk, goal.pk) for p in plans for goal in p.goals],
+        )
+        steps = []
+        for plan in plans:
+            for review in plan.steps:
+                review.commitment = plan.commitment
+                steps.append(review)
+        Review.objects.bulk_create(steps, batch_size=self.batch_size)
+        if decided:
+            approval = Review.objects.filter(commitment=OuterRef("pk"), action=Action.APPROVE).order_by("-id")
+            Commitment.objects.filter(programme=programme, reference__in=decided).update(
+                decision=Subquery(approval.values("pk")[:1]), status=Subquery(approval.values("to_status")[:1])
+            )
+            for plan in plans:
+                plan.commitment.status = plan.final_status
+                plan.commitment.decision = plan.decision
+        insert_rows(
+            EvidenceLink,
+            ("commitment", "url", "title", "kind", "published_on", "note", "added_by", "added_at"),
+            [
+                (p.commitment.pk, e.url, e.title, e.kind, e.published_on, e.note, e.added_by.pk, e.added_at)
+                for p in plans
+                for e in p.evidence
+            ],
+        )
+        # The history names each link by its id: read them back by commitment and title (unique per commitment).
+        ids = {
+            (commitment_id, title): pk
+            for pk, commitment_id, title in EvidenceLink.objects.filter(
+                commitment__programme=programme, commitment__reference__in=[p.commitment.reference for p in plans]
+            ).values_list("pk", "commitment_id", "title")
+        }
+        for plan in plans:
+            for link in plan.evidence:
+                link.pk = ids[(plan.commitment.pk, link.title)]
+        insert_rows(LogEntry, HISTORY_FIELDS, list(self.history(plans)))
+
+    def history(self, plans):
+        """The rows auditlog writes (HISTORY_FIELDS): creation, goals added, each evidence link, each step."""
+        for plan in plans:
+            commitment = plan.commitment
+            created = at(commitment.programme.published_on or datetime.date(commitment.programme.year - 1, 9, 15))
+            actor = commitment.owner or self.beheerder
+            yield self.log(commitment, LogEntry.Action.CREATE, actor, created, self.creation_changes(commitment))
+            if plan.goals:
+                names = [str(goal) for goal in plan.goals]
+                changes = {"goals": {"type": "m2m", "operation": "add", "objects": names}}
+                yield self.log(commitment, LogEntry.Action.UPDATE, actor, created, changes)
+            for link in plan.evidence:
+                changes = {
+                    "url": ["None", link.url],
+                    "title": ["None", link.title],
+                    "kind": ["None", link.kind],
+                    "published_on": ["None", str(link.published_on)],
+                    "commitment": ["None", str(commitment.pk)],
+                }
+                yield (
+                    self.evidence_type.pk,
+                    str(link.pk),
+                    link.pk,
+                    link.title[:200],
+                    LogEntry.Action.CREATE,
+                    changes,
+                    "",
+                    link.added_by.pk,
+                    link.added_at,
+                    {"commitment_id": commitment.pk},
+                )
+            for review in plan.steps:
+                changes = {"status": [review.from_status, review.to_status]}
+                if review.action == Action.APPROVE:
+                    changes["decision"] = ["None", str(review.pk)]
+                yield self.log(commitment, LogEntry.Action.UPDATE, review.actor, review.created_at, changes)
+
+    def creation_changes(self, commitment):
+        changes = {}
+        for name in LOGGED_FIELDS:
+            value = getattr(commitment, Commitment._meta.get_field(name).attname)
+            if name == "status":
+                value = Status.PLANNED
+            elif name == "decision":
+                value = None
+            changes[name] = ["None", str(value)]
+        return changes
+
+    def log(self, commitment, action, actor, when, changes):
+        representation = f"{commitment.reference} {commitment.title}"[:200]
+        return (self.commitment_type.pk, str(commitment.pk), commitment.pk, representation, action, changes, "",
+                actor.pk, when, None)  # fmt: skip
+
+    def write_carry_overs(self, successors, predecessors):
+        steps = []
+        for plan, predecessor in zip(successors, predecessors, strict=True):
+            steps.append(
+                Review(
+                    commitment=predecessor,
+                    action=Action.CARRY_OVER,
+                    from_status=Status.DELAYED,
+                    to_status=Status.DELAYED,
+                    actor=self.random.choice(self.reviewers),
+                    text=f"Loopt door in het volgende werkprogramma (voortgezet als {plan.commitment.reference})",
+                    created_at=predecessor.decision.created_at + datetime.timedelta(days=1),
+                )
+            )
+        Review.objects.bulk_create(steps, batch_size=self.batch_size)
+
+
+# The columns of a history row, in the order Command.history() yields them.
+HISTORY_FIELDS = (
+    "content_type",
+    "object_pk",
+    "object_id",
+    "object_repr",
+    "action",
+    "changes",
+    "changes_text",
+    "actor",
+    "timestamp",
+    "additional_data",
+)
+
+
+def insert_rows(model, field_names, rows):
+    """INSERT plain tuples into `model`'s table with one executemany: for the hundreds of thousands of history rows,
+    the ORM's work per object (a model instance, expressions resolved per value) would take most of the minute.
+    Only dates, times and JSON need the database's own form; the other values go in as they are."""
+    if not rows:
+        return
+    fields = [model._meta.get_field(name) for name in field_names]
+    prepared = [
+        index
+        for index, model_field in enumerate(fields)
+        if model_field.get_internal_type() in ("DateTimeField", "DateField", "JSONField")
+    ]
+    if prepared:
+        rows = [list(row) for row in rows]
+        known = {}  # the same few hundred moments recur thousands of times
+        for row in rows:
+            for index in prepared:
+                value = row[index]
+                if isinstance(value, dict):
+                    row[index] = fields[index].get_db_prep_save(value, connection)
+                elif (index, value) in known:
+                    row[index] = known[index, value]
+                else:
+                    row[index] = known[index, value] = fields[index].get_db_prep_save(value, connection)
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(model_field.column) for model_field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    with connection.cursor() as cursor:
+        # Names from the model's metadata, values as parameters: nothing from outside goes into the text.
+        insert = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+        cursor.executemany(insert, rows)
