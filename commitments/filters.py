@@ -1,6 +1,7 @@
 """The register's filters (DESIGN.md §5): each a query parameter that bookmarks and e-mails may carry."""
 
 import django_filters
+from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
@@ -11,6 +12,16 @@ from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
 User = get_user_model()
 
 
+class Select(forms.Select):
+    """A select that writes its options itself (see the template): the same HTML as Django's, rendered faster."""
+
+    template_name = "commitments/widgets/select.html"
+
+
+class SelectMultiple(forms.SelectMultiple):
+    template_name = Select.template_name
+
+
 class CommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("zoeken"), max_length=200)
     programme = django_filters.ModelChoiceFilter(
@@ -18,9 +29,14 @@ class CommitmentFilter(django_filters.FilterSet):
         to_field_name="year",
         label=_("werkprogramma"),
         empty_label=_("Alle jaren"),
+        widget=Select,
     )
     domain = django_filters.ModelChoiceFilter(
-        queryset=Domain.objects.all(), to_field_name="slug", label=_("toezichtgebied"), empty_label=_("Alle gebieden")
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        label=_("toezichtgebied"),
+        empty_label=_("Alle gebieden"),
+        widget=Select,
     )
     # One goal matches at most one row of the join: no DISTINCT needed.
     goal = django_filters.ModelChoiceFilter(
@@ -30,20 +46,25 @@ class CommitmentFilter(django_filters.FilterSet):
         label=_("doel"),
         empty_label=_("Alle doelen"),
         distinct=False,
+        widget=Select,
     )
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices, label=_("status"), distinct=False)
+    status = django_filters.MultipleChoiceFilter(
+        choices=Status.choices, label=_("status"), distinct=False, widget=SelectMultiple
+    )
     # Only people who can own commitments (domain members), not every account (django-filter #1143).
     owner = django_filters.ModelChoiceFilter(
         queryset=User.objects.filter(domains__isnull=False).distinct().order_by("username"),
         to_field_name="username",
         label=_("eigenaar"),
         empty_label=_("Iedereen"),
+        widget=Select,
     )
     overdue = django_filters.ChoiceFilter(
         method="filter_overdue",
         label=_("over de deadline"),
         choices=[("1", _("Ja")), ("0", _("Nee"))],
         empty_label=_("Maakt niet uit"),
+        widget=Select,
     )
 
     class Meta:

@@ -16,6 +16,16 @@ from commitments.timeline import timeline_for
 from commitments.views.access import get_commitment_for
 
 PER_PAGE_DEFAULT, PER_PAGE_MIN, PER_PAGE_MAX = 25, 10, 100
+REGISTER_FIELDS = (
+    "reference",
+    "title",
+    "due_date",
+    "status",
+    "domain__name",
+    "owner__username",
+    "owner__first_name",
+    "owner__last_name",
+)
 
 
 class RegisterView(SingleTableMixin, FilterView):
@@ -31,8 +41,13 @@ class RegisterView(SingleTableMixin, FilterView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        # The table does not select_related for us (django-tables2 #652).
-        return Commitment.objects.select_related("programme", "domain", "owner").order_by("programme__year", "sequence")
+        # The table does not select_related for us (django-tables2 #652); and it needs only what its cells show
+        # (commitments/_register_table.html), not the statement's text nor the owner's password hash.
+        return (
+            Commitment.objects.select_related("domain", "owner")
+            .only(*REGISTER_FIELDS)
+            .order_by("programme__year", "sequence")
+        )
 
     def get_table_pagination(self, table):
         try:
