@@ -32,6 +32,11 @@ check: install
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/ruff check .
 
+# Performance at 20,000 commitments (issue 7): a fresh database, every page and export timed, written to
+# bench/results.md. SQLite by default; with DATABASE_URL, a database `wpsite_bench` of its own on that PostgreSQL server.
+bench: install
+	$(PY) bench/run.py
+
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
 

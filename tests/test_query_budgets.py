@@ -1,0 +1,101 @@
+"""Query budgets (issue 7): every page and file that lists commitments costs a fixed number of queries, the same for
+a few commitments as for many. Measured at two sizes of realistic data (generate_bench_data: every status, evidence,
+workflow steps and history), and held under a budget so that a new query per page is a decision, not an accident."""
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from commitments.management.commands.generate_bench_data import BEHEERDER_USERNAME, MANAGER_USERNAME, REVIEWERS
+from commitments.models import Action, Commitment, Status
+from tests.conftest import bulk_commitments, count_queries
+
+pytestmark = pytest.mark.django_db
+
+SMALL, LARGE = 20, 90
+REVIEWER_USERNAME = REVIEWERS[0][0]
+LAST_YEAR = timezone.localdate().year - 1
+# Each counts the request's own three (session, user, roles), as every logged-in page does.
+BUDGETS = {
+    "register": 10,  # + the chosen programme, the filter choices (programme, domain, goal, owner), count, rows
+    "register_csv": 5,  # + per 2000 rows: the rows, their goals
+    "register_xlsx": 5,
+    "detail": 14,
+    "dashboard_staff": 13,  # a beheerder: every role's section
+    "dashboard_reviewer": 5,
+    "dashboard_manager": 9,
+    "review_queue": 5,
+    "overview": 13,
+    "overview_csv": 7,
+    "overview_xlsx": 11,
+}
+
+
+def grow(commitments):
+    """More commitments in the last two programmes, as the workflow would have left them."""
+    call_command("generate_bench_data", commitments=commitments, years=2, force=True, verbosity=0)
+
+
+def read(response):
+    assert response.status_code == 200, response.status_code
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def queries(client, username, path):
+    """The queries of one request to `path`, logged in afresh (no session renewal in the count) after a warm-up."""
+    client.force_login(get_user_model().objects.get(username=username))
+    read(client.get(path))
+    return count_queries(lambda: read(client.get(path)))
+
+
+def at_two_sizes(client, username, path):
+    grow(SMALL)
+    small = queries(client, username, path)
+    grow(LARGE - SMALL)
+    return small, queries(client, username, path)
+
+
+@pytest.mark.parametrize(
+    ("budget", "username", "path"),
+    [
+        ("register", BEHEERDER_USERNAME, f"/commitments/?programme={LAST_YEAR}&sort=due_date&per_page=100"),
+        ("register_csv", MANAGER_USERNAME, "/commitments/?_export=csv"),
+        ("register_xlsx", MANAGER_USERNAME, "/commitments/?_export=xlsx"),
+        ("dashboard_reviewer", REVIEWER_USERNAME, "/"),
+        ("dashboard_manager", MANAGER_USERNAME, "/"),
+        ("review_queue", REVIEWER_USERNAME, "/reviews/"),
+        ("overview", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/"),
+        ("overview_csv", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.csv"),
+        ("overview_xlsx", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.xlsx"),
+    ],
+)
+def test_a_page_costs_the_same_queries_for_few_and_many_commitments(client, budget, username, path):
+    small, large = at_two_sizes(client, username, path)
+    assert small == large <= BUDGETS[budget], (small, large)
+
+
+def test_the_dashboard_of_a_staff_member_costs_the_same_for_few_and_many_of_their_commitments(client):
+    grow(SMALL)
+    owner = get_user_model().objects.get(username=BEHEERDER_USERNAME)
+    small = queries(client, BEHEERDER_USERNAME, "/")
+    programme = Commitment.objects.order_by("-programme__year").first().programme
+    domain = owner.domains.first() or Commitment.objects.first().domain
+    bulk_commitments(LARGE, programme=programme, domain=domain, owner=owner, due_date=timezone.localdate())
+    large = queries(client, BEHEERDER_USERNAME, "/")
+    assert small == large <= BUDGETS["dashboard_staff"], (small, large)
+
+
+def test_the_detail_page_costs_the_same_for_a_short_and_a_long_history(client):
+    grow(LARGE)
+    short = Commitment.objects.filter(status=Status.IN_PROGRESS, reviews__action=Action.START).first()
+    long = (
+        Commitment.objects.filter(status=Status.MET, reviews__action=Action.SEND_BACK, successor__isnull=True)
+        .exclude(pk=short.pk)
+        .first()
+    )
+    assert long.reviews.count() > short.reviews.count()
+    counts = [queries(client, BEHEERDER_USERNAME, c.get_absolute_url()) for c in (short, long)]
+    assert counts[0] == counts[1] <= BUDGETS["detail"], counts
