@@ -4,16 +4,27 @@ dave staff of another domain, erin the beheerder, and the reference data of the 
 import datetime
 
 import pytest
+from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from commitments import permissions, workflow
 from commitments.models import Commitment, Domain, Goal, WorkProgramme
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    """Each test starts in the default language: a request in English (the language middleware activates it for
+    the thread) must not carry over into the next test's messages."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture
