@@ -63,10 +63,21 @@ def timeline_for(commitment):
 def _field_changes(commitment):
     commitment_type = ContentType.objects.get_for_model(Commitment)
     evidence_type = ContentType.objects.get_for_model(EvidenceLink)
+    # By object id, which is indexed (the JSON field is not): the evidence the commitment has, and the evidence
+    # since removed, found by the deletion rows (few) that remember their commitment.
+    removed_ids = [
+        entry.object_id
+        for entry in LogEntry.objects.filter(content_type=evidence_type, action=LogEntry.Action.DELETE).only(
+            "object_id", "additional_data"
+        )
+        if (entry.additional_data or {}).get("commitment_id") == commitment.pk
+    ]
+    evidence_ids = EvidenceLink.objects.filter(commitment=commitment).values("pk")
     log = list(
         LogEntry.objects.filter(
             Q(content_type=commitment_type, object_id=commitment.pk)
-            | Q(content_type=evidence_type, additional_data__commitment_id=commitment.pk)
+            | Q(content_type=evidence_type, object_id__in=evidence_ids)
+            | Q(content_type=evidence_type, object_id__in=removed_ids)
         ).order_by("timestamp", "id")
     )
     actors = {user.pk: user for user in get_user_model().objects.filter(pk__in={e.actor_id for e in log if e.actor_id})}

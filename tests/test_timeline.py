@@ -101,6 +101,6 @@ def test_the_timeline_costs_the_same_number_of_queries_however_long_it_is(
     commitment = Commitment.objects.get(pk=commitment.pk)
     timeline_for(commitment)  # the content types are cached from then on
 
-    # steps, notes, reminders, the field history, its actors, and the owner and domain it names
-    with django_assert_num_queries(7):
+    # steps, notes, reminders, removed evidence, the field history, its actors, and the owner and domain it names
+    with django_assert_num_queries(8):
         timeline_for(commitment)
