@@ -64,11 +64,13 @@ def test_staff_cannot_create_in_another_domain(programme, migratie, alice):
         workflow.create_commitments(by=alice, programme=programme, rows=rows(1, migratie))
 
 
-def test_the_number_of_queries_does_not_grow_with_the_rows(programme, politie, alice):
+def test_the_queries_grow_by_batch_not_by_row(programme, politie, alice):
     ketens = Goal.objects.get(code="ketens")
     workflow.create_commitments(by=alice, programme=programme, rows=rows(1, politie))  # content types now cached
 
     def create(n):
         return lambda: workflow.create_commitments(by=alice, programme=programme, rows=rows(n, politie, goals=[ketens]))
 
-    assert count_queries(create(5)) == count_queries(create(50))
+    few, many = count_queries(create(5)), count_queries(create(300))
+    # SQLite splits an insert into batches of at most 999 parameters; 295 rows more cost a handful of batches.
+    assert many - few <= 10
