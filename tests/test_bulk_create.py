@@ -72,5 +72,6 @@ def test_the_queries_grow_by_batch_not_by_row(programme, politie, alice):
         return lambda: workflow.create_commitments(by=alice, programme=programme, rows=rows(n, politie, goals=[ketens]))
 
     few, many = count_queries(create(5)), count_queries(create(300))
-    # SQLite splits an insert into batches of at most 999 parameters; 295 rows more cost a handful of batches.
-    assert many - few <= 10
+    # SQLite splits an insert into batches of at most 999 parameters: 295 rows more cost some batches (about 15),
+    # where saving them one by one would cost thousands of queries.
+    assert many - few < 30
