@@ -273,12 +273,8 @@ def update_commitment(commitment, *, by, version, changes, goals=None, due_date_
             by=by,
             action=Action.CHANGE_DUE_DATE,
             to_status=current.status,
-            text=_("Deadline van %(old)s naar %(new)s: %(reason)s")
-            % {
-                "old": before["due_date"].isoformat(),
-                "new": current.due_date.isoformat(),
-                "reason": due_date_reason.strip(),
-            },
+            # Stored in no language: the step's title says what changed, in the language of whoever reads it.
+            text=f"{before['due_date'].isoformat()} → {current.due_date.isoformat()}: {due_date_reason.strip()}",
         )
     else:
         current.version += 1
@@ -606,8 +602,7 @@ def carry_over(commitment, *, by, reason):
         by=by,
         action=Action.CARRY_OVER,
         to_status=current.status,
-        text=_("%(reason)s (voortgezet als %(reference)s)")
-        % {"reason": reason.strip(), "reference": successor.reference},
+        text=f"{reason.strip()} (→ {successor.reference})",  # in no language, as above
     )
     current.save()
     return successor

@@ -126,6 +126,8 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates day-first (wpsite/formats/en/formats.py), not in Django's American order.
+FORMAT_MODULE_PATH = ["wpsite.formats"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
