@@ -95,7 +95,7 @@ class WorkProgramme(models.Model):
         ]
 
     def __str__(self):
-        return self.title or f"Werkprogramma {self.year}"
+        return self.title or _("Werkprogramma %(year)s") % {"year": self.year}
 
     def natural_key(self):
         return (self.year,)
