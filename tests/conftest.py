@@ -147,6 +147,24 @@ def bulk_commitments(n, *, programme, domain, owner=None, due_date=None, **field
     return commitments
 
 
+def edit_form_data(commitment, /, **changes):
+    """What the edit page posts for a commitment as it is, with `changes` on top."""
+    data = {
+        "title": commitment.title,
+        "statement": commitment.statement,
+        "source_location": commitment.source_location,
+        "kind": commitment.kind,
+        "domain": commitment.domain_id,
+        "goals": [goal.pk for goal in commitment.goals.all()],
+        "owner": commitment.owner_id or "",
+        "due_date": commitment.due_date.isoformat(),
+        "expected_date": "",
+        "version": commitment.version,
+    }
+    data.update(changes)
+    return data
+
+
 def count_queries(request_page):
     """How many database queries one call makes."""
     with CaptureQueriesContext(connection) as queries:

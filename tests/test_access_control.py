@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from commitments import workflow
 from commitments.models import Commitment, EvidenceLink, Note, Review, Status, Verdict, WorkProgramme
-from tests.conftest import make_commitments
+from tests.conftest import edit_form_data, make_commitments
 
 
 def walk(patterns, namespace=None, prefix=""):
@@ -191,23 +191,6 @@ def test_an_unknown_commitment_is_404_for_a_reader_and_403_without_a_role(client
 # --- fields a form does not offer ---------------------------------------------------------------------------------
 
 
-def edit_data(commitment, /, **extra):
-    data = {
-        "title": commitment.title,
-        "statement": commitment.statement,
-        "source_location": commitment.source_location,
-        "kind": commitment.kind,
-        "domain": commitment.domain_id,
-        "goals": [goal.pk for goal in commitment.goals.all()],
-        "owner": commitment.owner_id or "",
-        "due_date": commitment.due_date.isoformat(),
-        "expected_date": "",
-        "version": commitment.version,
-    }
-    data.update(extra)
-    return data
-
-
 def smuggled(other_commitment, intruder):
     """Fields that are the workflow's or the system's, never the form's."""
     return {
@@ -258,7 +241,7 @@ def test_editing_with_smuggled_fields_changes_only_what_the_form_offers(
     before = Commitment.objects.get(pk=commitment.pk)
     response = client_for(alice).post(
         f"/commitments/{commitment.reference}/edit/",
-        edit_data(
+        edit_form_data(
             commitment, title="Alleen de titel", programme=next_programme().pk, **smuggled(other_commitment, bob)
         ),
     )
@@ -278,7 +261,9 @@ def test_editing_with_smuggled_fields_changes_only_what_the_form_offers(
 def test_an_owner_or_domain_outside_ones_own_is_refused(client_for, alice, dave, commitment, migratie):
     before = Commitment.objects.get(pk=commitment.pk)
     for extra in ({"owner": dave.pk}, {"domain": migratie.pk}):
-        response = client_for(alice).post(f"/commitments/{commitment.reference}/edit/", edit_data(commitment, **extra))
+        response = client_for(alice).post(
+            f"/commitments/{commitment.reference}/edit/", edit_form_data(commitment, **extra)
+        )
         assert response.status_code in (200, 400)
     after = Commitment.objects.get(pk=commitment.pk)
     assert (after.owner_id, after.domain_id, after.version) == (before.owner_id, before.domain_id, before.version)
@@ -287,7 +272,7 @@ def test_an_owner_or_domain_outside_ones_own_is_refused(client_for, alice, dave,
 def test_a_version_posted_from_the_future_is_a_conflict_not_a_save(client_for, alice, commitment):
     response = client_for(alice).post(
         f"/commitments/{commitment.reference}/edit/",
-        edit_data(commitment, title="Later", version=commitment.version + 5),
+        edit_form_data(commitment, title="Later", version=commitment.version + 5),
     )
     assert response.status_code == 409
     assert Commitment.objects.get(pk=commitment.pk).title == commitment.title

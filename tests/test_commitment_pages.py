@@ -6,23 +6,7 @@ import pytest
 
 from commitments import workflow
 from commitments.models import Commitment, EvidenceLink, Note
-
-
-def edit_data(commitment, **overrides):
-    data = {
-        "title": commitment.title,
-        "statement": commitment.statement,
-        "source_location": commitment.source_location,
-        "kind": commitment.kind,
-        "domain": commitment.domain_id,
-        "goals": [goal.pk for goal in commitment.goals.all()],
-        "owner": commitment.owner_id or "",
-        "due_date": commitment.due_date.isoformat(),
-        "expected_date": "",
-        "version": commitment.version,
-    }
-    data.update(overrides)
-    return data
+from tests.conftest import edit_form_data
 
 
 def test_creating_a_commitment_gives_it_the_next_reference(client_for, alice, programme, politie):
@@ -75,7 +59,9 @@ def test_staff_cannot_create_in_a_domain_they_do_not_work_in(client_for, dave, p
 
 
 def test_an_owner_must_be_a_member_of_the_domain(client_for, alice, dave, commitment):
-    response = client_for(alice).post(commitment.get_absolute_url() + "edit/", edit_data(commitment, owner=dave.pk))
+    response = client_for(alice).post(
+        commitment.get_absolute_url() + "edit/", edit_form_data(commitment, owner=dave.pk)
+    )
     assert "owner" in response.context["form"].errors
     commitment.refresh_from_db()
     assert commitment.owner == alice
@@ -87,14 +73,16 @@ def test_the_owner_choice_shows_the_username(client_for, alice, commitment):
 
 
 def test_an_edit_saves_and_raises_the_version(client_for, alice, commitment):
-    response = client_for(alice).post(commitment.get_absolute_url() + "edit/", edit_data(commitment, title="Nieuw"))
+    response = client_for(alice).post(
+        commitment.get_absolute_url() + "edit/", edit_form_data(commitment, title="Nieuw")
+    )
     assert response.status_code == 302
     commitment.refresh_from_db()
     assert (commitment.title, commitment.version) == ("Nieuw", 2)
 
 
 def test_a_stale_edit_is_refused_shows_what_changed_and_overwrites_nothing(client_for, alice, commitment):
-    stale_form = edit_data(commitment, title="Mijn titel")
+    stale_form = edit_form_data(commitment, title="Mijn titel")
     workflow.update_commitment(commitment, by=alice, version=1, changes={"title": "Titel van een collega"})
 
     response = client_for(alice).post(commitment.get_absolute_url() + "edit/", stale_form)
@@ -109,7 +97,7 @@ def test_a_stale_edit_is_refused_shows_what_changed_and_overwrites_nothing(clien
 
 def test_after_a_conflict_saving_again_keeps_the_users_input(client_for, alice, commitment):
     client = client_for(alice)
-    stale_form = edit_data(commitment, title="Mijn titel")
+    stale_form = edit_form_data(commitment, title="Mijn titel")
     workflow.update_commitment(commitment, by=alice, version=1, changes={"title": "Titel van een collega"})
     conflict = client.post(commitment.get_absolute_url() + "edit/", stale_form)
     retry = client.post(commitment.get_absolute_url() + "edit/", {**stale_form, "version": conflict.context["version"]})
@@ -119,7 +107,7 @@ def test_after_a_conflict_saving_again_keeps_the_users_input(client_for, alice, 
 
 
 def test_an_edit_without_a_version_is_treated_as_stale(client_for, alice, commitment):
-    data = edit_data(commitment, title="Zonder versie")
+    data = edit_form_data(commitment, title="Zonder versie")
     del data["version"]
     assert client_for(alice).post(commitment.get_absolute_url() + "edit/", data).status_code == 409
     commitment.refresh_from_db()
@@ -128,14 +116,14 @@ def test_an_edit_without_a_version_is_treated_as_stale(client_for, alice, commit
 
 def test_a_new_due_date_needs_a_reason_and_shows_in_the_history(client_for, alice, commitment):
     client = client_for(alice)
-    without = client.post(commitment.get_absolute_url() + "edit/", edit_data(commitment, due_date="2025-03-01"))
+    without = client.post(commitment.get_absolute_url() + "edit/", edit_form_data(commitment, due_date="2025-03-01"))
     assert "due_date_reason" in without.context["form"].errors
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2024, 12, 31)
 
     client.post(
         commitment.get_absolute_url() + "edit/",
-        edit_data(commitment, due_date="2025-03-01", due_date_reason="Het rapport verschijnt later."),
+        edit_form_data(commitment, due_date="2025-03-01", due_date_reason="Het rapport verschijnt later."),
     )
     commitment.refresh_from_db()
     assert commitment.due_date == datetime.date(2025, 3, 1)

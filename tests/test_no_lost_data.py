@@ -18,7 +18,7 @@ from django.test import Client, override_settings
 from commitments import imports, workflow
 from commitments.exports import COMMITMENT_COLUMNS, commitment_record
 from commitments.models import Commitment, EvidenceLink, Note, Review, Status, WorkProgramme
-from tests.conftest import make_commitments, make_user
+from tests.conftest import edit_form_data, make_commitments, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -110,23 +110,6 @@ def at_once(*calls):
     return results
 
 
-def edit_form(commitment, **changes):
-    data = {
-        "title": commitment.title,
-        "statement": commitment.statement,
-        "source_location": commitment.source_location,
-        "kind": commitment.kind,
-        "domain": commitment.domain_id,
-        "goals": [goal.pk for goal in commitment.goals.all()],
-        "owner": commitment.owner_id or "",
-        "due_date": commitment.due_date.isoformat(),
-        "expected_date": "",
-        "version": commitment.version,
-    }
-    data.update(changes)
-    return data
-
-
 def test_two_people_saving_the_same_version_at_once_lose_nothing(commitment, alice, politie, hold_the_lock):
     needs_postgres()
     colleague = make_user("sanne", ["medewerker"], [politie])
@@ -135,8 +118,8 @@ def test_two_people_saving_the_same_version_at_once_lose_nothing(commitment, ali
     version = commitment.version
 
     results = at_once(
-        lambda: first.post(url, edit_form(commitment, title="Titel van Alice")),
-        lambda: second.post(url, edit_form(commitment, title="Titel van Sanne")),
+        lambda: first.post(url, edit_form_data(commitment, title="Titel van Alice")),
+        lambda: second.post(url, edit_form_data(commitment, title="Titel van Sanne")),
     )
 
     assert sorted(response.status_code for response in results) == [302, 409]
@@ -158,7 +141,7 @@ def test_two_people_saving_the_same_version_at_once_lose_nothing(commitment, ali
 def test_an_edit_from_an_old_version_is_refused_and_changes_nothing(commitment, alice):
     # The same rule without a race, so that it is proven on SQLite too.
     url = f"/commitments/{commitment.reference}/edit/"
-    stale = edit_form(commitment, title="Van een oud scherm")
+    stale = edit_form_data(commitment, title="Van een oud scherm")
     workflow.update_commitment(commitment, by=alice, version=commitment.version, changes={"title": "Nieuwer"})
     before = snapshot()
     response = logged_in(alice).post(url, stale)
