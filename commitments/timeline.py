@@ -1,12 +1,11 @@
 """The story of one commitment: workflow steps, field changes, evidence, notes and reminders, merged in time order."""
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import user_label
@@ -63,26 +62,30 @@ def timeline_for(commitment):
 def _field_changes(commitment):
     commitment_type = ContentType.objects.get_for_model(Commitment)
     evidence_type = ContentType.objects.get_for_model(EvidenceLink)
-    # By object id, which is indexed (the JSON field is not): the evidence the commitment has, and the evidence
-    # since removed, found by the deletion rows (few) that remember their commitment.
+    # By object id alone, which is indexed: with the content type in the same condition, SQLite and a PostgreSQL
+    # table without statistics read the content-type index instead, every row of a model. The evidence the
+    # commitment has, and the evidence since removed, found by the deletion rows (few) that remember it.
     removed_ids = [
         entry.object_id
-        for entry in LogEntry.objects.filter(content_type=evidence_type, action=LogEntry.Action.DELETE).only(
-            "object_id", "additional_data"
+        for entry in LogEntry.objects.filter(action=LogEntry.Action.DELETE).only(
+            "content_type_id", "object_id", "additional_data"
         )
-        if (entry.additional_data or {}).get("commitment_id") == commitment.pk
+        if entry.content_type_id == evidence_type.pk
+        and (entry.additional_data or {}).get("commitment_id") == commitment.pk
     ]
-    evidence_ids = EvidenceLink.objects.filter(commitment=commitment).values("pk")
-    log = list(
-        LogEntry.objects.filter(
-            Q(content_type=commitment_type, object_id=commitment.pk)
-            | Q(content_type=evidence_type, object_id__in=evidence_ids)
-            | Q(content_type=evidence_type, object_id__in=removed_ids)
-        ).order_by("timestamp", "id")
-    )
+    evidence_ids = {*EvidenceLink.objects.filter(commitment=commitment).values_list("pk", flat=True), *removed_ids}
+    wanted = {(commitment_type.pk, commitment.pk), *((evidence_type.pk, pk) for pk in evidence_ids)}
+    log = [
+        log_entry
+        for log_entry in LogEntry.objects.filter(object_id__in={commitment.pk, *evidence_ids}).order_by(
+            "timestamp", "id"
+        )
+        if (log_entry.content_type_id, log_entry.object_id) in wanted
+    ]
     actors = {user.pk: user for user in get_user_model().objects.filter(pk__in={e.actor_id for e in log if e.actor_id})}
     related = _related_labels(log)
     entries = []
+    creation = None
     for log_entry in log:
         actor = actors.get(log_entry.actor_id)
         actor_label = user_label(actor) if actor else _("systeem")
@@ -105,10 +108,16 @@ def _field_changes(commitment):
                 )
             )
         elif log_entry.action == LogEntry.Action.CREATE:
-            entries.append(Entry(when=log_entry.timestamp, kind="change", actor=actor_label, title=_("Aangemaakt")))
+            creation = Entry(when=log_entry.timestamp, kind="change", actor=actor_label, title=_("Aangemaakt"))
+            created = log_entry
+            entries.append(creation)
         else:
             changes = _changes(Commitment, log_entry, related)
-            if changes:
+            if changes and entries and entries[-1] is creation and _completes_creation(created, log_entry):
+                # The goals are stored just after the row itself: part of the creation, not a change.
+                creation.changes = changes
+                creation = None
+            elif changes:
                 entries.append(
                     Entry(
                         when=log_entry.timestamp,
@@ -119,6 +128,15 @@ def _field_changes(commitment):
                     )
                 )
     return entries
+
+
+def _completes_creation(created, log_entry):
+    """Many-to-many fields set by the same hand right after the creation (auditlog records those as dicts)."""
+    return (
+        log_entry.actor_id == created.actor_id
+        and log_entry.timestamp - created.timestamp < timedelta(minutes=1)
+        and all(isinstance(values, dict) for values in (log_entry.changes_dict or {}).values())
+    )
 
 
 def _related_labels(log):

@@ -21,7 +21,7 @@ BUDGETS = {
     "register": 10,  # + the chosen programme, the filter choices (programme, domain, goal, owner), count, rows
     "register_csv": 5,  # + per 2000 rows: the rows, their goals
     "register_xlsx": 5,
-    "detail": 15,
+    "detail": 16,  # + the commitment and its parts, and the timeline's nine (timeline.py)
     "dashboard_staff": 13,  # a beheerder: every role's section
     "dashboard_reviewer": 5,
     "dashboard_manager": 9,

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from commitments import workflow
-from commitments.models import Commitment, Verdict
+from commitments.models import Commitment, EvidenceLink, Goal, Verdict
 from commitments.timeline import timeline_for
 from tests.test_workflow import add_evidence, submit
 
@@ -36,7 +36,6 @@ def test_a_commitment_that_was_submitted_sent_back_resubmitted_approved_and_reop
     alice_, bob_ = "Alice de Vries (alice)", "Bob Jansen (bob)"
     assert story(commitment) == [
         ("Aangemaakt", alice_),
-        ("Gewijzigd", alice_),  # the goals, set after the commitment was made
         ("Gestart", alice_),
         ("Ter beoordeling aangeboden", alice_),
         ("Teruggestuurd", bob_),
@@ -70,6 +69,34 @@ def test_field_changes_show_old_and_new_values(commitment, alice, dave, migratie
     assert "Wachten op wederhoor." in due_date_step.text
 
 
+def test_the_goals_set_with_the_creation_are_part_of_it_and_a_later_goal_change_is_a_change(commitment):
+    (created,) = [entry for entry in timeline_for(commitment) if str(entry.title) == "Aangemaakt"]
+    assert created.changes == [("doelen", "", "Bevorderen van het lerend vermogen")]
+
+    commitment.goals.add(Goal.objects.get(code="ketens"))  # by the admin, say: no actor, later
+
+    (change,) = [entry for entry in timeline_for(commitment) if str(entry.title) == "Gewijzigd"]
+    assert change.changes == [("doelen", "", "Bevorderen van effectieve ketens en netwerken")]
+
+
+def test_the_history_of_other_records_with_the_same_number_is_not_shown(commitment, programme, politie, alice):
+    other = workflow.create_commitment(
+        by=alice,
+        programme=programme,
+        title="Ander voornemen",
+        statement="Iets anders.",
+        kind="publication",
+        domain=politie,
+        owner=alice,
+    )
+    # Evidence of the other commitment that has this commitment's number: its history has the same object id.
+    EvidenceLink.objects.create(
+        pk=commitment.pk, commitment=other, url="https://example.org/r", title="Ander rapport", added_by=alice
+    )
+
+    assert [str(entry.title) for entry in timeline_for(commitment)] == ["Aangemaakt"]
+
+
 def test_reminders_are_part_of_the_story(commitment, alice):
     Commitment.objects.filter(pk=commitment.pk).update(due_date=timezone.localdate())
 
@@ -101,6 +128,7 @@ def test_the_timeline_costs_the_same_number_of_queries_however_long_it_is(
     commitment = Commitment.objects.get(pk=commitment.pk)
     timeline_for(commitment)  # the content types are cached from then on
 
-    # steps, notes, reminders, removed evidence, the field history, its actors, and the owner and domain it names
-    with django_assert_num_queries(8):
+    # steps, notes, reminders, removed evidence, present evidence, the field history, its actors, and the owner and
+    # domain it names
+    with django_assert_num_queries(9):
         timeline_for(commitment)
