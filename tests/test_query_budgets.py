@@ -25,7 +25,7 @@ BUDGETS = {
     "dashboard_staff": 13,  # a beheerder: every role's section
     "dashboard_reviewer": 5,
     "dashboard_manager": 9,
-    "review_queue": 5,
+    "review_queue": 6,
     "overview": 13,
     "overview_csv": 7,
     "overview_xlsx": 11,

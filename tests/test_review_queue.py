@@ -7,10 +7,11 @@ from django.utils import timezone
 
 from commitments import workflow
 from commitments.models import Action, Review, Status, Verdict
+from commitments.views import reviews
 from tests.test_workflow import add_evidence, bring_to, make_reviewer_in, new_commitment, submit
 
-# The session, the user, the user's roles, the queue, its submissions.
-QUERIES = 5
+# The session, the user, the user's roles, the count, the page of the queue, its submissions.
+QUERIES = 6
 
 
 def submitted(programme, politie, alice, title, *, days_ago, proposed=Verdict.MET, **evidence):
@@ -108,6 +109,28 @@ def test_the_queue_costs_the_same_number_of_queries_at_any_length(
     with django_assert_num_queries(QUERIES):
         rows = queue_rows(client)
     assert len(rows) == size
+
+
+def test_a_long_queue_comes_a_page_at_a_time_the_longest_waiting_first(
+    client_for, monkeypatch, programme, politie, alice, bob
+):
+    monkeypatch.setattr(reviews, "QUEUE_PAGE_SIZE", 2)
+    newest, middle, oldest = (
+        submitted(programme, politie, alice, title, days_ago=days)
+        for title, days in (("Nieuw", 1), ("Midden", 7), ("Oudst", 30))
+    )
+    client = client_for(bob)
+
+    first = client.get("/reviews/")
+    second = client.get("/reviews/?page=2")
+
+    assert [row["commitment"] for row in first.context["rows"]] == [oldest, middle]
+    assert [row["commitment"] for row in second.context["rows"]] == [newest]
+    assert "3 voornemens wachten op een oordeel" in first.content.decode()
+    assert 'href="?page=2" rel="next"' in first.content.decode()
+    assert 'href="?page=1" rel="prev"' in second.content.decode()
+    assert client.get("/reviews/?page=99").context["rows"][0]["commitment"] == newest  # past the end: the last page
+    assert client.get("/reviews/?page=x").context["rows"][0]["commitment"] == oldest  # nonsense: the first page
 
 
 @pytest.mark.parametrize("who", ["alice", "carol", "nobody"])
