@@ -1,6 +1,7 @@
 """The data of wpsite: work programmes, their commitments, and the record of what happened to each."""
 
 import datetime
+import functools
 
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -10,7 +11,25 @@ from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
+
+
+class ChoiceLabels(models.Model):
+    """get_FOO_display() from a dict of each field's choices made once. Django's own rebuilds it on every call,
+    translating every label of the field to hash it: a sixth of a register page of 100 rows (bench/results.md)."""
+
+    class Meta:
+        abstract = True
+
+    def _get_FIELD_display(self, field):
+        value = getattr(self, field.attname)
+        return force_str(_choice_labels(field).get(value, value), strings_only=True)
+
+
+@functools.cache
+def _choice_labels(field):
+    return dict(field.flatchoices)  # values to lazy labels: translated when shown, in the language of the moment
 
 
 class NaturalKeyManager(models.Manager):
@@ -171,7 +190,7 @@ class CommitmentQuerySet(models.QuerySet):
         return self.select_related("programme", "domain", "owner").prefetch_related("goals")
 
 
-class Commitment(models.Model):
+class Commitment(ChoiceLabels):
     """One stated intention (voornemen) of a work programme."""
 
     reference = models.CharField(_("referentie"), max_length=20, unique=True, editable=False)
@@ -323,7 +342,7 @@ class EvidenceKind(models.TextChoices):
     OTHER = "other", _("Overig")
 
 
-class EvidenceLink(models.Model):
+class EvidenceLink(ChoiceLabels):
     """A link to what shows the outcome of a commitment."""
 
     commitment = models.ForeignKey(
@@ -385,7 +404,7 @@ class Action(models.TextChoices):
     CHANGE_DUE_DATE = "change_due_date", _("Deadline gewijzigd")
 
 
-class Review(models.Model):
+class Review(ChoiceLabels):
     """One step of the workflow on a commitment. Written once, never edited."""
 
     commitment = models.ForeignKey(

@@ -5,6 +5,8 @@ import datetime
 import pytest
 from auditlog.models import LogEntry
 from django.db import IntegrityError, transaction
+from django.db.models import Model
+from django.utils import translation
 
 from commitments import workflow
 from commitments.models import Commitment, EvidenceLink, Review, Status, WorkProgramme
@@ -116,3 +118,16 @@ def test_every_path_refuses_an_owner_outside_the_domain(programme, politie, alic
             by=alice, programme=programme, title="T", statement="S", kind="other", domain=politie, owner=dave
         )
     assert not Commitment.objects.exists()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("model", [Commitment, EvidenceLink, Review])
+def test_choice_labels_are_djangos_in_the_language_of_the_moment(model, language):
+    fields = [field for field in model._meta.concrete_fields if field.choices]
+    assert fields
+    with translation.override(language):
+        for field in fields:
+            for value, label in [*field.flatchoices, ("unknown", "unknown"), ("", "")]:
+                record = model(**{field.attname: value})
+                shown = getattr(record, f"get_{field.name}_display")()
+                assert shown == str(label) == Model._get_FIELD_display(record, field)  # Django's own
