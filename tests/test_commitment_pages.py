@@ -91,8 +91,20 @@ def test_a_stale_edit_is_refused_shows_what_changed_and_overwrites_nothing(clien
     page = response.content.decode()
     assert "Iemand anders heeft dit voornemen intussen gewijzigd" in page
     assert "Titel van een collega" in page and "Mijn titel" in page
+    assert '<p class="lead">Titel van een collega</p>' in page  # what is saved, above the form that holds the rest
     commitment.refresh_from_db()
     assert (commitment.title, commitment.version) == ("Titel van een collega", 2)
+
+
+def test_a_refused_edit_names_the_commitment_by_its_saved_title(client_for, alice, commitment):
+    response = client_for(alice).post(
+        commitment.get_absolute_url() + "edit/", edit_form_data(commitment, title="Nieuwe titel", due_date="nooit")
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert '<p class="lead">Publicatie onderzoek PO21</p>' in page
+    assert 'value="Nieuwe titel"' in page  # what was typed stays in the form
 
 
 def test_after_a_conflict_saving_again_keeps_the_users_input(client_for, alice, commitment):

@@ -117,6 +117,7 @@ def commitment_create(request):
 
 def commitment_edit(request, reference):
     commitment = get_commitment_for(request.user, reference, permissions.can_edit)
+    saved_title = commitment.title  # validating the form puts what was typed on the instance
     form = CommitmentForm(request.POST or None, instance=commitment, user=request.user)
     conflict = None
     if request.method == "POST" and form.is_valid():
@@ -149,6 +150,7 @@ def commitment_edit(request, reference):
         {
             "form": form,
             "commitment": commitment,
+            "saved_title": conflict.current.title if conflict else saved_title,
             "version": version,
             "conflict": conflict,
             "title": _("%(reference)s wijzigen") % {"reference": commitment.reference},
