@@ -122,6 +122,29 @@ def test_the_register_sorts_by_its_columns(client_for, alice, mixed, sort, expec
     assert references(response) == [mixed[name].reference for name in expected]
 
 
+def test_the_sort_choice_offers_every_sortable_column_both_ways_and_shows_the_current_one(client_for, alice, mixed):
+    response = client_for(alice).get("/commitments/?sort=-due_date")
+
+    choices = response.context["sort_choices"]
+    assert [value for value, _ in choices] == [
+        f"{prefix}{name}"
+        for name in ("reference", "title", "domain", "owner", "due_date", "status")
+        for prefix in ("", "-")
+    ]
+    assert ("-due_date", "Deadline, aflopend") in choices
+    assert '<option value="-due_date" selected>Deadline, aflopend</option>' in response.content.decode()
+    for value, _ in choices:  # each choice is a sort the table takes
+        table = client_for(alice).get(f"/commitments/?sort={value}").context["table"]
+        assert [str(alias) for alias in table.order_by] == [value]
+
+
+def test_on_a_narrow_screen_each_cell_names_its_column(client_for, alice, mixed):
+    page = client_for(alice).get("/commitments/").content.decode()
+
+    for label in ("Toezichtgebied", "Eigenaar", "Deadline", "Status"):
+        assert page.count(f'data-label="{label}"') == len(mixed)
+
+
 def test_pages_neither_repeat_nor_skip_rows_when_sorting_on_a_shared_value(client_for, alice, programme, politie):
     bulk_commitments(25, programme=programme, domain=politie)  # one due date for all
     client = client_for(alice)

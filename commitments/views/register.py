@@ -73,6 +73,14 @@ class RegisterView(SingleTableMixin, FilterView):
         query.pop("_export", None)
         context["export_query"] = query.urlencode()
         context["per_page_choices"] = (10, 25, 50, 100)
+        # The column headers sort too, but a narrow screen hides them (a row is a card there).
+        context["sort_choices"] = [
+            (prefix + column.name, label % {"column": column.header})
+            for column in context["table"].columns
+            if column.orderable
+            for prefix, label in (("", _("%(column)s, oplopend")), ("-", _("%(column)s, aflopend")))
+        ]
+        context["sort"] = self.request.GET.get("sort", "")
         return context
 
 
