@@ -177,6 +177,45 @@ def test_changing_ones_password_to_a_common_one_is_refused(client_for, alice):
     assert alice.check_password(PASSWORD)
 
 
+def test_a_user_changes_their_password_from_the_user_menu_and_stays_logged_in(client, alice):
+    log_in(client, "alice")
+    page = client.get("/").content.decode()
+    assert 'href="/accounts/password_change/"' in page
+
+    form = client.get("/accounts/password_change/")
+    assert form.status_code == 200
+    assert [template.name for template in form.templates][:2] == ["registration/password_change_form.html", "base.html"]
+    new_password = "lantaarnpaal-Wadden-1987"
+    done = client.post(
+        "/accounts/password_change/",
+        {"old_password": PASSWORD, "new_password1": new_password, "new_password2": new_password},
+        follow=True,
+    )
+
+    assert done.redirect_chain == [("/accounts/password_change/done/", 302)]
+    assert "Wachtwoord gewijzigd" in done.content.decode()
+    assert client.get("/").status_code == 200  # the session survives the change
+    assert log_in(Client(), "alice").status_code == 200  # the old password no longer logs in: the form again
+    assert log_in(Client(), "alice", new_password).status_code == 302
+
+
+def test_a_wrong_current_password_is_said_at_that_field_and_changes_nothing(client_for, alice):
+    response = client_for(alice).post(
+        "/accounts/password_change/",
+        {
+            "old_password": "not-it",
+            "new_password1": "lantaarnpaal-Wadden-1987",
+            "new_password2": "lantaarnpaal-Wadden-1987",
+        },
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["old_password"]
+    assert 'id="id_old_password_error"' in response.content.decode()
+    alice.refresh_from_db()
+    assert alice.check_password(PASSWORD)
+
+
 # --- throttling ---------------------------------------------------------------------------------------------------
 
 
