@@ -4,13 +4,14 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
 from commitments.management.commands.generate_bench_data import (
     BEHEERDER_USERNAME,
     EVIDENCE_PER_COMMITMENT,
+    at,
 )
 from commitments.models import (
     DECIDED_STATUSES,
@@ -18,6 +19,7 @@ from commitments.models import (
     Commitment,
     Domain,
     EvidenceLink,
+    Review,
     Status,
     WorkProgramme,
 )
@@ -83,6 +85,37 @@ def test_each_commitment_has_its_evidence_owner_from_its_domain_and_history(gene
     assert sorted(evidence_log.values_list("object_id", flat=True)) == sorted(
         decided.evidence.values_list("pk", flat=True)
     )
+
+
+def test_commitments_are_made_when_their_programme_was_published_and_point_at_their_own_steps(generated):
+    for programme in WorkProgramme.objects.filter(commitments__isnull=False).distinct():
+        published = at(programme.published_on)
+        assert set(programme.commitments.values_list("created_at", "updated_at").distinct()) == {(published, published)}
+    commitment_type = ContentType.objects.get_for_model(Commitment)
+    decided = generated.filter(status__in=DECIDED_STATUSES)
+    assert decided.exists()
+    for commitment in decided:
+        # The history names the approving step by its id, as auditlog would have written it.
+        approvals = LogEntry.objects.filter(
+            content_type=commitment_type,
+            object_id=commitment.pk,
+            action=LogEntry.Action.UPDATE,
+            changes__has_key="decision",
+        ).values_list("changes", flat=True)
+        assert [changes["decision"] for changes in approvals] == [["None", str(commitment.decision_id)]]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="statistics are gathered on PostgreSQL only")
+def test_on_postgresql_the_tables_have_statistics_for_the_planner(generated):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname = ANY(%s)",
+            [["commitments_commitment", "commitments_review", "auditlog_logentry"]],
+        )
+        estimates = dict(cursor.fetchall())
+    assert estimates["commitments_commitment"] == generated.count()
+    assert estimates["commitments_review"] == Review.objects.count()
+    assert estimates["auditlog_logentry"] == LogEntry.objects.count()
 
 
 def test_a_carried_over_commitment_continues_a_delayed_one_of_the_year_before(generated):
