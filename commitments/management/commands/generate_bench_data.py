@@ -700,21 +700,26 @@ def insert_rows(model, field_names, rows):
                 for row in rows:
                     copy.write_row(row)
             return
+        # Dates and times as Django stores them (the backend's own adapters, without the field's checks per value).
+        adapters = {
+            "DateTimeField": connection.ops.adapt_datetimefield_value,
+            "DateField": connection.ops.adapt_datefield_value,
+        }
         prepared = [
-            index
+            (index, adapters[model_field.get_internal_type()])
             for index, model_field in enumerate(fields)
-            if model_field.get_internal_type() in ("DateTimeField", "DateField")
+            if model_field.get_internal_type() in adapters
         ]
         if prepared:
             rows = [list(row) for row in rows]
             known = {}  # the same few thousand moments recur tens of thousands of times
             for row in rows:
-                for index in prepared:
+                for index, adapt in prepared:
                     value = row[index]
                     try:
-                        row[index] = known[index, value]
+                        row[index] = known[value]
                     except KeyError:
-                        row[index] = known[index, value] = fields[index].get_db_prep_save(value, connection)
+                        row[index] = known[value] = adapt(value)
         placeholders = ", ".join(["%s"] * len(fields))
         # Names from the model's metadata, values as parameters: nothing from outside goes into the text.
         cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
