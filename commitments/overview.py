@@ -10,14 +10,16 @@ from functools import cached_property
 
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments import permissions
-from commitments.models import Action, Commitment, EvidenceLink, Review, Status, Verdict, WorkProgramme
+from commitments.models import Action, Commitment, EvidenceKind, EvidenceLink, Review, Status, Verdict, WorkProgramme
 
 REALISED = (Status.MET, Status.PARTLY_MET)
 NEEDS_STAFF = (Status.PLANNED, Status.IN_PROGRESS)
 DUE_SOON_DAYS = 30
+LONG_DATE = "j F Y"  # a date as the overview writes it: 3 maart 2025
 
 
 def _status_counts():
@@ -82,14 +84,13 @@ class StatusCounts:
 
 def _with_decision():
     """What a listed commitment shows of its verdict: the deciding step, its reviewer and the last submission's
-    explanation (the reason of a delay or drop when the reviewer agreed without writing one)."""
+    explanation (the reason of a delay or drop when the reviewer agreed without writing one); and its evidence."""
     last_submission = Review.objects.filter(commitment=OuterRef("pk"), action=Action.SUBMIT).order_by(
         "-created_at", "-id"
     )
     return (
-        Commitment.objects.select_related("programme", "domain", "owner", "decision__actor", "successor__programme")
+        Commitment.objects.select_related("domain", "decision__actor", "successor__programme")
         .prefetch_related(
-            "goals",
             Prefetch(
                 "evidence",
                 queryset=EvidenceLink.objects.order_by(F("published_on").asc(nulls_last=True), "id"),
@@ -155,22 +156,21 @@ class YearOverview:
             for row in rows
         ]
 
+    def _listed(self):
+        """The selection's commitments with their verdict, reviewer, evidence and successor, by domain then number."""
+        return _with_decision().filter(pk__in=self.selection.values("pk")).order_by("domain__name", "sequence")
+
     def commitments(self, *, chunk_size=None):
-        """Every commitment with its verdict, reviewer, goals, evidence and successor, by domain then number;
-        read in chunks when `chunk_size` is given, so that an export of any size streams."""
-        queryset = _with_decision().filter(pk__in=self.selection.values("pk")).order_by("domain__name", "sequence")
+        """Every commitment as the exports write it: with its programme, owner and goals as well; read in chunks
+        when `chunk_size` is given, so that an export of any size streams."""
+        queryset = self._listed().select_related("programme", "owner").prefetch_related("goals")
         rows = queryset.iterator(chunk_size=chunk_size) if chunk_size else queryset
         return map(_with_account, rows)
 
     @cached_property
     def groups(self):
-        """[(domain, [commitment, ...])] in the order of the page and the report."""
-        groups = []
-        for commitment in self.commitments():
-            if not groups or groups[-1][0] != commitment.domain:
-                groups.append((commitment.domain, []))
-            groups[-1][1].append(commitment)
-        return groups
+        """[(domain, [commitment, ...])] of every commitment, in the order of the page and the report."""
+        return _grouped(self._listed())
 
     def evidence(self):
         """The evidence of the selected commitments, for the evidence sheet."""
@@ -193,6 +193,37 @@ def _with_account(commitment):
     commitment.rationale = own_text or (commitment.submission_text or "" if decision else "")
     commitment.rationale_is_explanation = bool(decision) and not own_text and bool(commitment.submission_text)
     return commitment
+
+
+def _grouped(commitments):
+    """[(domain, [commitment, ...])] of commitments in the order of their domains, each with its account and what
+    the page and the report show of it in words: the labels of its status, verdict and evidence kinds, and its
+    dates written out ("3 maart 2025"). Each label and date is put in words once, not for every commitment again:
+    this runs for every listed commitment, and get_FOO_display() and the date filter were a third of the page."""
+    status_labels = {value: str(label) for value, label in Status.choices}
+    verdict_labels = {value: str(label) for value, label in Verdict.choices}
+    kind_labels = {value: str(label) for value, label in EvidenceKind.choices}
+    long_dates = {None: ""}
+
+    def in_words(date):
+        if date not in long_dates:
+            long_dates[date] = date_format(date, LONG_DATE)
+        return long_dates[date]
+
+    groups = []
+    for commitment in map(_with_account, commitments):
+        commitment.status_label = status_labels.get(commitment.status, commitment.status)
+        commitment.verdict_label = verdict_labels.get(commitment.decision.verdict, "") if commitment.decision else ""
+        commitment.decided_on_text = in_words(commitment.decided_on)
+        commitment.due_date_text = in_words(commitment.due_date)
+        commitment.expected_date_text = in_words(commitment.expected_date)
+        for item in commitment.evidence.all():
+            item.kind_label = kind_labels.get(item.kind, item.kind)
+            item.published_on_text = in_words(item.published_on)
+        if not groups or groups[-1][0] != commitment.domain:
+            groups.append((commitment.domain, []))
+        groups[-1][1].append(commitment)
+    return groups
 
 
 # --- the dashboard ----------------------------------------------------------------------------
