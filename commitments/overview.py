@@ -8,6 +8,7 @@ import datetime
 from dataclasses import dataclass
 from functools import cached_property
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,6 +20,11 @@ from commitments.models import Action, Commitment, EvidenceKind, EvidenceLink, R
 REALISED = (Status.MET, Status.PARTLY_MET)
 NEEDS_STAFF = (Status.PLANNED, Status.IN_PROGRESS)
 DUE_SOON_DAYS = 30
+# The overview page lists every commitment of a selection of at most this many (a year has 40 to 150; managers read
+# and print it whole). A larger selection is listed one domain at a time, and a domain larger still a page at a time:
+# the page's cost grows with what it lists (bench/results.md: 2,000 commitments took seconds).
+LIST_AT_MOST = 200
+PER_PAGE = 100
 LONG_DATE = "j F Y"  # a date as the overview writes it: 3 maart 2025
 
 
@@ -100,6 +106,18 @@ def _with_decision():
     )
 
 
+@dataclass(frozen=True)
+class Listing:
+    """What the overview page lists of its selection: `groups` [(domain, [commitment, ...])] of every commitment, of
+    one page (`page`) of a domain over LIST_AT_MOST, or none when the selection is over LIST_AT_MOST and spans the
+    domains (`choose_domain`: the page offers them instead, saying the `limit`)."""
+
+    groups: list
+    page: Page | None = None
+    choose_domain: bool = False
+    limit: int = 0
+
+
 class YearOverview:
     """The overview of one programme, optionally of one domain and one goal. Each part is counted when first used."""
 
@@ -171,6 +189,18 @@ class YearOverview:
     def groups(self):
         """[(domain, [commitment, ...])] of every commitment, in the order of the page and the report."""
         return _grouped(self._listed())
+
+    def listing(self, page_number=None):
+        """What the page lists (a Listing): every commitment up to LIST_AT_MOST, else those of the chosen domain
+        PER_PAGE at a time (page `page_number`), else none. The totals count for the pager: no query of its own."""
+        if self.totals.total <= LIST_AT_MOST:
+            return Listing(self.groups)
+        if self.domain is None:
+            return Listing([], choose_domain=True, limit=LIST_AT_MOST)
+        paginator = Paginator(self._listed(), PER_PAGE)
+        paginator.count = self.totals.total
+        page = paginator.get_page(page_number)
+        return Listing(_grouped(page.object_list), page)
 
     def evidence(self):
         """The evidence of the selected commitments, for the evidence sheet."""

@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from commitments import workflow
+from commitments import overview, workflow
 from commitments.models import Commitment, Domain, Status, WorkProgramme
 from tests.overview_data import MIX, advance, create, expected_counts, make_many, make_year, rate_text, tables
 
@@ -214,7 +214,7 @@ def test_an_empty_programme_shows_no_rate_rather_than_dividing_by_zero(client_fo
     assert "Geen voornemens in deze selectie." in response.content.decode()
 
 
-@pytest.mark.parametrize("size", [10, 200])
+@pytest.mark.parametrize("size", [10, overview.LIST_AT_MOST])
 def test_the_overview_costs_a_fixed_number_of_queries(
     client_for, carol, programme, politie, alice, bob, django_assert_num_queries, size
 ):
@@ -235,6 +235,131 @@ def test_the_filtered_overview_costs_a_fixed_number_of_queries_too(
     # two more: the domain and the goal named in the query
     with django_assert_num_queries(14):
         client.get("/overview/2024/", {"domain": "politie", "goal": "ketens"})
+
+
+# --- a selection too large to list at once (issue 7) -------------------------------------------------------
+
+
+def listed(response):
+    """The references the page lists, in its order."""
+    return [commitment.reference for _, items in response.context["listing"].groups for commitment in items]
+
+
+def articles(response):
+    return response.content.decode().count('<article class="account')
+
+
+@pytest.fixture
+def list_at_most(monkeypatch):
+    """LIST_AT_MOST made small for the 12 commitments of `year` (8 politie, 4 migratie), rather than 200 rows."""
+
+    def set_limits(limit, per_page=overview.PER_PAGE):
+        monkeypatch.setattr(overview, "LIST_AT_MOST", limit)
+        monkeypatch.setattr(overview, "PER_PAGE", per_page)
+
+    return set_limits
+
+
+def test_a_selection_at_the_limit_is_listed_whole(client_for, carol, year, list_at_most):
+    list_at_most(12)
+    response = client_for(carol).get("/overview/2024/")
+    assert sorted(listed(response)) == sorted(commitment.reference for commitment in year)
+    assert articles(response) == 12
+    assert "Kies een toezichtgebied" not in response.content.decode()
+
+
+def test_a_selection_over_the_limit_offers_its_domains_with_their_counts_instead_of_the_commitments(
+    client_for, carol, year, list_at_most
+):
+    list_at_most(11)
+    response = client_for(carol).get("/overview/2024/")
+    html = " ".join(response.content.decode().split())
+    assert response.context["listing"].choose_domain
+    assert articles(response) == 0
+    assert year[0].reference not in html
+    assert "Deze selectie telt 12 voornemens: te veel om op één pagina te tonen (meer dan 11)." in html
+    assert "Kies een toezichtgebied om de voornemens te zien." in html
+    assert "De exports (CSV en XLSX) bevatten alle voornemens van de selectie." in html  # carol may export
+    assert '<a href="/overview/2024/?domain=migratie">Migratie</a> <span class="muted">(4)</span>' in html
+    assert '<a href="/overview/2024/?domain=politie">Politie</a> <span class="muted">(8)</span>' in html
+    # The summary and the matrices are there as ever.
+    assert [row[0] for row in tables(response.content)[DOMAIN_MATRIX][1:]] == ["Migratie", "Politie", "Totaal"]
+    assert "4 van de 10 voornemens gerealiseerd" in html
+
+
+def test_the_message_mentions_the_exports_only_to_whoever_may_export(client_for, alice, year, list_at_most):
+    list_at_most(11)
+    html = " ".join(client_for(alice).get("/overview/2024/").content.decode().split())
+    assert "Kies een toezichtgebied om de voornemens te zien." in html
+    assert "De exports" not in html
+
+
+def test_the_domain_links_keep_the_goal_filter(client_for, carol, year, list_at_most):
+    list_at_most(2)
+    response = client_for(carol).get("/overview/2024/", {"goal": "ketens"})
+    html = response.content.decode()
+    in_goal = expected_counts(MIX, goal="ketens")["total"]
+    assert in_goal > 2
+    assert '<a href="/overview/2024/?domain=politie&amp;goal=ketens">Politie</a>' in html
+    assert '<a href="/overview/2024/?domain=migratie&amp;goal=ketens">Migratie</a>' in html
+    response = client_for(carol).get("/overview/2024/", {"domain": "politie", "goal": "ketens"})
+    assert response.context["overview"].goal.code == "ketens"
+    assert len(listed(response)) == expected_counts(MIX, domain="politie", goal="ketens")["total"]
+
+
+def test_a_domain_within_the_limit_is_listed_whole(client_for, carol, year, list_at_most):
+    list_at_most(11)
+    response = client_for(carol).get("/overview/2024/", {"domain": "migratie"})
+    assert listed(response) == [commitment.reference for commitment in year[8:]]
+    assert response.context["page_obj"] is None
+
+
+def test_a_domain_over_the_limit_is_listed_a_page_at_a_time_with_a_pager_that_keeps_the_filters(
+    client_for, carol, year, list_at_most
+):
+    list_at_most(7, per_page=3)
+    client = client_for(carol)
+    politie = [commitment.reference for commitment in year[:8]]  # in the order of their numbers
+    first = client.get("/overview/2024/", {"domain": "politie"})
+    assert listed(first) == politie[:3]
+    assert articles(first) == 3
+    html = " ".join(first.content.decode().split())
+    assert "Voornemens 1 tot en met 3 van 8." in html
+    assert "Pagina 1 van 3" in html
+    assert 'href="?domain=politie&amp;page=2" rel="next"' in html
+    assert 'Politie <span class="muted">(8)</span>' in html  # the domain's count, not the page's
+    second = client.get("/overview/2024/", {"domain": "politie", "page": "2"})
+    # The export links carry the filters, not the page.
+    assert 'href="/overview/2024/export.csv?domain=politie"' in second.content.decode()
+    last = client.get("/overview/2024/", {"domain": "politie", "page": "3"})
+    assert listed(second) == politie[3:6]
+    assert listed(last) == politie[6:]
+    assert 'href="?domain=politie&amp;page=2" rel="prev"' in last.content.decode()
+    # Every page shows the summary of the whole domain.
+    assert last.context["overview"].totals.total == 8
+
+
+@pytest.mark.parametrize("page", ["0", "99", "x"])
+def test_a_page_out_of_range_shows_a_page_that_exists(client_for, carol, year, list_at_most, page):
+    list_at_most(7, per_page=3)
+    response = client_for(carol).get("/overview/2024/", {"domain": "politie", "page": page})
+    assert response.status_code == 200
+    assert len(listed(response)) in (3, 2)
+
+
+def test_over_the_limit_the_page_costs_no_more_queries(
+    client_for, carol, year, list_at_most, django_assert_num_queries
+):
+    list_at_most(7, per_page=3)
+    client = client_for(carol)
+    client.get("/overview/2024/")
+    # session, user, roles, programme, years, domains and goals of the form, totals, two matrices; no commitments
+    with django_assert_num_queries(10):
+        client.get("/overview/2024/")
+    # a page of one domain: the domain, and the page's commitments with their evidence; the pager counts nothing
+    for page in ("1", "3"):
+        with django_assert_num_queries(13):
+            client.get("/overview/2024/", {"domain": "politie", "page": page})
 
 
 def test_the_domain_lookup_is_by_slug_not_by_name(client_for, carol, year):

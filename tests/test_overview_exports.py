@@ -12,7 +12,7 @@ from django.http import StreamingHttpResponse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from commitments import exports, workflow
+from commitments import exports, overview, workflow
 from commitments.models import Action, Review, Status
 from tests.overview_data import MIX, create, expected_counts, make_many, make_year
 
@@ -142,6 +142,19 @@ def test_the_csv_follows_the_filters_of_the_page(client_for, carol, year):
 
 def test_an_unknown_filter_exports_nothing_rather_than_everything(client_for, carol, year):
     assert csv_rows(client_for(carol).get(URLS["csv"], {"goal": "onbekend"})) == []
+
+
+@pytest.mark.parametrize("query", [{}, {"domain": "politie"}, {"domain": "politie", "page": "2"}])
+def test_the_csv_and_xlsx_hold_every_commitment_of_a_selection_too_large_for_the_page(
+    client_for, carol, year, monkeypatch, query
+):
+    monkeypatch.setattr(overview, "LIST_AT_MOST", 3)
+    monkeypatch.setattr(overview, "PER_PAGE", 2)
+    client = client_for(carol)
+    expected = sorted(c.reference for c in year if "domain" not in query or c.domain.slug == query["domain"])
+    assert sorted(row["reference"] for row in csv_rows(client.get(URLS["csv"], query))) == expected
+    sheet = workbook(client.get(URLS["xlsx"], query))["commitments"]
+    assert sorted(row["reference"] for row in sheet_rows(sheet)) == expected
 
 
 # --- XLSX -------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
+from commitments import overview
 from commitments.management.commands.generate_bench_data import BEHEERDER_USERNAME, MANAGER_USERNAME, REVIEWERS
 from commitments.models import Action, Commitment, Status
 from tests.conftest import bulk_commitments, count_queries
@@ -27,6 +28,8 @@ BUDGETS = {
     "dashboard_manager": 9,
     "review_queue": 6,
     "overview": 12,  # + programme, years, the form's domains and goals, totals, two matrices, commitments, evidence
+    "overview_domains": 10,  # over overview.LIST_AT_MOST: the domains to choose from instead of the commitments
+    "overview_domain_page": 13,  # one domain a page at a time: + the domain; the pager counts nothing itself
     "overview_csv": 7,
     "overview_xlsx": 11,
 }
@@ -99,3 +102,18 @@ def test_the_detail_page_costs_the_same_for_a_short_and_a_long_history(client):
     assert long.reviews.count() > short.reviews.count()
     counts = [queries(client, BEHEERDER_USERNAME, c.get_absolute_url()) for c in (short, long)]
     assert counts[0] == counts[1] <= BUDGETS["detail"], counts
+
+
+def test_an_overview_over_the_listing_limit_costs_the_same_for_few_and_many_commitments(client, monkeypatch):
+    monkeypatch.setattr(overview, "LIST_AT_MOST", 3)
+    monkeypatch.setattr(overview, "PER_PAGE", 2)
+    grow(SMALL)
+    domain = Commitment.objects.filter(programme__year=LAST_YEAR).values_list("domain__slug", flat=True).first()
+    paths = [f"/overview/{LAST_YEAR}/", f"/overview/{LAST_YEAR}/?domain={domain}&page=2"]
+    small = [queries(client, MANAGER_USERNAME, path) for path in paths]
+    grow(LARGE - SMALL)
+    large = [queries(client, MANAGER_USERNAME, path) for path in paths]
+    assert Commitment.objects.filter(programme__year=LAST_YEAR, domain__slug=domain).count() > 4
+    assert small == large, (small, large)
+    assert large[0] <= BUDGETS["overview_domains"], large
+    assert large[1] <= BUDGETS["overview_domain_page"], large

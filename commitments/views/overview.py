@@ -26,17 +26,29 @@ def _overview_for(request, year):
     return YearOverview(programme, domain=form.cleaned_data["domain"], goal=form.cleaned_data["goal"]), form
 
 
+def _filters_query(request):
+    """The query string of the filters, without the page: kept by the pager, the exports and the way back."""
+    filters = request.GET.copy()
+    filters.pop("page", None)
+    return filters.urlencode()
+
+
 def overview(request, year):
+    """The summary and matrices of the selection, and its commitments: all, those of one domain a page at a time, or
+    when the selection spans the domains and is too large to list at once, the domains to choose from."""
     permissions.require(permissions.can_read(request.user))
     year_overview, form = _overview_for(request, year)
+    listing = year_overview.listing(request.GET.get("page"))
     return render(
         request,
         "commitments/overview.html",
         {
             "overview": year_overview,
+            "listing": listing,
+            "page_obj": listing.page,
             "form": form,
             "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
-            "export_query": request.GET.urlencode(),
+            "query": _filters_query(request),  # for the pager and the exports
         },
     )
 
