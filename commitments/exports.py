@@ -265,6 +265,12 @@ def overview_xlsx(overview):
     return xlsx_response(lambda workbook: write_overview_sheets(workbook, overview), overview.filename("xlsx"))
 
 
+# The most commitments a PDF made in a web request may have: WeasyPrint needs some 30 ms of CPU for each (bench/
+# results.md), so that 300 take about ten seconds, and a whole year of thousands would outlast gunicorn's 30-second
+# worker timeout. A larger selection is filtered by domain, or made by `manage.py export_overview`, which has no limit.
+PDF_AT_MOST = 300
+
+
 def pdf_url_fetcher():
     """What WeasyPrint may fetch while rendering a report: nothing, no network and no local files. The template
     carries its own styles, fonts come from the machine (DejaVu), and links to evidence are never followed."""

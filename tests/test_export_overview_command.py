@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from pypdf import PdfReader
 
+from commitments import exports
 from tests.overview_data import make_year
 
 
@@ -49,6 +50,14 @@ def test_the_pdf_file_is_the_report(tmp_path, year):
     text = " ".join(page.extract_text() for page in PdfReader(output).pages)
     assert "Verantwoording Werkprogramma 2024" in text
     assert year[0].reference in text
+
+
+def test_the_pdf_file_has_no_limit_where_the_download_has_one(tmp_path, client_for, carol, year, monkeypatch):
+    monkeypatch.setattr(exports, "PDF_AT_MOST", 1)
+    assert client_for(carol).get("/overview/2024/export.pdf").status_code == 413
+    output, _ = export(tmp_path, "pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(output).pages).split())
+    assert all(f"{commitment.reference} {commitment.title}" in text for commitment in year)
 
 
 def test_it_refuses_a_year_without_programme(tmp_path, programme):

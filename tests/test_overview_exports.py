@@ -260,6 +260,55 @@ def test_the_pdf_reports_the_figures_and_every_commitment_with_its_account(clien
     assert reader.metadata.title == "Verantwoording Werkprogramma 2024"
 
 
+def test_the_pdf_of_a_selection_at_the_limit_is_made(client_for, carol, year, monkeypatch):
+    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year))
+    response = client_for(carol).get(URLS["pdf"])
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert year[-1].reference in " ".join(pdf_text(response)[0].split())
+
+
+def test_the_pdf_of_a_selection_over_the_limit_is_explained_instead_of_made(client_for, carol, year, monkeypatch):
+    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year) - 1)
+    monkeypatch.setattr(weasyprint, "HTML", None)  # nothing is laid out
+    response = client_for(carol).get(URLS["pdf"])
+    assert response.status_code == 413
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert "Content-Disposition" not in response
+    html = " ".join(response.content.decode().split())
+    assert "<title>Rapport te groot om hier te maken" in html
+    assert "Deze selectie telt 12 voornemens. Een rapport (PDF) van meer dan 11 voornemens kan de website niet" in html
+    assert "python manage.py export_overview 2024 --format pdf --output jaaroverzicht-2024.pdf" in html
+    # Each domain links to its own report.
+    assert '<a href="/overview/2024/export.pdf?domain=politie">Politie</a> <span class="muted">(8)</span>' in html
+    assert '<a href="/overview/2024/export.pdf?domain=migratie">Migratie</a> <span class="muted">(4)</span>' in html
+    assert '<a href="/overview/2024/">Terug naar het jaaroverzicht</a>' in html
+    assert "<footer" in html  # in the site's layout
+
+
+def test_a_domain_over_the_pdf_limit_is_named_without_a_link_and_the_way_back_keeps_the_filters(
+    client_for, carol, year, monkeypatch
+):
+    monkeypatch.setattr(exports, "PDF_AT_MOST", 5)
+    response = client_for(carol).get(URLS["pdf"], {"domain": "politie"})
+    assert response.status_code == 413
+    html = " ".join(response.content.decode().split())
+    assert '<li>Politie <span class="muted">(8)</span></li>' in html
+    assert 'href="/overview/2024/export.pdf?domain=politie"' not in html
+    assert '<a href="/overview/2024/?domain=politie">Terug naar het jaaroverzicht</a>' in html
+    assert client_for(carol).get(URLS["pdf"], {"domain": "migratie"}).status_code == 200
+
+
+def test_the_overview_page_links_a_pdf_over_the_limit_as_a_page_not_a_download(client_for, carol, year, monkeypatch):
+    pdf_link = 'href="/overview/2024/export.pdf"'
+    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year))
+    assert f"{pdf_link} download>" in client_for(carol).get("/overview/2024/").content.decode()
+    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year) - 1)
+    html = client_for(carol).get("/overview/2024/").content.decode()
+    assert f"{pdf_link}>" in html
+    assert 'export.csv" download>' in html
+
+
 def test_the_pdf_links_evidence_but_fetches_nothing():
     fetcher = exports.pdf_url_fetcher()
     for url in ("https://www.example.org/style.css", "http://169.254.169.254/", "file:///etc/passwd", "data:,x"):

@@ -49,12 +49,17 @@ def overview(request, year):
             "form": form,
             "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
             "query": _filters_query(request),  # for the pager and the exports
+            "pdf_limit": exports.PDF_AT_MOST,  # a larger PDF is not made here: its link leads to why
         },
     )
 
 
 def export(request, year, file_format):
-    """The overview as CSV, XLSX or PDF, with the page's filters: for managers and beheerders."""
+    """The overview as CSV, XLSX or PDF, with the page's filters: for managers and beheerders. A PDF of more than
+    exports.PDF_AT_MOST commitments is not made here but explained (413): it would outlast the request."""
     permissions.require(permissions.can_export_overview(request.user))
     year_overview, _ = _overview_for(request, year)
+    if file_format == "pdf" and year_overview.totals.total > exports.PDF_AT_MOST:
+        context = {"overview": year_overview, "limit": exports.PDF_AT_MOST, "query": _filters_query(request)}
+        return render(request, "commitments/overview/pdf_too_large.html", context, status=413)
     return exports.OVERVIEW_WRITERS[file_format](year_overview)
