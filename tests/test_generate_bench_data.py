@@ -157,6 +157,12 @@ def test_it_refuses_without_debug_unless_forced(db, settings):
     assert not Commitment.objects.exists()
 
 
+def test_it_refuses_a_batch_size_below_one(db):
+    with pytest.raises(CommandError, match="--batch-size"):
+        generate(5, years=1, batch_size=0)
+    assert not Commitment.objects.exists()
+
+
 def test_the_generated_commitments_show_on_their_pages(client, generated):
     from django.contrib.auth import get_user_model
 

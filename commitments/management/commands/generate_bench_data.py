@@ -212,12 +212,17 @@ class Command(BaseCommand):
         parser.add_argument("--commitments", type=int, default=20_000, help="aantal voornemens (standaard 20000)")
         parser.add_argument("--years", type=int, default=10, help="aantal werkprogramma's, tot en met dit jaar")
         parser.add_argument("--seed", type=int, default=2024, help="startwaarde van het toeval (herhaalbaar)")
-        parser.add_argument("--batch-size", type=int, default=2000, help="rijen per bulk-insert")
+        parser.add_argument(
+            "--batch-size",
+            type=int,
+            default=2000,
+            help="voornemens per schrijfbeurt, met hun stappen, bewijs en historie",
+        )
         parser.add_argument("--force", action="store_true", help="ook zonder DEBUG (bijv. de benchmarkdatabase)")
 
     def handle(self, *args, commitments, years, seed, batch_size, force, verbosity, **options):
-        if commitments < 0 or years < 1:
-            raise CommandError("--commitments moet ten minste 0 zijn en --years ten minste 1.")
+        if commitments < 0 or years < 1 or batch_size < 1:
+            raise CommandError("--commitments moet ten minste 0 zijn, --years en --batch-size ten minste 1.")
         if not settings.DEBUG and not force:
             raise CommandError(
                 "generate_bench_data schrijft verzonnen gegevens en accounts: alleen met DEBUG=1, of met --force "
