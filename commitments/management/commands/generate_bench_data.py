@@ -678,7 +678,7 @@ def allocate_ids(model, count):
         if connection.vendor == "sqlite":
             quote = connection.ops.quote_name
             cursor.execute(
-                f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "  # noqa: S608
+                f"SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = %s), 0), "  # noqa: S608  # nosec B608
                 f"coalesce((SELECT max({quote(column)}) FROM {quote(table)}), 0))",
                 [table],
             )
@@ -727,4 +727,4 @@ def insert_rows(model, field_names, rows):
                         row[index] = known[value] = adapt(value)
         placeholders = ", ".join(["%s"] * len(fields))
         # Names from the model's metadata, values as parameters: nothing from outside goes into the text.
-        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608  # nosec B608
