@@ -293,7 +293,7 @@ def test_a_domain_over_the_pdf_limit_is_named_without_a_link_and_the_way_back_ke
     response = client_for(carol).get(URLS["pdf"], {"domain": "politie"})
     assert response.status_code == 413
     html = " ".join(response.content.decode().split())
-    assert '<li>Politie <span class="muted">(8)</span></li>' in html
+    assert '<li>Politie <span class="muted">(8, ook te veel voor één rapport)</span></li>' in html
     assert 'href="/overview/2024/export.pdf?domain=politie"' not in html
     assert '<a href="/overview/2024/?domain=politie">Terug naar het jaaroverzicht</a>' in html
     assert client_for(carol).get(URLS["pdf"], {"domain": "migratie"}).status_code == 200
