@@ -11,7 +11,7 @@ from django.utils import timezone
 from commitments import workflow
 from commitments.models import Commitment, EvidenceLink, Goal, Verdict
 from commitments.timeline import timeline_for
-from tests.test_workflow import add_evidence, submit
+from tests.test_workflow import add_evidence, new_commitment, submit
 
 
 def story(commitment):
@@ -80,15 +80,7 @@ def test_the_goals_set_with_the_creation_are_part_of_it_and_a_later_goal_change_
 
 
 def test_the_history_of_other_records_with_the_same_number_is_not_shown(commitment, programme, politie, alice):
-    other = workflow.create_commitment(
-        by=alice,
-        programme=programme,
-        title="Ander voornemen",
-        statement="Iets anders.",
-        kind="publication",
-        domain=politie,
-        owner=alice,
-    )
+    other = new_commitment(programme, politie, alice, owner=alice, title="Ander voornemen")
     # Evidence of the other commitment that has this commitment's number: its history has the same object id.
     EvidenceLink.objects.create(
         pk=commitment.pk, commitment=other, url="https://example.org/r", title="Ander rapport", added_by=alice
