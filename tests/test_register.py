@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from commitments import workflow
 from commitments.exports import COMMITMENT_COLUMNS
-from commitments.models import Commitment, Goal
+from commitments.models import Commitment, Goal, WorkProgramme
 from tests.conftest import bulk_commitments, count_queries, make_commitments
 
 # session (read, save), user, roles, domains, filter choices (programme, domain, goal, owner), count, rows
@@ -207,6 +207,28 @@ def test_the_csv_export_writes_the_file_format_of_what_is_filtered(client_for, a
         "expected_date": "",
         "status": "planned",
     }
+
+
+def test_each_exported_row_has_its_own_goals_in_file_order_across_programmes(client_for, alice, programme, politie):
+    later = WorkProgramme.objects.create(year=programme.year + 1, title="Volgend jaar")  # made first, listed last
+    codes = ["burgerperspectief", "ketens", "lerend-vermogen", "veerkracht"]
+    made = [
+        *bulk_commitments(5, programme=later, domain=politie),
+        *bulk_commitments(7, programme=programme, domain=politie),
+    ]
+    for number, commitment in enumerate(made):
+        commitment.goals.set(Goal.objects.filter(code__in=codes[: number % 5]))  # none to all four, in turns
+    expected = sorted(made, key=lambda commitment: (commitment.programme.year, commitment.sequence))
+
+    header, *rows = parse_csv(client_for(alice).get("/commitments/?_export=csv"))
+    filtered_header, *filtered = parse_csv(client_for(alice).get(f"/commitments/?programme={later.year}&_export=csv"))
+
+    goals = header.index("goals")
+    assert [(row[0], row[goals]) for row in rows] == [
+        (commitment.reference, ";".join(sorted(commitment.goals.values_list("code", flat=True))))
+        for commitment in expected
+    ]
+    assert [(row[0], row[goals]) for row in filtered] == [(row[0], row[goals]) for row in rows[7:]]
 
 
 def test_the_xlsx_export_has_the_same_columns_and_rows_as_the_csv(client_for, alice, mixed):

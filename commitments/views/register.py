@@ -61,7 +61,6 @@ class RegisterView(SingleTableMixin, FilterView):
         if export_format in ("csv", "xlsx"):
             filterset = self.get_filterset(self.get_filterset_class())
             queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            queryset = queryset.order_by("programme__year", "sequence")
             write = exports.register_csv if export_format == "csv" else exports.register_xlsx
             return write(queryset)
         return super().get(request, *args, **kwargs)
