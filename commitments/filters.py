@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_filters.constants import EMPTY_VALUES
 
 from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
 
@@ -27,40 +28,74 @@ class SelectMultiple(forms.SelectMultiple):
 class OptionsReadOnce(BaseChoiceIterator):
     """The options of a select, read from the database when first needed and then kept, so that the form shows them
     and checks the chosen value against them from one query. A ModelChoiceFilter reads its options to show them and
-    its chosen value once more: a query for every filter in use (bench/results.md). `read` gives (value, label)."""
+    its chosen value once more: a query for every filter in use (bench/results.md).
+
+    `read` gives (id, value, label): the parameter carries the value (a year, slug, code or username), the query
+    filters on the id, as on an indexed foreign key, without a join to match the value."""
 
     def __init__(self, read):
         self.read = read
 
     @cached_property
-    def options(self):
-        return [(str(value), str(label)) for value, label in self.read()]
+    def ids(self):
+        return {str(value): (pk, str(label)) for pk, value, label in self.read()}
 
     def __iter__(self):
-        return iter(self.options)
+        return ((value, label) for value, (_, label) in self.ids.items())
 
     def __deepcopy__(self, memo):
         return self  # the form's field is deep-copied, its widget not: both must share the one reading
 
 
+class OptionFilter(django_filters.ChoiceFilter):
+    """A choice of one row of a related table, by the value people see in the address; options by OptionsReadOnce."""
+
+    def __init__(self, *args, read, **kwargs):
+        self.read = read
+        super().__init__(*args, widget=Select, **kwargs)
+
+    def filter(self, queryset, value):
+        if value in EMPTY_VALUES:
+            return queryset
+        return queryset.filter(**{self.field_name: self.extra["choices"].ids[value][0]})
+
+
 class CommitmentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="search", label=_("zoeken"), max_length=200)
-    # Their options are read by __init__, from the reference tables and the owners.
-    programme = django_filters.ChoiceFilter(
-        field_name="programme__year", label=_("werkprogramma"), empty_label=_("Alle jaren"), widget=Select
+    programme = OptionFilter(
+        field_name="programme",
+        read=lambda: ((programme.pk, programme.year, programme) for programme in WorkProgramme.objects.all()),
+        label=_("werkprogramma"),
+        empty_label=_("Alle jaren"),
     )
-    domain = django_filters.ChoiceFilter(
-        field_name="domain__slug", label=_("toezichtgebied"), empty_label=_("Alle gebieden"), widget=Select
+    domain = OptionFilter(
+        field_name="domain",
+        read=lambda: Domain.objects.values_list("pk", "slug", "name"),
+        label=_("toezichtgebied"),
+        empty_label=_("Alle gebieden"),
     )
     # One goal matches at most one row of the join: no DISTINCT needed.
-    goal = django_filters.ChoiceFilter(
-        field_name="goals__code", label=_("doel"), empty_label=_("Alle doelen"), distinct=False, widget=Select
+    goal = OptionFilter(
+        field_name="goals",
+        read=lambda: Goal.objects.values_list("pk", "code", "name"),
+        label=_("doel"),
+        empty_label=_("Alle doelen"),
+        distinct=False,
     )
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, label=_("status"), distinct=False, widget=SelectMultiple
     )
-    owner = django_filters.ChoiceFilter(
-        field_name="owner__username", label=_("eigenaar"), empty_label=_("Iedereen"), widget=Select
+    # Only people who can own commitments (domain members), not every account (django-filter #1143).
+    owner = OptionFilter(
+        field_name="owner",
+        read=lambda: (
+            User.objects.filter(domains__isnull=False)
+            .distinct()
+            .order_by("username")
+            .values_list("pk", "username", "username")
+        ),
+        label=_("eigenaar"),
+        empty_label=_("Iedereen"),
     )
     overdue = django_filters.ChoiceFilter(
         method="filter_overdue",
@@ -76,14 +111,9 @@ class CommitmentFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["programme"].extra["choices"] = OptionsReadOnce(
-            lambda: ((programme.year, programme) for programme in WorkProgramme.objects.all())
-        )
-        self.filters["domain"].extra["choices"] = OptionsReadOnce(lambda: Domain.objects.values_list("slug", "name"))
-        self.filters["goal"].extra["choices"] = OptionsReadOnce(lambda: Goal.objects.values_list("code", "name"))
-        # Only people who can own commitments (domain members), not every account (django-filter #1143).
-        owners = User.objects.filter(domains__isnull=False).distinct().order_by("username")
-        self.filters["owner"].extra["choices"] = OptionsReadOnce(lambda: owners.values_list("username", "username"))
+        for option_filter in self.filters.values():
+            if isinstance(option_filter, OptionFilter):  # options of this request, read when first needed
+                option_filter.extra["choices"] = OptionsReadOnce(option_filter.read)
 
     def search(self, queryset, name, value):
         value = value.strip()
