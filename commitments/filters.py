@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
+from commitments.forms import user_label
 from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
 
 User = get_user_model()
@@ -85,14 +86,16 @@ class CommitmentFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Status.choices, label=_("status"), distinct=False, widget=SelectMultiple
     )
-    # Only people who can own commitments (domain members), not every account (django-filter #1143).
+    # Only people who can own commitments (domain members), not every account (django-filter #1143); named as in
+    # the commitment form.
     owner = OptionFilter(
         field_name="owner",
         read=lambda: (
-            User.objects.filter(domains__isnull=False)
+            (user.pk, user.username, user_label(user))
+            for user in User.objects.filter(domains__isnull=False)
             .distinct()
             .order_by("username")
-            .values_list("pk", "username", "username")
+            .only("username", "first_name", "last_name")
         ),
         label=_("eigenaar"),
         empty_label=_("Iedereen"),

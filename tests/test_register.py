@@ -89,6 +89,12 @@ def test_each_filter_selects_what_it_says(client_for, alice, mixed, query, expec
     assert references(response) == [mixed[name].reference for name in expected]
 
 
+def test_the_owner_filter_names_each_owner_as_the_commitment_form_does(client_for, alice, mixed):
+    page = client_for(alice).get("/commitments/?owner=alice").content.decode()
+
+    assert '<option value="alice" selected>Alice de Vries (alice)</option>' in page
+
+
 @pytest.mark.parametrize(
     "query", ["programme=1999", "domain=nowhere", "goal=nothing", "status=done", "owner=ghost", "overdue=maybe"]
 )
