@@ -152,6 +152,21 @@ def test_on_a_narrow_screen_each_cell_names_its_column(client_for, alice, mixed)
         assert page.count(f'data-label="{label}"') == len(mixed)
 
 
+def test_the_filters_say_how_many_are_in_use_and_may_fold_away_on_a_narrow_screen_only_when_none_is(
+    client_for, alice, mixed
+):
+    client = client_for(alice)
+    plain = client.get("/commitments/?sort=-title&per_page=50").content.decode()
+    filtered = client.get("/commitments/?domain=politie&status=planned&status=in_progress&q=&sort=-title").content
+    filtered = filtered.decode()
+
+    assert '<details class="filter-panel" open data-fold-when-narrow>' in plain  # sort and page are no filters
+    assert "in gebruik" not in plain
+    assert '<details class="filter-panel" open data-fold-when-narrow data-in-use>' in filtered
+    assert "(2 in gebruik)" in filtered
+    assert '<script src="/static/js/register.js"></script>' in plain
+
+
 def test_pages_neither_repeat_nor_skip_rows_when_sorting_on_a_shared_value(client_for, alice, programme, politie):
     bulk_commitments(25, programme=programme, domain=politie)  # one due date for all
     client = client_for(alice)

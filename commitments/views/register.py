@@ -80,6 +80,7 @@ class RegisterView(SingleTableMixin, FilterView):
             for prefix, label in (("", _("%(column)s, oplopend")), ("-", _("%(column)s, aflopend")))
         ]
         context["sort"] = self.request.GET.get("sort", "")
+        context["filters_in_use"] = sum(1 for name in context["filter"].form.fields if any(query.getlist(name)))
         return context
 
 

@@ -13,6 +13,7 @@ from commitments import permissions
 from commitments.models import Action, Status
 from tests.conftest import PASSWORD, make_user
 from tests.e2e import checks
+from tests.e2e.conftest import NARROW
 from tests.e2e.world import build_world
 
 pytestmark = pytest.mark.browser
@@ -221,3 +222,31 @@ def test_the_language_is_chosen_by_the_browser_or_the_switch(open_tab, world):
 
     open_tab(locale="en-GB", name="english").do(english_by_the_browser)
     open_tab(world.staff, name="switch").do(switch)
+
+
+def test_on_a_phone_the_register_shows_the_list_first_and_the_filters_on_request(open_tab, world):
+    def steps(page):
+        page.goto("/commitments/")
+        panel = page.locator("details.filter-panel")
+        expect(panel).not_to_have_attribute("open", "")
+        expect(page.get_by_role("form", name="Filters")).to_be_hidden()
+        expect(page.locator("table.register tbody a").first).to_be_in_viewport()
+
+        page.get_by_text("Filters", exact=True).click()
+        filters = page.get_by_role("form", name="Filters")
+        expect(filters).to_be_visible()
+        filters.get_by_label("Toezichtgebied").select_option(label="Politie")
+        filters.get_by_role("button", name="Filteren").click()
+        expect(page.get_by_role("form", name="Filters")).to_be_visible()  # in use: it stays open
+        expect(page.locator("details.filter-panel summary")).to_contain_text("1 in gebruik")
+
+    tab = open_tab(world.staff, viewport=NARROW)
+    tab.do(steps)
+
+
+def test_on_a_wide_screen_the_register_filters_are_open(open_tab, world):
+    def steps(page):
+        page.goto("/commitments/")
+        expect(page.get_by_role("form", name="Filters")).to_be_visible()
+
+    open_tab(world.staff).do(steps)
