@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from commitments import permissions
-from commitments.models import Action, Commitment, EvidenceKind, EvidenceLink, Review, Status, Verdict, WorkProgramme
+from commitments.models import Action, Commitment, EvidenceLink, Review, Status, Verdict, WorkProgramme
 
 REALISED = (Status.MET, Status.PARTLY_MET)
 NEEDS_STAFF = (Status.PLANNED, Status.IN_PROGRESS)
@@ -226,13 +226,9 @@ def _with_account(commitment):
 
 
 def _grouped(commitments):
-    """[(domain, [commitment, ...])] of commitments in the order of their domains, each with its account and what
-    the page and the report show of it in words: the labels of its status, verdict and evidence kinds, and its
-    dates written out ("3 maart 2025"). Each label and date is put in words once, not for every commitment again:
-    this runs for every listed commitment, and get_FOO_display() and the date filter were a third of the page."""
-    status_labels = {value: str(label) for value, label in Status.choices}
-    verdict_labels = {value: str(label) for value, label in Verdict.choices}
-    kind_labels = {value: str(label) for value, label in EvidenceKind.choices}
+    """[(domain, [commitment, ...])] of commitments in the order of their domains, each with its account and its
+    dates written out ("3 maart 2025"). Each date is put in words once, not for every commitment again: this runs
+    for every listed commitment, and the date filter was a large part of the page."""
     long_dates = {None: ""}
 
     def in_words(date):
@@ -242,13 +238,10 @@ def _grouped(commitments):
 
     groups = []
     for commitment in map(_with_account, commitments):
-        commitment.status_label = status_labels.get(commitment.status, commitment.status)
-        commitment.verdict_label = verdict_labels.get(commitment.decision.verdict, "") if commitment.decision else ""
         commitment.decided_on_text = in_words(commitment.decided_on)
         commitment.due_date_text = in_words(commitment.due_date)
         commitment.expected_date_text = in_words(commitment.expected_date)
         for item in commitment.evidence.all():
-            item.kind_label = kind_labels.get(item.kind, item.kind)
             item.published_on_text = in_words(item.published_on)
         if not groups or groups[-1][0] != commitment.domain:
             groups.append((commitment.domain, []))

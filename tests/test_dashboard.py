@@ -71,7 +71,8 @@ def test_staff_see_their_overdue_due_soon_and_sent_back_commitments(client_for, 
         assert absent.reference not in html
 
 
-def test_a_commitment_stays_sent_back_when_its_due_date_changes_afterwards(client_for, programme, politie, alice, bob):
+def sent_back(programme, politie, alice, bob):
+    """A commitment of alice's, due in 90 days, that bob sent back."""
     commitment = advance(
         create(programme, politie, alice, "Terug", due_date=days_from_today(90)),
         Status.UNDER_REVIEW,
@@ -79,6 +80,11 @@ def test_a_commitment_stays_sent_back_when_its_due_date_changes_afterwards(clien
         reviewer=bob,
     )
     workflow.review(commitment, by=bob, decision="send_back", rationale="Nog niet af.")
+    return commitment
+
+
+def test_a_commitment_stays_sent_back_when_its_due_date_changes_afterwards(client_for, programme, politie, alice, bob):
+    commitment = sent_back(programme, politie, alice, bob)
     commitment.refresh_from_db()
     workflow.update_commitment(
         commitment,
@@ -91,13 +97,7 @@ def test_a_commitment_stays_sent_back_when_its_due_date_changes_afterwards(clien
 
 
 def test_a_sent_back_commitment_that_was_resubmitted_needs_no_action(client_for, programme, politie, alice, bob):
-    commitment = advance(
-        create(programme, politie, alice, "Terug", due_date=days_from_today(90)),
-        Status.UNDER_REVIEW,
-        staff=alice,
-        reviewer=bob,
-    )
-    workflow.review(commitment, by=bob, decision="send_back", rationale="Nog niet af.")
+    commitment = sent_back(programme, politie, alice, bob)
     workflow.submit(commitment, by=alice, proposed_verdict=Status.MET, explanation="Nu wel.")
     response = client_for(alice).get("/")
     assert staff_actions(response) == {}
