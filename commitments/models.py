@@ -84,8 +84,25 @@ class Domain(models.Model):
         return (self.slug,)
 
 
+class WorkProgrammeQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(closed_at__isnull=True)
+
+    def closed(self):
+        return self.filter(closed_at__isnull=False)
+
+    def current(self):
+        """The year people are working on: the oldest one not closed yet (2024 is still being accounted for in
+        the spring of 2025, while the Werkprogramma 2025 runs), else the latest closed one."""
+        return self.open().order_by("year").first() or self.order_by("-year").first()
+
+
 class WorkProgramme(models.Model):
-    """The work programme (Werkprogramma) of one year, and the annual report (Jaarbericht) that accounts for it."""
+    """The work programme (Werkprogramma) of one year, and the annual report (Jaarbericht) that accounts for it.
+
+    A programme is open until it is closed (vastgesteld): then its account is final, read-only and public,
+    until a beheerder reopens it with a reason. Closing and reopening are steps of the workflow (ProgrammeStep).
+    """
 
     year = models.PositiveSmallIntegerField(_("jaar"), unique=True)
     title = models.CharField(_("titel"), max_length=200)
@@ -97,9 +114,19 @@ class WorkProgramme(models.Model):
     goals = models.ManyToManyField(Goal, related_name="programmes", blank=True, verbose_name=_("doelen"))
     # The highest reference number handed out; references are never reused, even after a deletion.
     last_reference_number = models.PositiveIntegerField(default=0, editable=False)
+    closed_at = models.DateTimeField(_("vastgesteld op"), null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("vastgesteld door"),
+    )
 
     NATURAL_KEY = "year"
-    objects = NaturalKeyManager()
+    objects = NaturalKeyManager.from_queryset(WorkProgrammeQuerySet)()
 
     class Meta:
         ordering = ["-year"]
@@ -111,10 +138,19 @@ class WorkProgramme(models.Model):
                 name="programme_year_in_range",
                 violation_error_message=_("Het jaar moet tussen 2000 en 2100 liggen."),
             ),
+            models.CheckConstraint(
+                condition=Q(closed_at__isnull=True, closed_by__isnull=True)
+                | Q(closed_at__isnull=False, closed_by__isnull=False),
+                name="programme_closed_by_someone",
+                violation_error_message=_("Een vastgesteld werkprogramma noemt wie het vaststelde."),
+            ),
         ]
 
     def __str__(self):
         return self.title or _("Werkprogramma %(year)s") % {"year": self.year}
+
+    def get_absolute_url(self):
+        return reverse("programme-detail", args=[self.year])
 
     def natural_key(self):
         return (self.year,)
@@ -122,6 +158,10 @@ class WorkProgramme(models.Model):
     @property
     def default_due_date(self):
         return datetime.date(self.year, 12, 31)
+
+    @property
+    def is_closed(self):
+        return self.closed_at is not None
 
     def next_sequence(self):
         """Hand out the next commitment number of this programme."""
@@ -189,6 +229,14 @@ class CommitmentQuerySet(models.QuerySet):
         """What a list of commitments shows, fetched in a fixed number of queries."""
         return self.select_related("programme", "domain", "owner").prefetch_related("goals")
 
+    def with_cycle_participants(self):
+        """For a list that asks the four-eyes question of every row (permissions.can_review): one query in all."""
+        from django.contrib.auth import get_user_model
+
+        return self.prefetch_related(
+            models.Prefetch("cycle_participants", queryset=get_user_model().objects.only("pk"))
+        )
+
 
 class Commitment(ChoiceLabels):
     """One stated intention (voornemen) of a work programme."""
@@ -240,6 +288,17 @@ class Commitment(ChoiceLabels):
         verbose_name=_("voorganger"),
     )
     version = models.PositiveIntegerField(_("versie"), default=1, editable=False)
+    # Counts every change of the evidence: a reviewer decides on the evidence they saw, not on what came after.
+    evidence_version = models.PositiveIntegerField(_("versie van het bewijs"), default=1, editable=False)
+    # Four eyes over the whole cycle: everyone who owned or submitted the commitment since its last decision (or its
+    # creation) is kept here, so that handing the ownership around cannot make an owner its own reviewer.
+    cycle_participants = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="+",
+        blank=True,
+        editable=False,
+        verbose_name=_("eigenaren en indieners sinds het laatste besluit"),
+    )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
@@ -315,6 +374,11 @@ class Commitment(ChoiceLabels):
     @property
     def is_decided(self):
         return self.status in DECIDED_STATUSES
+
+    @property
+    def is_frozen(self):
+        """Under review nothing of the commitment or its evidence changes: the reviewer decides on what was offered."""
+        return self.status == Status.UNDER_REVIEW
 
     @property
     def carried_over_to(self):
@@ -404,6 +468,13 @@ class Action(models.TextChoices):
     CHANGE_DUE_DATE = "change_due_date", _("Deadline gewijzigd")
 
 
+class DropKind(models.TextChoices):
+    """Why a dropped commitment is out of the account: two different stories for the Jaarbericht."""
+
+    BY_PROGRAMME = "by_programme", _("Beëindigd in het werkprogramma")
+    DURING_YEAR = "during_year", _("Vervallen in de loop van het jaar")
+
+
 class Review(ChoiceLabels):
     """One step of the workflow on a commitment. Written once, never edited."""
 
@@ -421,6 +492,14 @@ class Review(ChoiceLabels):
     text = models.TextField(_("toelichting"), blank=True, max_length=5000)
     annual_report_reference = models.CharField(_("vindplaats in jaarbericht"), max_length=200, blank=True)
     expected_date = models.DateField(_("verwachte datum"), null=True, blank=True)
+    drop_kind = models.CharField(_("soort vervallen"), max_length=20, choices=DropKind.choices, blank=True)
+    # A submission keeps the evidence as it was offered: the review page shows exactly that.
+    submitted_evidence = models.JSONField(_("aangeboden bewijs"), default=list, blank=True, editable=False)
+    # A decision names what the reviewer saw: the commitment's version and its evidence's.
+    seen_version = models.PositiveIntegerField(_("beoordeelde versie"), null=True, blank=True, editable=False)
+    seen_evidence_version = models.PositiveIntegerField(
+        _("beoordeelde versie van het bewijs"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
 
     class Meta:
@@ -449,10 +528,55 @@ class Review(ChoiceLabels):
                 name="review_submission_has_proposal",
                 violation_error_message=_("Een aanbieding heeft een voorgesteld oordeel."),
             ),
+            models.CheckConstraint(
+                condition=(Q(action=Action.APPROVE, verdict=Status.DROPPED) & Q(drop_kind__in=DropKind.values))
+                | (~Q(action=Action.APPROVE, verdict=Status.DROPPED) & Q(drop_kind="")),
+                name="review_drop_has_kind",
+                violation_error_message=_("Een oordeel ‘Vervallen’ zegt of het werkprogramma het beëindigde."),
+            ),
         ]
 
     def __str__(self):
         return f"{self.commitment.reference}: {self.get_action_display()}"
+
+
+class ProgrammeAction(models.TextChoices):
+    CLOSE = "close", _("Vastgesteld")
+    REOPEN = "reopen", _("Heropend")
+
+
+class ProgrammeStep(ChoiceLabels):
+    """Closing or reopening a year: who, when and why. Written once, never edited."""
+
+    programme = models.ForeignKey(
+        WorkProgramme, on_delete=models.PROTECT, related_name="steps", verbose_name=_("werkprogramma")
+    )
+    action = models.CharField(_("stap"), max_length=20, choices=ProgrammeAction.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("door")
+    )
+    reason = models.TextField(_("reden"), blank=True, max_length=5000)
+    created_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("stap van een werkprogramma")
+        verbose_name_plural = _("stappen van werkprogramma's")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(action__in=ProgrammeAction.values),
+                name="programme_step_action_valid",
+                violation_error_message=_("Onbekende stap."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(action=ProgrammeAction.REOPEN) | ~Q(reason=""),
+                name="programme_reopen_has_reason",
+                violation_error_message=_("Een heropening heeft een reden."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.programme.year}: {self.get_action_display()}"
 
 
 class Note(models.Model):
@@ -495,7 +619,8 @@ class Reminder(models.Model):
 
 auditlog.register(
     Commitment,
-    exclude_fields=["version", "updated_at", "created_at", "last_reference_number"],
+    exclude_fields=["version", "evidence_version", "updated_at", "created_at", "last_reference_number"],
     m2m_fields={"goals"},
 )
+auditlog.register(WorkProgramme, exclude_fields=["last_reference_number"], m2m_fields={"goals"})
 auditlog.register(EvidenceLink, exclude_fields=["added_at"])

@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commitments import permissions
 from commitments.models import Action, Commitment, EvidenceLink, Review, Status, Verdict, WorkProgramme
 
 REALISED = (Status.MET, Status.PARTLY_MET)
@@ -326,7 +325,6 @@ def _labelled(rows):
         commitment.proposed_verdict_label = (
             Verdict(commitment.proposed_verdict).label if commitment.proposed_verdict in Verdict.values else ""
         )
-        permissions.remember_last_submitter(commitment, commitment.submitter_id)
     return rows
 
 
@@ -348,6 +346,7 @@ def review_queue(limit):
     rows = _labelled(
         _with_last_submission(waiting)
         .select_related("programme", "domain", "owner")
+        .with_cycle_participants()
         .order_by("submitted_at", "id")[:limit]
     )
     return rows, waiting.count()

@@ -6,7 +6,7 @@ The four-eyes rule binds people who hold several roles: it looks at who acted, n
 
 from django.core.exceptions import PermissionDenied
 
-from commitments.models import DECIDED_STATUSES, Action, Status
+from commitments.models import DECIDED_STATUSES, Status
 
 STAFF = "medewerker"
 REVIEWER = "reviewer"
@@ -83,59 +83,84 @@ def can_create(user):
     return is_beheerder(user) or (STAFF in roles(user) and bool(member_domain_ids(user)))
 
 
+def is_year_closed(commitment):
+    return commitment.programme.is_closed
+
+
 def can_edit(user, commitment):
-    """Change the fields, evidence of a commitment: staff of its domain, while it is not decided."""
-    return commitment.status not in DECIDED_STATUSES and works_in(user, commitment.domain_id)
+    """Change the fields and evidence of a commitment: staff of its domain, while it is neither under review (the
+    reviewer decides on what was offered), nor decided, nor of a closed year."""
+    return (
+        commitment.status not in DECIDED_STATUSES
+        and not commitment.is_frozen
+        and not is_year_closed(commitment)
+        and works_in(user, commitment.domain_id)
+    )
 
 
 def can_add_note(user, commitment):
-    return can_edit(user, commitment) or is_reviewer(user)
+    """Notes are not what a reviewer decides on: staff may write them under review too, but not on a closed year."""
+    if is_year_closed(commitment):
+        return False
+    return is_reviewer(user) or (not commitment.is_decided and works_in(user, commitment.domain_id))
 
 
 def can_start(user, commitment):
-    return commitment.status == Status.PLANNED and works_in(user, commitment.domain_id)
+    return (
+        commitment.status == Status.PLANNED and not is_year_closed(commitment) and works_in(user, commitment.domain_id)
+    )
 
 
 def can_submit(user, commitment):
-    return commitment.status == Status.IN_PROGRESS and works_in(user, commitment.domain_id)
+    return (
+        commitment.status == Status.IN_PROGRESS
+        and not is_year_closed(commitment)
+        and works_in(user, commitment.domain_id)
+    )
 
 
-def last_submitter_id(commitment):
-    """Who offered the commitment for review last; cached on the object for one request."""
-    if not hasattr(commitment, "_last_submitter_id"):
-        commitment._last_submitter_id = (
-            commitment.reviews.filter(action=Action.SUBMIT)
-            .order_by("-created_at", "-id")
-            .values_list("actor_id", flat=True)
-            .first()
-        )
-    return commitment._last_submitter_id
-
-
-def remember_last_submitter(commitment, submitter_id):
-    """For a list that fetched the submissions already: spares last_submitter_id() a query per row."""
-    commitment._last_submitter_id = submitter_id
+def cycle_participant_ids(commitment):
+    """Who owned or submitted the commitment since its last decision (or its creation). A list can spare the query
+    per row with Commitment.objects.with_cycle_participants()."""
+    return {user.pk for user in commitment.cycle_participants.all()}
 
 
 def is_second_pair_of_eyes(user, commitment):
-    """Four eyes: the decider is neither the owner nor the one who submitted."""
-    return user.pk != commitment.owner_id and user.pk != last_submitter_id(commitment)
+    """Four eyes over the whole cycle: the decider has not been the owner or a submitter of the commitment at any
+    time since its last decision, whatever roles anyone holds now."""
+    return user.pk != commitment.owner_id and user.pk not in cycle_participant_ids(commitment)
 
 
 def can_review(user, commitment):
-    return commitment.status == Status.UNDER_REVIEW and is_reviewer(user) and is_second_pair_of_eyes(user, commitment)
+    return (
+        commitment.status == Status.UNDER_REVIEW
+        and not is_year_closed(commitment)
+        and is_reviewer(user)
+        and is_second_pair_of_eyes(user, commitment)
+    )
 
 
 def can_reopen(user, commitment):
-    return commitment.status in DECIDED_STATUSES and is_reviewer(user)
+    return commitment.status in DECIDED_STATUSES and not is_year_closed(commitment) and is_reviewer(user)
 
 
 def can_carry_over(user, commitment):
+    """A delayed commitment not yet carried over, of a year still open; the step itself asks for the next programme."""
     return (
         commitment.status == Status.DELAYED
+        and not is_year_closed(commitment)
         and commitment.carried_over_to is None
         and may_carry_over_at_all(user, commitment)
     )
+
+
+def can_manage_programmes(user):
+    """Create and edit programmes and their annual report; reopen a closed year."""
+    return is_beheerder(user)
+
+
+def can_close_year(user):
+    return is_manager(user)
 
 
 def can_use_review_queue(user):

@@ -15,23 +15,32 @@ from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.encoding import smart_str
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from commitments import notifications, permissions
 from commitments.forms import user_label
 from commitments.models import (
+    OPEN_STATUSES,
     Action,
     Commitment,
     Domain,
+    DropKind,
     EvidenceLink,
     Note,
+    ProgrammeAction,
+    ProgrammeStep,
     Review,
     Status,
     Verdict,
     WorkProgramme,
 )
+
+# A commitment's page, its review and the year's PDF stay readable: beyond this many links, summarise in one.
+MAX_EVIDENCE = 50
 
 BULK_BATCH = 500
 # The fields a person edits; status, reference, version and the links between commitments belong to the workflow.
@@ -86,13 +95,25 @@ def _locked(commitment):
     """The commitment as it is now in the database, its row locked until the transaction ends.
     Only its own row: locking its programme and domain too would make every step in a domain wait in line."""
     try:
-        return (
+        current = (
             Commitment.objects.select_for_update(of=("self",))
             .select_related("programme", "domain", "owner")
             .get(pk=commitment.pk)
         )
     except Commitment.DoesNotExist:
         raise WorkflowError(_("Dit voornemen bestaat niet meer.")) from None
+    # Read once more now that the row is ours: a year closed while this step waited for the row (the close locks
+    # every row of its year) is seen closed, which the snapshot of the locking query may not show on PostgreSQL.
+    current.programme.closed_at = WorkProgramme.objects.values_list("closed_at", flat=True).get(pk=current.programme_id)
+    _refuse_unless(not current.programme.is_closed, _year_closed_message(current.programme))
+    return current
+
+
+def _year_closed_message(programme):
+    return _(
+        "Het werkprogramma %(year)s is vastgesteld: de verantwoording is definitief en kan niet meer worden "
+        "gewijzigd. Een beheerder kan het jaar heropenen."
+    ) % {"year": programme.year}
 
 
 def _refuse_unless(allowed, message):
@@ -101,10 +122,31 @@ def _refuse_unless(allowed, message):
 
 
 def _refuse_change_unless(allowed, commitment, message):
-    """Refuse a change of fields, evidence or notes; a decided commitment says why it is closed."""
-    if not allowed and commitment.is_decided:
+    """Refuse a change of fields, evidence or notes; a frozen or decided commitment says why, and how to go on."""
+    if not allowed and commitment.is_frozen:
+        message = _(
+            "Dit voornemen staat ter beoordeling: tot het besluit verandert er niets aan het voornemen of zijn bewijs, "
+            "zodat de reviewer beoordeelt wat is aangeboden. Moet er iets veranderen? Vraag de reviewer het terug "
+            "te sturen."
+        )
+    elif not allowed and commitment.is_decided:
         message = _("Dit voornemen is beoordeeld en kan niet meer worden gewijzigd; een reviewer kan het heropenen.")
     _refuse_unless(allowed, message)
+
+
+def _take_part(commitment_users):
+    """Record owners and submitters as participants of their commitments' cycles: (commitment id, user id) pairs."""
+    through = Commitment.cycle_participants.through
+    pairs = {(c, u) for c, u in commitment_users if u is not None}
+    through.objects.bulk_create(
+        [through(commitment_id=c, user_id=u) for c, u in pairs], batch_size=BULK_BATCH, ignore_conflicts=True
+    )
+
+
+def _start_new_cycle(commitment):
+    """After a decision only the owner of the moment has taken part in what comes next."""
+    commitment.cycle_participants.clear()
+    _take_part([(commitment.pk, commitment.owner_id)])
 
 
 def _validated(commitment, exclude=("reference", "sequence"), clean=True):
@@ -152,6 +194,7 @@ def create_commitments(*, by, programme, rows):
 
     `rows` are dicts of the fields of create_commitment (with `goals`). Returns the commitments, numbered in order.
     """
+    programme = _open_programme(programme)
     domain_ids = {row["domain"].pk for row in rows}
     members = set(Domain.members.through.objects.filter(domain_id__in=domain_ids).values_list("user_id", "domain_id"))
     commitments, goals_per_commitment = [], []
@@ -174,8 +217,16 @@ def create_commitments(*, by, programme, rows):
         ],
         batch_size=BULK_BATCH,
     )
+    _take_part((commitment.pk, commitment.owner_id) for commitment in commitments)
     _record_creations(commitments, goals_per_commitment, by=by)
     return commitments
+
+
+def _open_programme(programme):
+    """The programme with its row locked (a close waits for us, and we for a close), refused if it is closed."""
+    locked = WorkProgramme.objects.select_for_update().get(pk=programme.pk)
+    _refuse_unless(not locked.is_closed, _year_closed_message(locked))
+    return locked
 
 
 def _new_commitment(by, programme, row, members):
@@ -281,6 +332,8 @@ def update_commitment(commitment, *, by, version, changes, goals=None, due_date_
     current.save()
     if goals_changed:
         current.goals.set(goals)
+    if current.owner_id != before.get("owner", current.owner_id):
+        _take_part([(current.pk, current.owner_id)])
     return current
 
 
@@ -317,6 +370,14 @@ def add_evidence(commitment, *, by, **fields):
     _refuse_change_unless(
         permissions.can_edit(by, current), current, _("U mag bij dit voornemen geen bewijs toevoegen.")
     )
+    if current.evidence.count() >= MAX_EVIDENCE:
+        raise WorkflowError(
+            _(
+                "Een voornemen heeft ten hoogste %(count)s bewijzen. Verwijder er een, of verwijs naar een pagina "
+                "die de stukken samen noemt."
+            )
+            % {"count": MAX_EVIDENCE}
+        )
     evidence = EvidenceLink(commitment=current, added_by=by, **fields)
     try:
         evidence.full_clean()
@@ -324,6 +385,7 @@ def add_evidence(commitment, *, by, **fields):
         field, messages = next(iter(error.message_dict.items()))
         raise WorkflowError(messages[0], field=field) from None
     evidence.save()
+    _evidence_changed(current)
     return evidence
 
 
@@ -334,6 +396,12 @@ def remove_evidence(evidence, *, by):
         permissions.can_edit(by, current), current, _("U mag bij dit voornemen geen bewijs verwijderen.")
     )
     evidence.delete()
+    _evidence_changed(current)
+
+
+def _evidence_changed(commitment):
+    Commitment.objects.filter(pk=commitment.pk).update(evidence_version=F("evidence_version") + 1)
+    commitment.evidence_version += 1
 
 
 @step
@@ -393,13 +461,22 @@ def _guard_carry_over(by, commitment):
         permissions.can_carry_over(by, commitment),
         _("Alleen medewerkers van het toezichtgebied en reviewers kunnen een voornemen overhevelen."),
     )
-    next_year = commitment.programme.year + 1
+    return next_programme_for(commitment.programme)
+
+
+def next_programme_for(programme):
+    """The open programme of the next year, which delayed commitments continue in; refused while there is none."""
+    next_year = programme.year + 1
     next_programme = WorkProgramme.objects.filter(year=next_year).first()
     _refuse_unless(
         next_programme is not None,
-        _("Er is nog geen werkprogramma %(year)s om naar over te hevelen. Vraag een beheerder het aan te maken.")
+        _(
+            "Er is nog geen werkprogramma %(year)s om naar over te hevelen. Een beheerder maakt het aan onder "
+            "‘Werkprogramma's’."
+        )
         % {"year": next_year},
     )
+    _refuse_unless(not next_programme.is_closed, _year_closed_message(next_programme))
     return next_programme
 
 
@@ -453,7 +530,8 @@ def start(commitment, *, by):
 
 @step
 def submit(commitment, *, by, proposed_verdict, explanation, expected_date=None):
-    """Offer the commitment for review with a proposed verdict; the explanation is the reason of a delay or drop."""
+    """Offer the commitment for review with a proposed verdict; the explanation is the reason of a delay or drop.
+    The submission keeps the evidence as offered, and from now until the decision nothing of it changes."""
     current = _locked(commitment)
     _guard_submit(by, current)
     if proposed_verdict not in Verdict.values:
@@ -472,10 +550,22 @@ def submit(commitment, *, by, proposed_verdict, explanation, expected_date=None)
         proposed_verdict=proposed_verdict,
         text=explanation,
         expected_date=expected_date if proposed_verdict == Verdict.DELAYED else None,
+        submitted_evidence=[_evidence_as_offered(item) for item in current.evidence.order_by("published_on", "id")],
     )
     current.save()
+    _take_part([(current.pk, by.pk), (current.pk, current.owner_id)])
     _mail_after_commit(notifications.notify_reviewers, review)
     return review
+
+
+def _evidence_as_offered(evidence):
+    return {
+        "id": evidence.pk,
+        "url": evidence.url,
+        "title": evidence.title,
+        "kind": evidence.kind,
+        "published_on": evidence.published_on.isoformat() if evidence.published_on else None,
+    }
 
 
 def _check_verdict(commitment, verdict, expected_date, *, field):
@@ -505,24 +595,31 @@ def review(
     rationale="",
     annual_report_reference="",
     expected_date=None,
+    drop_kind="",
     version=None,
+    evidence_version=None,
 ):
-    """A reviewer approves the commitment with a verdict, or sends it back to the staff.
+    """A reviewer approves the commitment with a verdict, accounted for at a place in the annual report, or sends it
+    back to the staff.
 
-    `version`, when given, is the version the reviewer saw: a commitment changed since is not decided unseen.
+    `version` and `evidence_version`, when given, are what the reviewer saw: a commitment or evidence changed since
+    is not decided unseen. The decision records both.
     """
     current = _locked(commitment)
     _guard_review(by, current)
-    if version is not None and version != current.version:
+    if (version is not None and version != current.version) or (
+        evidence_version is not None and evidence_version != current.evidence_version
+    ):
         raise WorkflowError(
             _("Het voornemen is gewijzigd sinds u deze pagina opende. Bekijk het opnieuw voordat u beoordeelt.")
         )
+    seen = {"seen_version": current.version, "seen_evidence_version": current.evidence_version}
     rationale = rationale.strip()
 
     if decision == "send_back":
         if not rationale:
             raise WorkflowError(_("Leg uit waarom u het voornemen terugstuurt."), field="rationale")
-        result = _move(current, by=by, action=Action.SEND_BACK, to_status=Status.IN_PROGRESS, text=rationale)
+        result = _move(current, by=by, action=Action.SEND_BACK, to_status=Status.IN_PROGRESS, text=rationale, **seen)
         current.save()
         _mail_after_commit(notifications.notify_owner, result)
         return result
@@ -541,6 +638,17 @@ def review(
     else:
         expected_date = None
     _check_verdict(current, verdict, expected_date, field="verdict")
+    if verdict == Verdict.DROPPED and drop_kind not in DropKind.values:
+        raise WorkflowError(
+            _("Zeg of het werkprogramma dit voornemen beëindigde, of dat het in de loop van het jaar verviel."),
+            field="drop_kind",
+        )
+    annual_report_reference = annual_report_reference.strip()
+    if not annual_report_reference:
+        raise WorkflowError(
+            _("Geef de vindplaats in het jaarbericht, bijvoorbeeld ‘Jaarbericht 2024, p. 14’ of een paragraaf."),
+            field="annual_report_reference",
+        )
 
     result = _move(
         current,
@@ -550,13 +658,16 @@ def review(
         verdict=verdict,
         proposed_verdict=proposed,
         text=rationale,
-        annual_report_reference=annual_report_reference.strip(),
+        annual_report_reference=annual_report_reference,
         expected_date=expected_date,
+        drop_kind=drop_kind if verdict == Verdict.DROPPED else "",
+        **seen,
     )
     current.decision = result
     if expected_date:
         current.expected_date = expected_date
     current.save()
+    _start_new_cycle(current)
     _mail_after_commit(notifications.notify_owner, result)
     return result
 
@@ -582,27 +693,141 @@ def carry_over(commitment, *, by, reason):
     next_programme = _guard_carry_over(by, current)
     if not reason.strip():
         raise WorkflowError(_("Geef een reden om over te hevelen."), field="reason")
-    # An owner who has left the domain cannot own the successor; the staff of the domain choose a new one.
+    return _continue_in(current, next_programme, by=by, reason=reason.strip())
+
+
+def _continue_in(current, next_programme, *, by, reason):
+    """The successor of a delayed commitment: its statement, domain, owner (while still a member) and the goals still
+    in force, due when it was expected; both on record."""
     still_a_member = current.domain.members.filter(pk=current.owner_id).exists()
+    goals = current.goals.all()
+    if next_programme.goals.exists():
+        goals = goals.filter(programmes=next_programme)
     successor = Commitment(
         programme=next_programme,
         title=current.title,
         statement=current.statement,
+        source_location="",
         kind=current.kind,
         domain=current.domain,
         owner=current.owner if still_a_member else None,
-        due_date=next_programme.default_due_date,
+        due_date=current.expected_date or next_programme.default_due_date,
         predecessor=current,
     )
     _validated(successor)
+    successor.number(WorkProgramme.objects.get(pk=next_programme.pk).reserve_sequences(1).start)
     successor.save()
-    successor.goals.set(current.goals.all())
+    successor.goals.set(goals)
+    _take_part([(successor.pk, successor.owner_id)])
     _move(
         current,
         by=by,
         action=Action.CARRY_OVER,
         to_status=current.status,
-        text=f"{reason.strip()} (→ {successor.reference})",  # in no language, as above
+        text=f"{reason} (→ {successor.reference})",  # in no language, as above
     )
     current.save()
     return successor
+
+
+# --- the year ---------------------------------------------------------------------------------
+
+
+@step
+def create_programme(*, by, goals=(), **fields):
+    """A new year's programme, open, with the MJP goals in force."""
+    _refuse_unless(permissions.can_manage_programmes(by), _("Alleen een beheerder kan werkprogramma's beheren."))
+    programme = WorkProgramme(**fields)
+    _validated_programme(programme)
+    programme.save()
+    programme.goals.set(goals)
+    return programme
+
+
+@step
+def update_programme(programme, *, by, goals=None, **fields):
+    """Change a programme's fields and its annual report; a closed year is reopened first."""
+    _refuse_unless(permissions.can_manage_programmes(by), _("Alleen een beheerder kan werkprogramma's beheren."))
+    current = WorkProgramme.objects.select_for_update().get(pk=programme.pk)
+    _refuse_unless(not current.is_closed, _year_closed_message(current))
+    for name, value in fields.items():
+        setattr(current, name, value)
+    _validated_programme(current)
+    current.save()
+    if goals is not None:
+        current.goals.set(goals)
+    return current
+
+
+def _validated_programme(programme):
+    try:
+        programme.full_clean(exclude=["goals"])
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise WorkflowError(messages[0], field=None if field == "__all__" else field) from None
+
+
+def undecided(programme):
+    """The commitments of a year that still wait for a verdict, in the order of the register."""
+    return programme.commitments.filter(status__in=OPEN_STATUSES).select_related("domain", "owner").order_by("sequence")
+
+
+def delayed_to_carry_over(programme):
+    """The delayed commitments of a year that have no successor yet."""
+    return programme.commitments.filter(status=Status.DELAYED, successor__isnull=True).order_by("sequence")
+
+
+@step
+def close_programme(programme, *, by, carry_over_delayed=False):
+    """Close the year (vaststellen): its account becomes final and read-only. Only when every commitment is decided.
+
+    The programme's row and every row of its commitments are locked first, so that a decision taking place now
+    is either in before the count or refused after it. With `carry_over_delayed`, the delayed commitments without
+    a successor continue in the next year's programme, in the same transaction, each on record.
+    """
+    _refuse_unless(permissions.can_close_year(by), _("Alleen een manager of beheerder kan een jaar vaststellen."))
+    current = WorkProgramme.objects.select_for_update().get(pk=programme.pk)
+    _refuse_unless(not current.is_closed, _("Het werkprogramma %(year)s is al vastgesteld.") % {"year": current.year})
+    statuses = list(Commitment.objects.select_for_update().filter(programme=current).values_list("status", flat=True))
+    still_open = sum(1 for status in statuses if status in OPEN_STATUSES)
+    if still_open:
+        raise WorkflowError(
+            ngettext(
+                "Er wacht nog %(count)s voornemen op een besluit; het jaar kan pas worden vastgesteld als alles is "
+                "beoordeeld.",
+                "Er wachten nog %(count)s voornemens op een besluit; het jaar kan pas worden vastgesteld als alles is "
+                "beoordeeld.",
+                still_open,
+            )
+            % {"count": still_open}
+        )
+    successors = []
+    if carry_over_delayed:
+        delayed = list(delayed_to_carry_over(current).select_related("programme", "domain", "owner"))
+        if delayed:
+            next_programme = next_programme_for(current)
+            reason = _("Overgeheveld bij het vaststellen van %(year)s") % {"year": current.year}
+            successors = [_continue_in(item, next_programme, by=by, reason=reason) for item in delayed]
+    current.closed_at = timezone.now()
+    current.closed_by = by
+    current.save(update_fields=["closed_at", "closed_by"])
+    ProgrammeStep.objects.create(
+        programme=current, action=ProgrammeAction.CLOSE, actor=by, created_at=current.closed_at
+    )
+    return successors
+
+
+@step
+def reopen_programme(programme, *, by, reason):
+    """A beheerder reopens a closed year, with a reason on record; its commitments can change again."""
+    _refuse_unless(permissions.can_manage_programmes(by), _("Alleen een beheerder kan een jaar heropenen."))
+    current = WorkProgramme.objects.select_for_update().get(pk=programme.pk)
+    _refuse_unless(current.is_closed, _("Het werkprogramma %(year)s is niet vastgesteld.") % {"year": current.year})
+    if not reason.strip():
+        raise WorkflowError(_("Geef een reden om het jaar te heropenen."), field="reason")
+    current.closed_at = None
+    current.closed_by = None
+    current.save(update_fields=["closed_at", "closed_by"])
+    return ProgrammeStep.objects.create(
+        programme=current, action=ProgrammeAction.REOPEN, actor=by, reason=reason.strip(), created_at=timezone.now()
+    )

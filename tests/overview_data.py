@@ -94,6 +94,7 @@ def advance(commitment, status, *, staff, reviewer, rationale="", explanation=""
         rationale=rationale,
         annual_report_reference=f"Jaarbericht 2024, p. {commitment.sequence}",
         expected_date=expected_date,
+        drop_kind="during_year" if verdict == Status.DROPPED else "",
     )
     return commitment
 

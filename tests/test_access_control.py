@@ -130,7 +130,14 @@ def commitment_in(status, *, programme, politie, alice, bob):
     workflow.submit(commitment, by=alice, proposed_verdict=verdict, explanation="Klaar.", expected_date=expected_date)
     if status == Status.UNDER_REVIEW:
         return commitment
-    workflow.review(commitment, by=bob, decision="approve", verdict=verdict, rationale="Akkoord.")
+    workflow.review(
+        commitment,
+        by=bob,
+        decision="approve",
+        verdict=verdict,
+        rationale="Akkoord.",
+        annual_report_reference="Jaarbericht 2024, p. 14",
+    )
     return commitment
 
 

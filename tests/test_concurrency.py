@@ -102,7 +102,11 @@ def test_two_reviewers_deciding_at_once_record_exactly_one_decision(under_review
 def test_a_decision_and_a_send_back_at_once_record_exactly_one(under_review, bob, bob2, hold_the_lock):
     def approve():
         return workflow.review(
-            Commitment.objects.get(pk=under_review.pk), by=bob, decision="approve", verdict=Verdict.MET
+            Commitment.objects.get(pk=under_review.pk),
+            by=bob,
+            decision="approve",
+            verdict=Verdict.MET,
+            annual_report_reference="Jaarbericht 2024, p. 14",
         )
 
     def send_back():

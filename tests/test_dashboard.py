@@ -242,8 +242,9 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(
     make_many(size, programme, domain=politie, staff=frank, reviewer=bob)
     client = client_for(frank)
     # session, user, roles; staff: actions, submissions; reviewer: queue, its size; manager: current and previous
-    # programme, totals of both years, overdue and their number, domains; the menu: the user's domains
-    with django_assert_num_queries(14):
+    # programme, totals of both years, overdue and their number, domains; the menu: the user's domains; the queue's
+    # participants (four eyes)
+    with django_assert_num_queries(15):
         response = client.get("/")
     open_and_overdue = Commitment.objects.filter(owner=frank, status__in=(Status.PLANNED, Status.IN_PROGRESS))
     assert len(response.context["staff"]["needing_action"]) == open_and_overdue.count() > size // 4

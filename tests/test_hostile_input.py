@@ -106,7 +106,14 @@ def under_review(commitment, by, verdict=Verdict.MET, expected_date=None):
 def decided(commitment, by, reviewer, verdict=Verdict.MET):
     expected_date = datetime.date(2025, 6, 30) if verdict == Verdict.DELAYED else None
     under_review(commitment, by, verdict, expected_date)
-    workflow.review(commitment, by=reviewer, decision="approve", verdict=verdict, rationale="Akkoord.")
+    workflow.review(
+        commitment,
+        by=reviewer,
+        decision="approve",
+        verdict=verdict,
+        rationale="Akkoord.",
+        annual_report_reference="Jaarbericht 2024, p. 14",
+    )
     return commitment
 
 

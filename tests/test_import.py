@@ -166,7 +166,14 @@ def test_a_decided_commitment_imported_as_it_is_is_unchanged(erin, bob, alice, s
     decided = stored[0]
     workflow.start(decided, by=alice)
     workflow.submit(decided, by=alice, proposed_verdict=Status.DROPPED, explanation="Niet meer nodig.")
-    workflow.review(decided, by=bob, decision="approve", verdict=Status.DROPPED)
+    workflow.review(
+        decided,
+        by=bob,
+        decision="approve",
+        verdict=Status.DROPPED,
+        annual_report_reference="Jaarbericht 2024, p. 14",
+        drop_kind="during_year",
+    )
     assert only_row(imports.plan_import(csv_file(record(decided)))).outcome == imports.UNCHANGED
 
 
@@ -294,7 +301,14 @@ def test_it_refuses_a_change_to_a_decided_commitment(erin, bob, alice, stored):
     decided = stored[0]
     workflow.start(decided, by=alice)
     workflow.submit(decided, by=alice, proposed_verdict=Status.DROPPED, explanation="Niet meer nodig.")
-    workflow.review(decided, by=bob, decision="approve", verdict=Status.DROPPED)
+    workflow.review(
+        decided,
+        by=bob,
+        decision="approve",
+        verdict=Status.DROPPED,
+        annual_report_reference="Jaarbericht 2024, p. 14",
+        drop_kind="during_year",
+    )
     plan = imports.plan_import(csv_file(record(decided, title="Toch anders")))
     assert "WP2024-001 is beoordeeld (Vervallen) en daarmee alleen-lezen" in only_row(plan).errors[0]
     refused(plan, erin)

@@ -98,7 +98,14 @@ def test_applying_validates_again_against_the_register_as_it_is_then(client_for,
     # Between the dry run and "apply", the commitment is decided: it is read-only now.
     workflow.start(stored[0], by=alice)
     workflow.submit(stored[0], by=alice, proposed_verdict="dropped", explanation="Niet meer nodig.")
-    workflow.review(stored[0], by=bob, decision="approve", verdict="dropped")
+    workflow.review(
+        stored[0],
+        by=bob,
+        decision="approve",
+        verdict="dropped",
+        annual_report_reference="Jaarbericht 2024, p. 14",
+        drop_kind="during_year",
+    )
     before = written()
 
     response = client.post("/import/", {"token": token})

@@ -64,7 +64,9 @@ def test_the_database_refuses_a_delayed_commitment_without_an_expected_date(comm
     workflow.submit(
         commitment, by=alice, proposed_verdict="delayed", explanation="Later.", expected_date=datetime.date(2025, 6, 1)
     )
-    workflow.review(commitment, by=bob, decision="approve", verdict="delayed")
+    workflow.review(
+        commitment, by=bob, decision="approve", verdict="delayed", annual_report_reference="Jaarbericht 2024, p. 14"
+    )
     _violates(
         "commitment_delayed_has_expected_date",
         lambda: Commitment.objects.filter(pk=commitment.pk).update(expected_date=None),

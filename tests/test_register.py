@@ -109,7 +109,14 @@ def test_the_overdue_filter_does_not_count_decided_commitments(client_for, alice
     hack = mixed["hack"]
     workflow.start(hack, by=alice)
     workflow.submit(hack, by=alice, proposed_verdict="dropped", explanation="Niet meer nodig.")
-    workflow.review(hack, by=bob, decision="approve", verdict="dropped")
+    workflow.review(
+        hack,
+        by=bob,
+        decision="approve",
+        verdict="dropped",
+        annual_report_reference="Jaarbericht 2024, p. 14",
+        drop_kind="during_year",
+    )
     assert references(client_for(alice).get("/commitments/?overdue=1")) == []
 
 

@@ -273,7 +273,7 @@ def buttons_on_detail(client, commitment):
         (Status.PLANNED, "dave", set()),
         (Status.PLANNED, "bob", set()),
         (Status.IN_PROGRESS, "alice", {"submit", "edit", "add_evidence"}),
-        (Status.UNDER_REVIEW, "alice", {"edit", "add_evidence"}),
+        (Status.UNDER_REVIEW, "alice", set()),  # frozen until the decision
         (Status.UNDER_REVIEW, "bob", {"review"}),
         (Status.UNDER_REVIEW, "carol", set()),
         (Status.MET, "alice", set()),

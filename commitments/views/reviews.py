@@ -36,13 +36,13 @@ def review_queue(request):
             ),
         )
         .prefetch_related(Prefetch("reviews", queryset=submissions.select_related("actor"), to_attr="submissions"))
+        .with_cycle_participants()
         .order_by("submitted_at", "id")
     )
     page = Paginator(queue, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     rows = []
     for commitment in page:
         submission = commitment.submissions[0] if commitment.submissions else None
-        permissions.remember_last_submitter(commitment, submission.actor_id if submission else None)
         rows.append(
             {
                 "commitment": commitment,

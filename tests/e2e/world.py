@@ -159,14 +159,23 @@ def build_world(*, programme, politie, migratie, alice, bob, carol, dave, erin):
         explanation="Waiting for the minister's answer.",
         expected_date=datetime.date(2025, 9, 30),
     )
-    workflow.review(carried, by=bob, decision="approve", verdict=Verdict.DELAYED)
+    workflow.review(
+        carried, by=bob, decision="approve", verdict=Verdict.DELAYED, annual_report_reference="Jaarbericht 2024, p. 14"
+    )
     add("carried_over", carried)
     add("successor", workflow.carry_over(carried, by=alice, reason="The answer comes in 2025."))
 
     dropped = _commitment(programme, migratie, dave, "Inspect the reception of displaced persons", owner=dave)
     workflow.start(dropped, by=dave)
     workflow.submit(dropped, by=dave, proposed_verdict=Verdict.DROPPED, explanation="The reception ended in spring.")
-    workflow.review(dropped, by=bob, decision="approve", verdict=Verdict.DROPPED)
+    workflow.review(
+        dropped,
+        by=bob,
+        decision="approve",
+        verdict=Verdict.DROPPED,
+        annual_report_reference="Jaarbericht 2024, p. 14",
+        drop_kind="during_year",
+    )
     add("dropped", dropped)
 
     add("next_year", _commitment(next_programme, politie, alice, "Inspect police training 2025", owner=alice))

@@ -36,6 +36,7 @@ from commitments.models import (
     Action,
     Commitment,
     Domain,
+    DropKind,
     EvidenceKind,
     EvidenceLink,
     Goal,
@@ -163,6 +164,10 @@ class Step:
     annual_report_reference: str = ""
     expected_date: datetime.date | None = None
     pk: int | None = None
+
+    @property
+    def drop_kind(self):
+        return DropKind.DURING_YEAR if self.action == Action.APPROVE and self.verdict == Status.DROPPED else ""
 
 
 @dataclass(slots=True)
@@ -533,7 +538,7 @@ class Command(BaseCommand):
                 (p.pk, p.reference, programme.pk, p.sequence, p.title, p.statement, p.source_location, p.kind,
                  p.domain.pk, p.owner.pk if p.owner else None, p.due_date, p.expected_date, p.final_status,
                  p.decision.pk if p.decision else None, p.predecessor.pk if p.predecessor else None,
-                 1 + len(p.steps), created, created)
+                 1 + len(p.steps), 1 + len(p.evidence), created, created)
                 for p in plans
             ],
         )  # fmt: skip
@@ -557,7 +562,7 @@ class Command(BaseCommand):
     def review_row(commitment_pk, step):
         return (step.pk, commitment_pk, step.action, step.from_status, step.to_status, step.actor.pk,
                 step.proposed_verdict, step.verdict, step.text, step.annual_report_reference, step.expected_date,
-                step.created_at)  # fmt: skip
+                step.drop_kind, "[]", step.created_at)  # fmt: skip
 
     def history(self, programme, plans):
         """The rows auditlog writes (HISTORY_FIELDS): creation, goals added, each evidence link, each step.
@@ -630,6 +635,7 @@ CREATE, UPDATE = LogEntry.Action.CREATE, LogEntry.Action.UPDATE
 COMMITMENT_FIELDS = (
     *LOGGED_FIELDS,
     "version",
+    "evidence_version",
     "created_at",
     "updated_at",
 )
@@ -645,6 +651,8 @@ REVIEW_FIELDS = (
     "text",
     "annual_report_reference",
     "expected_date",
+    "drop_kind",
+    "submitted_evidence",
     "created_at",
 )
 HISTORY_FIELDS = (

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from commitments import imports, permissions, workflow
-from commitments.models import Commitment, Domain, Status, WorkProgramme
+from commitments.models import Commitment, Domain, DropKind, Status, WorkProgramme
 
 FIXTURES = Path(settings.BASE_DIR) / "fixtures"
 FIXTURE = FIXTURES / "werkprogramma-2024.csv"
@@ -111,4 +111,5 @@ class Command(BaseCommand):
             decision="approve",
             verdict=Status.DROPPED,
             annual_report_reference="Werkprogramma 2024, p. 8",
+            drop_kind=DropKind.BY_PROGRAMME,
         )
