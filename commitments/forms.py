@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from commitments import permissions
-from commitments.models import Commitment, Domain, EvidenceLink, Goal, Note, Verdict, WorkProgramme
+from commitments.models import Commitment, Domain, DropKind, EvidenceLink, Goal, Note, Verdict, WorkProgramme
 
 User = get_user_model()
 
@@ -149,7 +149,7 @@ class ReviewForm(forms.Form):
         label=_("vindplaats in het jaarbericht"),
         required=False,
         max_length=200,
-        help_text=_("Bijvoorbeeld: Jaarbericht 2024, p. 14"),
+        help_text=_("Verplicht bij goedkeuren. Bijvoorbeeld: Jaarbericht 2024, p. 14, of een paragraaf."),
     )
     expected_date = forms.DateField(
         label=_("verwachte datum"),
@@ -157,12 +157,74 @@ class ReviewForm(forms.Form):
         widget=DateInput(),
         help_text=_("Bij ‘Vertraagd’; leeg: de datum uit de aanbieding."),
     )
-    # The version the reviewer saw: a commitment changed since is not decided unseen.
+    drop_kind = forms.ChoiceField(
+        label=_("soort vervallen"),
+        choices=DropKind.choices,
+        required=False,
+        widget=forms.RadioSelect,
+        help_text=_("Bij ‘Vervallen’: beëindigde het werkprogramma zelf het voornemen, of verviel het in het jaar?"),
+    )
+    # What the reviewer saw: a commitment or evidence changed since is not decided unseen.
     version = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    evidence_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("reden"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class ProgrammeForm(forms.ModelForm):
+    """A year's programme: what it is, the MJP goals in force (new ones can be named here), and its annual report."""
+
+    new_goals = forms.CharField(
+        label=_("nieuwe doelen"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Eén doel per regel, bijvoorbeeld de doelen van een nieuw Meerjarenperspectief."),
+    )
+
+    class Meta:
+        model = WorkProgramme
+        fields = [
+            "year",
+            "title",
+            "published_on",
+            "source_url",
+            "goals",
+            "annual_report_title",
+            "annual_report_url",
+            "annual_report_published_on",
+        ]
+        widgets = {
+            "published_on": DateInput(),
+            "annual_report_published_on": DateInput(),
+            "goals": forms.CheckboxSelectMultiple,
+        }
+        field_classes = {"goals": ModelMultipleChoiceField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = Goal.objects.all()
+        if self.instance.pk:
+            del self.fields["year"]  # the year names the programme in every address and reference
+
+    def clean_new_goals(self):
+        names = [line.strip() for line in self.cleaned_data["new_goals"].splitlines() if line.strip()]
+        for name in names:
+            if len(name) > Goal._meta.get_field("name").max_length:
+                raise forms.ValidationError(_("Een doel is ten hoogste 200 tekens."))
+        return names
+
+    def programme_fields(self):
+        """The model fields as the workflow takes them."""
+        return {name: value for name, value in self.cleaned_data.items() if name not in ("goals", "new_goals")}
+
+
+class CloseProgrammeForm(forms.Form):
+    carry_over_delayed = forms.BooleanField(
+        label=_("De vertraagde voornemens overhevelen naar het volgende werkprogramma"), required=False
+    )
 
 
 class OverviewFilterForm(forms.Form):

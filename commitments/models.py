@@ -539,6 +539,20 @@ class Review(ChoiceLabels):
     def __str__(self):
         return f"{self.commitment.reference}: {self.get_action_display()}"
 
+    def offered_evidence(self):
+        """The evidence as this submission offered it: EvidenceLinks to show, not stored ones."""
+        return [
+            EvidenceLink(
+                pk=item["id"],
+                commitment=self.commitment,
+                url=item["url"],
+                title=item["title"],
+                kind=item["kind"],
+                published_on=datetime.date.fromisoformat(item["published_on"]) if item["published_on"] else None,
+            )
+            for item in self.submitted_evidence
+        ]
+
 
 class ProgrammeAction(models.TextChoices):
     CLOSE = "close", _("Vastgesteld")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import Action, Commitment, EvidenceLink, Review, Status, Verdict, WorkProgramme
+from commitments.models import OPEN_STATUSES, Action, Commitment, EvidenceLink, Review, Status, Verdict, WorkProgramme
 
 REALISED = (Status.MET, Status.PARTLY_MET)
 NEEDS_STAFF = (Status.PLANNED, Status.IN_PROGRESS)
@@ -60,6 +60,11 @@ class StatusCounts:
     @property
     def realised(self):
         return sum(self.counts[status] for status in REALISED)
+
+    @property
+    def undecided(self):
+        """Still waiting for a verdict: planned, in progress or under review."""
+        return sum(self.counts[status] for status in OPEN_STATUSES)
 
     @property
     def counted(self):
@@ -249,16 +254,6 @@ def _grouped(commitments):
 
 
 # --- the dashboard ----------------------------------------------------------------------------
-
-
-def current_programme(today=None):
-    """The programme of this year, else the latest one; None before the first."""
-    today = today or timezone.localdate()
-    return (
-        WorkProgramme.objects.annotate(is_this_year=Case(When(year=today.year, then=Value(0)), default=Value(1)))
-        .order_by("is_this_year", "-year")
-        .first()
-    )
 
 
 def totals_by_year(programmes):

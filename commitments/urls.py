@@ -1,6 +1,6 @@
 from django.urls import path
 
-from commitments.views import dashboard, health, imports, overview, register, reviews, steps
+from commitments.views import dashboard, health, imports, overview, programmes, register, reviews, steps
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -30,4 +30,13 @@ urlpatterns += [
     path("overview/<int:year>/export.xlsx", overview.export, {"file_format": "xlsx"}, name="overview-export-xlsx"),
     path("overview/<int:year>/export.pdf", overview.export, {"file_format": "pdf"}, name="overview-export-pdf"),
     path("import/", imports.import_commitments, name="import"),
+]
+
+urlpatterns += [
+    path("programmes/", programmes.programme_list, name="programme-list"),
+    path("programmes/new/", programmes.programme_create, name="programme-create"),
+    path("programmes/<int:year>/", programmes.programme_detail, name="programme-detail"),
+    path("programmes/<int:year>/edit/", programmes.programme_edit, name="programme-edit"),
+    path("programmes/<int:year>/close/", programmes.programme_close, name="programme-close"),
+    path("programmes/<int:year>/reopen/", programmes.programme_reopen, name="programme-reopen"),
 ]

@@ -18,6 +18,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.encoding import smart_str
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -30,6 +31,7 @@ from commitments.models import (
     Domain,
     DropKind,
     EvidenceLink,
+    Goal,
     Note,
     ProgrammeAction,
     ProgrammeStep,
@@ -734,18 +736,18 @@ def _continue_in(current, next_programme, *, by, reason):
 
 
 @step
-def create_programme(*, by, goals=(), **fields):
-    """A new year's programme, open, with the MJP goals in force."""
+def create_programme(*, by, goals=(), new_goals=(), **fields):
+    """A new year's programme, open, with the MJP goals in force; `new_goals` names goals that do not exist yet."""
     _refuse_unless(permissions.can_manage_programmes(by), _("Alleen een beheerder kan werkprogramma's beheren."))
     programme = WorkProgramme(**fields)
     _validated_programme(programme)
     programme.save()
-    programme.goals.set(goals)
+    programme.goals.set([*goals, *_goals_named(new_goals)])
     return programme
 
 
 @step
-def update_programme(programme, *, by, goals=None, **fields):
+def update_programme(programme, *, by, goals=None, new_goals=(), **fields):
     """Change a programme's fields and its annual report; a closed year is reopened first."""
     _refuse_unless(permissions.can_manage_programmes(by), _("Alleen een beheerder kan werkprogramma's beheren."))
     current = WorkProgramme.objects.select_for_update().get(pk=programme.pk)
@@ -754,9 +756,25 @@ def update_programme(programme, *, by, goals=None, **fields):
         setattr(current, name, value)
     _validated_programme(current)
     current.save()
-    if goals is not None:
-        current.goals.set(goals)
+    if goals is not None or new_goals:
+        current.goals.set([*(current.goals.all() if goals is None else goals), *_goals_named(new_goals)])
     return current
+
+
+def _goals_named(names):
+    """The goals of these names, made where they do not exist yet, each with a code made from its name."""
+    goals = []
+    for name in names:
+        goal = Goal.objects.filter(name__iexact=name).first()
+        if goal is None:
+            base = slugify(name)[:40] or "doel"
+            code, number = base, 1
+            while Goal.objects.filter(code=code).exists():
+                number += 1
+                code = f"{base}-{number}"
+            goal = Goal.objects.create(code=code, name=name)
+        goals.append(goal)
+    return goals
 
 
 def _validated_programme(programme):

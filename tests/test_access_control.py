@@ -63,7 +63,7 @@ EXPECTED = {
     "commitment-detail": (Status.PLANNED, EVERY_ROLE),
     "commitment-edit": (Status.PLANNED, STAFF_OF_THE_DOMAIN),
     "evidence-create": (Status.PLANNED, STAFF_OF_THE_DOMAIN),
-    "evidence-delete": (Status.PLANNED, POST_ONLY),
+    "evidence-delete": (Status.PLANNED, STAFF_OF_THE_DOMAIN),  # GET asks to confirm
     "note-create": (Status.PLANNED, POST_ONLY),
     "commitment-start": (Status.PLANNED, STAFF_OF_THE_DOMAIN),
     "commitment-submit": (Status.IN_PROGRESS, STAFF_OF_THE_DOMAIN),
@@ -77,6 +77,12 @@ EXPECTED = {
     "overview-export-xlsx": (None, MANAGERS),
     "overview-export-pdf": (None, MANAGERS),
     "import": (None, answers(beheerder=200)),
+    "programme-list": (None, EVERY_ROLE),
+    "programme-detail": (None, EVERY_ROLE),
+    "programme-create": (None, answers(beheerder=200)),
+    "programme-edit": (None, answers(beheerder=200)),
+    "programme-close": (None, MANAGERS),  # the open year: what is still undecided
+    "programme-reopen": (None, answers(beheerder=302)),  # the year is open: back to it, saying so
 }
 # The admin is the beheerder's (DESIGN.md §4): every other role is sent to a login page. What the beheerder may do
 # inside it is the admin's own permission system: there the walk asks that she is let in, gets no server error, and

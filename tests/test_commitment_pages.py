@@ -199,9 +199,19 @@ def test_evidence_can_be_removed_and_its_story_stays_in_the_timeline(client_for,
     assert "Bewijs verwijderd" in page and "Weg ermee" in page
 
 
-def test_removing_evidence_needs_a_post(client_for, alice, commitment):
-    evidence = workflow.add_evidence(commitment, by=alice, url="https://example.org/r", title="Blijft", kind="report")
-    assert client_for(alice).get(f"{commitment.get_absolute_url()}evidence/{evidence.pk}/delete/").status_code == 405
+def test_removing_evidence_asks_to_confirm_and_the_removal_stays_in_the_timeline(client_for, alice, commitment):
+    evidence = workflow.add_evidence(commitment, by=alice, url="https://example.org/r", title="Weg", kind="report")
+    client = client_for(alice)
+    address = f"{commitment.get_absolute_url()}evidence/{evidence.pk}/delete/"
+
+    confirmation = client.get(address)
+    assert confirmation.status_code == 200 and "Wilt u het bewijs ‘Weg’ verwijderen?" in confirmation.content.decode()
+    assert commitment.evidence.count() == 1
+
+    assert client.post(address).status_code == 302
+    assert commitment.evidence.count() == 0
+    page = " ".join(client.get(commitment.get_absolute_url()).content.decode().split())
+    assert "Bewijs verwijderd" in page and "Weg" in page and "Alice de Vries" in page
 
 
 def test_a_note_is_added_and_shown_escaped(client_for, alice, commitment):

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from commitments import permissions, workflow
 from commitments.models import Commitment, Status, WorkProgramme
-from commitments.overview import StatusCounts, current_programme
+from commitments.overview import StatusCounts
 from tests.conftest import make_user
 from tests.overview_data import MIX, advance, create, expected_counts, make_many, make_year, rate_text, tables
 
@@ -192,6 +192,7 @@ def test_managers_see_the_realisation_rate_beside_the_previous_years(client_for,
     earlier = WorkProgramme.objects.create(year=2023, title="Werkprogramma 2023")
     for status in (Status.MET, Status.DELAYED, Status.DELAYED, Status.DROPPED):
         advance(create(earlier, politie, alice, f"Uit 2023: {status}"), status, staff=alice, reviewer=bob)
+    workflow.close_programme(earlier, by=carol)
     html = " ".join(client_for(carol).get("/").content.decode().split())
     assert f'Realisatiegraad 2024</p> <p class="figure-value">{rate_text(expected_counts(MIX))}</p>' in html
     assert 'Realisatiegraad 2023</p> <p class="figure-value">33,3%</p>' in html
@@ -210,13 +211,24 @@ def test_managers_see_the_overdue_commitments_of_the_current_year(client_for, ca
     assert response.context["manager"]["overdue_count"] == len(expected)
 
 
-def test_the_current_year_is_this_years_programme_else_the_latest(programme):
-    today = datetime.date(2030, 5, 1)
-    assert current_programme(today) == programme
-    later = WorkProgramme.objects.create(year=2031, title="Werkprogramma 2031")
-    assert current_programme(today) == later
-    this_year = WorkProgramme.objects.create(year=2030, title="Werkprogramma 2030")
-    assert current_programme(today) == this_year
+def test_the_year_people_work_on_is_the_oldest_not_closed_else_the_latest(programme, carol):
+    next_year = WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
+    assert WorkProgramme.objects.current() == programme  # 2024 is still being accounted for
+    WorkProgramme.objects.filter(pk=programme.pk).update(closed_at=timezone.now(), closed_by=carol)
+    assert WorkProgramme.objects.current() == next_year
+    WorkProgramme.objects.filter(pk=next_year.pk).update(closed_at=timezone.now(), closed_by=carol)
+    assert WorkProgramme.objects.current() == next_year  # all closed: the latest
+
+
+def test_a_managers_dashboard_stays_on_the_year_being_accounted_for_and_offers_the_others(client_for, programme, carol):
+    WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
+    client = client_for(carol)
+
+    assert client.get("/").context["manager"]["programme"] == programme
+    assert client.get("/?year=2025").context["manager"]["programme"].year == 2025
+    assert client.get("/?year=abcd").context["manager"]["programme"] == programme
+    assert 'name="year"' in client.get("/").content.decode()
+    assert client.get("/overview/").url == "/overview/2024/"
 
 
 def test_the_segments_of_a_bar_fill_it_in_workflow_order():
@@ -243,8 +255,8 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(
     client = client_for(frank)
     # session, user, roles; staff: actions, submissions; reviewer: queue, its size; manager: current and previous
     # programme, totals of both years, overdue and their number, domains; the menu: the user's domains; the queue's
-    # participants (four eyes)
-    with django_assert_num_queries(15):
+    # participants (four eyes); the manager's year picker
+    with django_assert_num_queries(16):
         response = client.get("/")
     open_and_overdue = Commitment.objects.filter(owner=frank, status__in=(Status.PLANNED, Status.IN_PROGRESS))
     assert len(response.context["staff"]["needing_action"]) == open_and_overdue.count() > size // 4

@@ -23,9 +23,9 @@ BUDGETS = {
     "register_csv": 5,  # + the rows and their goals, read side by side, at any size
     "register_xlsx": 5,
     "detail": 16,  # + the commitment and its parts, and the timeline's nine (timeline.py)
-    "dashboard_staff": 14,  # a beheerder: every role's section
+    "dashboard_staff": 15,  # a beheerder: every role's section
     "dashboard_reviewer": 6,  # + who took part in each queued cycle (four eyes)
-    "dashboard_manager": 9,
+    "dashboard_manager": 10,  # + the years of the picker
     "review_queue": 7,
     "overview": 12,  # + programme, years, the form's domains and goals, totals, two matrices, commitments, evidence
     "overview_domains": 10,  # over overview.LIST_AT_MOST: the domains to choose from instead of the commitments

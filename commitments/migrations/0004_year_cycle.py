@@ -25,6 +25,24 @@ def record_earlier_cycles(apps, schema_editor):
             submissions = submissions.filter(created_at__gt=last_decision.created_at)
         rows.update((commitment.pk, actor_id) for actor_id in submissions.values_list("actor_id", flat=True))
     through.objects.bulk_create([through(commitment_id=c, user_id=u) for c, u in rows], batch_size=500)
+    # What is under review now was offered with the evidence it has now: nothing changed it since (the freeze).
+    EvidenceLink = apps.get_model("commitments", "EvidenceLink")
+    for commitment in Commitment.objects.filter(status="under_review").iterator():
+        submission = (
+            Review.objects.filter(commitment=commitment, action="submit").order_by("-created_at", "-id").first()
+        )
+        if submission:
+            submission.submitted_evidence = [
+                {
+                    "id": item.pk,
+                    "url": item.url,
+                    "title": item.title,
+                    "kind": item.kind,
+                    "published_on": item.published_on.isoformat() if item.published_on else None,
+                }
+                for item in EvidenceLink.objects.filter(commitment=commitment).order_by("published_on", "id")
+            ]
+            submission.save(update_fields=["submitted_evidence"])
 
 
 class Migration(migrations.Migration):

@@ -27,13 +27,19 @@ def dashboard(request):
             "waiting": waiting,
         }
     if permissions.is_manager(user):
-        context["manager"] = _progress(today)
+        context["manager"] = _progress(_chosen_programme(request), today)
     return render(request, "commitments/dashboard.html", context)
 
 
-def _progress(today):
-    """The current year per domain, its overdue commitments, and its realisation beside the year before."""
-    programme = overview.current_programme(today)
+def _chosen_programme(request):
+    """The year of the picker (`?year=`), else the year people are working on: the oldest one not closed yet."""
+    year = request.GET.get("year", "")
+    chosen = WorkProgramme.objects.filter(year=int(year)).first() if year.isdigit() and len(year) == 4 else None
+    return chosen or WorkProgramme.objects.current()
+
+
+def _progress(programme, today):
+    """The chosen year per domain, its overdue commitments, and its realisation beside the year before."""
     if programme is None:
         return {"programme": None}
     previous = WorkProgramme.objects.filter(year=programme.year - 1).first()
@@ -47,4 +53,5 @@ def _progress(today):
         "by_domain": overview.YearOverview(programme).by_domain,
         "overdue": late,
         "overdue_count": late_count,
+        "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
     }

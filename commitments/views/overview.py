@@ -5,13 +5,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from commitments import exports, permissions
 from commitments.forms import OverviewFilterForm
 from commitments.models import WorkProgramme
-from commitments.overview import YearOverview, current_programme
+from commitments.overview import YearOverview
 
 
 def overview_current(request):
-    """The year-end overview of this year's programme, else the latest."""
+    """The year-end overview of the year people are working on: the oldest one not closed yet."""
     permissions.require(permissions.can_read(request.user))
-    programme = current_programme()
+    programme = WorkProgramme.objects.current()
     return redirect("overview", year=programme.year) if programme else redirect("register")
 
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
@@ -181,10 +181,13 @@ def evidence_create(request, reference):
     return render(request, "commitments/evidence_form.html", {"form": form, "commitment": commitment})
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 def evidence_delete(request, reference, pk):
+    """GET asks to confirm; POST removes the link (its removal stays in the timeline, with who and when)."""
     commitment = get_commitment_for(request.user, reference, permissions.can_edit)
     evidence = get_object_or_404(EvidenceLink, pk=pk, commitment=commitment)
+    if request.method == "GET":
+        return render(request, "commitments/evidence_delete.html", {"commitment": commitment, "evidence": evidence})
     try:
         workflow.remove_evidence(evidence, by=request.user)
     except workflow.WorkflowError as error:

@@ -38,9 +38,9 @@ def _step_page(request, reference, *, step, role, form_class, title, intro, done
     return render(request, "commitments/step.html", context, status=400 if form is not None and form.errors else 200)
 
 
-def _evidence(commitment):
+def _evidence(commitment, evidence=None):
     """The evidence, as the reviewer weighs it: what was published after the due date stands out."""
-    evidence = list(commitment.evidence.all())
+    evidence = list(commitment.evidence.all()) if evidence is None else evidence
     return {"evidence": evidence, "late_evidence": [item for item in evidence if item.is_after_due_date]}
 
 
@@ -49,11 +49,13 @@ def _prepare_submit(commitment):
 
 
 def _prepare_review(commitment):
+    """The review shows the evidence exactly as it was submitted (nothing changes it until the decision)."""
     submission = workflow.last_submission(commitment)
-    initial = {"version": commitment.version}
+    initial = {"version": commitment.version, "evidence_version": commitment.evidence_version}
     if submission:
         initial.update(verdict=submission.proposed_verdict, expected_date=submission.expected_date)
-    return initial, {"submission": submission, **_evidence(commitment)}
+    offered = submission.offered_evidence() if submission else None
+    return initial, {"submission": submission, **_evidence(commitment, offered)}
 
 
 @require_http_methods(["GET", "POST"])
