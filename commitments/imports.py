@@ -429,6 +429,15 @@ def _programme_of(row, cells, lookups, default_programme):
     if year not in lookups.programmes:
         row.refuse(_unknown_programme(year))
         return None
+    if lookups.programmes[year].is_closed:
+        row.refuse(
+            _(
+                "Het werkprogramma %(year)s is vastgesteld: een import wijzigt het niet. "
+                "Een beheerder kan het heropenen."
+            )
+            % {"year": year}
+        )
+        return None
     return lookups.programmes[year]
 
 
@@ -597,6 +606,15 @@ def _plan_update(row, cells, lookups):
     ]
     if not row.changes:
         row.outcome = UNCHANGED
+        return
+    if stored.is_frozen:
+        row.refuse(
+            _(
+                "%(reference)s staat ter beoordeling: tot het besluit verandert er niets aan. Laat de regel zoals in "
+                "het register, of vraag de reviewer het voornemen terug te sturen."
+            )
+            % {"reference": stored.reference}
+        )
         return
     if stored.is_decided:
         row.refuse(

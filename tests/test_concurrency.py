@@ -8,10 +8,10 @@ import time
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import connection, transaction
 
 from commitments import workflow
-from commitments.models import Action, Commitment, Review, Status, Verdict
+from commitments.models import Action, Commitment, Review, Status, Verdict, WorkProgramme
 from tests.test_workflow import add_evidence, bring_to, make_reviewer_in, submit
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -136,3 +136,65 @@ def test_two_staff_members_submitting_at_once_submit_once(commitment, alice, pol
 
     assert sorted(type(result).__name__ for result in results) == ["Review", "WorkflowError"], results
     assert commitment.reviews.filter(action=Action.SUBMIT).count() == 1
+
+
+def decide(commitment, reviewer):
+    return workflow.review(
+        Commitment.objects.get(pk=commitment.pk),
+        by=reviewer,
+        decision="approve",
+        verdict=Verdict.MET,
+        annual_report_reference="Jaarbericht 2024, p. 14",
+    )
+
+
+def test_a_close_that_races_the_last_decision_waits_for_it(under_review, bob, carol, hold_the_lock):
+    """The decision holds the commitment's row; the close locks every row of its year, so it counts after the
+    decision and closes a year that is decided in full."""
+    programme = under_review.programme
+    results = at_once(lambda: decide(under_review, bob), lambda: (time.sleep(0.1), close(programme, carol))[1])
+
+    assert [type(result).__name__ for result in results] == ["Review", "list"], results
+    programme.refresh_from_db()
+    assert programme.is_closed
+    assert not programme.commitments.exclude(status__in=[Status.MET]).exists()
+
+
+def test_a_decision_that_comes_after_a_close_is_refused_and_changes_nothing(commitment, alice, bob, carol, erin):
+    """The close waits for nothing open and holds the year's rows; a step that got the row after it sees the year
+    closed (the step reads the year again once the row is its own)."""
+    bring_to(commitment, Status.MET, staff=alice, decider=bob)
+    programme = commitment.programme
+    locked_first = threading.Event()
+
+    def close_slowly():
+        with transaction.atomic():
+            result = workflow.close_programme(programme, by=carol)
+            locked_first.set()
+            time.sleep(0.3)
+        return result
+
+    def reopen_decision():
+        locked_first.wait(5)
+        return workflow.reopen(Commitment.objects.get(pk=commitment.pk), by=bob, reason="Toch niet.")
+
+    results = at_once(close_slowly, reopen_decision)
+
+    assert isinstance(results[1], workflow.WorkflowError) and "vastgesteld" in results[1].message, results
+    assert Commitment.objects.get(pk=commitment.pk).status == Status.MET
+
+
+def test_two_closes_at_once_close_once(commitment, alice, bob, carol, erin):
+    bring_to(commitment, Status.MET, staff=alice, decider=bob)
+    programme = commitment.programme
+
+    results = at_once(lambda: close(programme, carol), lambda: close(programme, erin))
+
+    assert sorted(type(result).__name__ for result in results) == ["WorkflowError", "list"], results
+    refused = next(result for result in results if isinstance(result, workflow.WorkflowError))
+    assert "al vastgesteld" in refused.message
+    assert programme.steps.count() == 1
+
+
+def close(programme, by):
+    return workflow.close_programme(WorkProgramme.objects.get(pk=programme.pk), by=by)

@@ -99,7 +99,9 @@ def programme_close(request, year):
     undecided = list(workflow.undecided(programme))
     delayed = list(workflow.delayed_to_carry_over(programme))
     next_programme = WorkProgramme.objects.filter(year=year + 1).first()
-    form = CloseProgrammeForm(request.POST or None, initial={"carry_over_delayed": bool(next_programme)})
+    # A form without fields checked posts nothing: bound by the method, not by the data.
+    data = request.POST if request.method == "POST" else None
+    form = CloseProgrammeForm(data, initial={"carry_over_delayed": bool(next_programme)})
     if request.method == "POST" and not undecided and form.is_valid():
         try:
             successors = workflow.close_programme(
@@ -138,7 +140,7 @@ def programme_reopen(request, year):
     if not programme.is_closed:
         messages.info(request, _("Het werkprogramma %(year)s is niet vastgesteld.") % {"year": year})
         return redirect(programme)
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             workflow.reopen_programme(programme, by=request.user, reason=form.cleaned_data["reason"])
