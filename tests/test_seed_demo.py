@@ -1,9 +1,11 @@
 """The Werkprogramma 2024 data and the demo accounts that `make run` serves, the health check and the admin."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
-from django.db import DatabaseError
+from django.db import DatabaseError, models
 
 from commitments import permissions
 from commitments.models import Commitment, Domain, Goal, Review, Status, WorkProgramme
@@ -140,3 +142,32 @@ def test_staff_without_the_beheerder_role_get_no_admin_models(client, alice):
     alice.save()
     client.force_login(alice)
     assert client.get("/admin/commitments/domain/").status_code == 403
+
+
+def test_the_demo_year_shows_the_cycle(seeded):
+    """2024 as it might stand in the spring of 2025, every step through the workflow, the invented ones saying so."""
+    statuses = dict(
+        Commitment.objects.filter(programme__year=2024)
+        .values_list("status")
+        .annotate(count=models.Count("pk"))
+        .values_list("status", "count")
+    )
+    assert statuses[Status.IN_PROGRESS] >= 2 and statuses[Status.UNDER_REVIEW] >= 2
+    assert statuses[Status.MET] >= 2 and statuses[Status.PARTLY_MET] >= 1 and statuses[Status.DELAYED] == 1
+    for commitment in Commitment.objects.filter(status__in=[Status.MET, Status.PARTLY_MET]):
+        assert commitment.evidence.exists() and commitment.decision.annual_report_reference.startswith("Jaarbericht")
+        assert all(item.title.startswith("Demogegevens") for item in commitment.evidence.all())
+    delayed = Commitment.objects.get(status=Status.DELAYED)
+    successor = delayed.carried_over_to
+    assert (successor.programme.year, successor.due_date) == (2025, delayed.expected_date)
+    assert not WorkProgramme.objects.get(year=2025).is_closed
+    assert not WorkProgramme.objects.get(year=2024).is_closed
+
+
+def test_seed_demo_prints_one_line_and_no_mail(db, settings, capsys):
+    settings.DEBUG = True
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    assert len(out.getvalue().strip().splitlines()) == 1
+    assert "Subject:" not in capsys.readouterr().out
