@@ -1,7 +1,5 @@
 """The year-end overview page: every figure equals a count made here, every commitment is accounted for."""
 
-import datetime
-
 import pytest
 
 from commitments import overview, workflow

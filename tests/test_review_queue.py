@@ -56,7 +56,7 @@ def test_it_orders_by_the_latest_submission(client_for, programme, politie, alic
 
 
 def test_each_row_shows_proposed_verdict_evidence_count_late_flag_and_age(client_for, programme, politie, alice, bob):
-    late = submitted(
+    submitted(
         programme,
         politie,
         alice,

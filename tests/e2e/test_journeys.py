@@ -9,12 +9,13 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from commitments import permissions
-from commitments.models import Action, Status
+from commitments import permissions, workflow
+from commitments.models import Action, Commitment, Status, Verdict, WorkProgramme
 from tests.conftest import PASSWORD, make_user
 from tests.e2e import checks
 from tests.e2e.conftest import NARROW
 from tests.e2e.world import build_world
+from tests.test_workflow import approve, bring_to
 
 pytestmark = pytest.mark.browser
 
@@ -142,8 +143,9 @@ def test_a_reviewer_sends_back_and_approves_after_resubmission(open_tab, world):
 def test_a_manager_opens_the_dashboard_and_downloads_the_year_end_files(open_tab, world):
     def steps(page):
         expect(page.get_by_text("Realisatiegraad 2024")).to_be_visible()
+        # 2024 is the year still being accounted for, though the Werkprogramma 2025 exists.
         page.get_by_role("link", name="Naar het jaaroverzicht").click()
-        page.get_by_role("navigation", name="Andere jaren").get_by_role("link", name="2024").click()
+        expect(page.get_by_role("navigation", name="Andere jaren").get_by_role("link", name="2025")).to_be_visible()
         expect(page.get_by_role("heading", level=1)).to_have_text("Verantwoording Werkprogramma 2024")
         return click_and_download(page, "XLSX"), click_and_download(page, "Rapport (PDF)")
 
@@ -250,3 +252,52 @@ def test_on_a_wide_screen_the_register_filters_are_open(open_tab, world):
         expect(page.get_by_role("form", name="Filters")).to_be_visible()
 
     open_tab(world.staff).do(steps)
+
+
+def test_a_manager_closes_a_year_once_everything_is_decided_and_carries_the_delays_over(open_tab, world, politie):
+    """2023 with one commitment still under review: the close is refused with a link to it; after the decision the
+    manager closes the year and carries its delayed commitment over into 2024, and the year reads as final."""
+    earlier = WorkProgramme.objects.create(year=2023, title="Werkprogramma 2023")
+    waiting, late = (
+        workflow.create_commitment(
+            by=world.staff,
+            programme=earlier,
+            title=title,
+            statement=f"{title} wordt in 2023 gepubliceerd.",
+            kind="publication",
+            domain=politie,
+            owner=world.staff,
+        )
+        for title in ("Study of police custody", "Study of police dogs")
+    )
+    bring_to(late, Status.DELAYED, staff=world.staff, decider=world.reviewer)
+    bring_to(waiting, Status.UNDER_REVIEW, staff=world.staff)
+
+    def refused(page):
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Werkprogramma's").click()
+        page.get_by_role("link", name="2023", exact=True).click()
+        page.get_by_role("link", name="Jaar vaststellen").click()
+        expect(page.get_by_role("alert")).to_contain_text("1 voornemen wacht nog op een besluit")
+        expect(page.get_by_role("link", name=waiting.reference)).to_be_visible()
+
+    def close(page):
+        page.reload()
+        expect(page.get_by_text("Alle voornemens zijn beoordeeld")).to_be_visible()
+        expect(
+            page.get_by_label("De vertraagde voornemens overhevelen naar het volgende werkprogramma")
+        ).to_be_checked()
+        page.locator("main form").get_by_role("button", name="Vaststellen").click()
+        expect(page.get_by_text("Het werkprogramma 2023 is vastgesteld.")).to_be_visible()
+        expect(page.locator("main .lead")).to_contain_text("Vastgesteld op")
+        expect(page.get_by_role("link", name="Jaar vaststellen")).to_have_count(0)
+
+    manager = open_tab()
+    manager.do(log_in(world.manager.username))
+    manager.do(refused)
+    approve(waiting, world.reviewer, Verdict.MET)
+    manager.do(close)
+
+    earlier.refresh_from_db()
+    assert earlier.is_closed and earlier.closed_by == world.manager
+    successor = Commitment.objects.get(predecessor=late)
+    assert successor.programme == world.programme

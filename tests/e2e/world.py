@@ -270,6 +270,7 @@ def pages_for(world):
             Page("submit", f"{detail}submit/"),
             Page("submit-errors", f"{detail}submit/", {"proposed_verdict": "delayed"}, status=400),
             Page("carry-over", f"/commitments/{c['delayed'].reference}/carry-over/"),
+            Page("evidence-delete", f"{detail}evidence/{c['in_progress'].evidence.first().pk}/delete/"),
             Page("overview", f"/overview/{world.programme.year}/"),
             Page("password-change", "/accounts/password_change/"),
             Page("password-change-errors", "/accounts/password_change/", {"old_password": "not-it"}),
@@ -297,6 +298,9 @@ def pages_for(world):
             Page("detail-delayed", f"/commitments/{c['delayed'].reference}/"),
             Page("detail-carried-over", f"/commitments/{c['carried_over'].reference}/"),
             Page("detail-successor", f"/commitments/{c['successor'].reference}/"),
+            Page("programmes", "/programmes/"),
+            Page("programme", f"/programmes/{world.programme.year}/"),
+            Page("programme-close-refused", f"/programmes/{world.programme.year}/close/"),
             Page("forbidden", "/commitments/new/", status=403),
         ],
         "beheerder": [
@@ -305,6 +309,9 @@ def pages_for(world):
             Page("import-errors", "/import/", {}, status=400),
             Page("import-dry-run", "/import/", {"file": ("commitments.csv", valid_import)}),
             Page("import-dry-run-errors", "/import/", {"file": ("commitments.csv", faulty_import)}, status=400),
+            Page("programme-new", "/programmes/new/"),
+            Page("programme-new-errors", "/programmes/new/", {"year": str(world.programme.year)}),
+            Page("programme-edit", f"/programmes/{world.next_programme.year}/edit/"),
         ],
     }
 
