@@ -21,9 +21,9 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
     """Django's, except that an id too large for any integer column is an unknown choice, not a crash
     (the `__in` lookup that checks the ids raises OverflowError on SQLite)."""
 
-    def _check_values(self, value):
+    def clean(self, value):
         try:
-            return super()._check_values(value)
+            return super().clean(value)
         except OverflowError:
             raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
 

@@ -15,16 +15,18 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
 
-class ChoiceLabels(models.Model):
-    """get_FOO_display() from a dict of each field's choices made once. Django's own rebuilds it on every call,
-    translating every label of the field to hash it: a sixth of a register page of 100 rows (bench/results.md)."""
+def choice_label(field_name):
+    """A get_FOO_display() that reads the label from a dict of the field's choices made once. Django's own rebuilds
+    and translates every label of the field on every call: a sixth of a register page of 100 rows (bench/results.md).
+    Django adds its own only where the class defines none, so this is the documented way to replace it."""
 
-    class Meta:
-        abstract = True
+    def display(self):
+        model_field = self._meta.get_field(field_name)
+        value = getattr(self, model_field.attname)
+        return force_str(_choice_labels(model_field).get(value, value), strings_only=True)
 
-    def _get_FIELD_display(self, field):
-        value = getattr(self, field.attname)
-        return force_str(_choice_labels(field).get(value, value), strings_only=True)
+    display.__name__ = f"get_{field_name}_display"
+    return display
 
 
 @functools.cache
@@ -209,17 +211,8 @@ class Verdict(models.TextChoices):
 
 
 class CommitmentQuerySet(models.QuerySet):
-    def visible_to(self, user):
-        """Everyone with a role reads everything (DESIGN.md §4); without a role, nothing."""
-        from commitments import permissions
-
-        return self if permissions.can_read(user) else self.none()
-
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
-
-    def decided(self):
-        return self.filter(status__in=DECIDED_STATUSES)
 
     def overdue(self, today=None):
         today = today or timezone.localdate()
@@ -238,7 +231,7 @@ class CommitmentQuerySet(models.QuerySet):
         )
 
 
-class Commitment(ChoiceLabels):
+class Commitment(models.Model):
     """One stated intention (voornemen) of a work programme."""
 
     reference = models.CharField(_("referentie"), max_length=20, unique=True, editable=False)
@@ -303,6 +296,9 @@ class Commitment(ChoiceLabels):
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
     objects = CommitmentQuerySet.as_manager()
+
+    get_kind_display = choice_label("kind")
+    get_status_display = choice_label("status")
 
     class Meta:
         ordering = ["programme__year", "sequence"]
@@ -406,7 +402,7 @@ class EvidenceKind(models.TextChoices):
     OTHER = "other", _("Overig")
 
 
-class EvidenceLink(ChoiceLabels):
+class EvidenceLink(models.Model):
     """A link to what shows the outcome of a commitment."""
 
     commitment = models.ForeignKey(
@@ -423,6 +419,8 @@ class EvidenceLink(ChoiceLabels):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("toegevoegd door")
     )
     added_at = models.DateTimeField(_("toegevoegd op"), auto_now_add=True)
+
+    get_kind_display = choice_label("kind")
 
     class Meta:
         ordering = ["commitment", "published_on", "id"]
@@ -475,7 +473,7 @@ class DropKind(models.TextChoices):
     DURING_YEAR = "during_year", _("Vervallen in de loop van het jaar")
 
 
-class Review(ChoiceLabels):
+class Review(models.Model):
     """One step of the workflow on a commitment. Written once, never edited."""
 
     commitment = models.ForeignKey(
@@ -501,6 +499,13 @@ class Review(ChoiceLabels):
         _("beoordeelde versie van het bewijs"), null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    get_action_display = choice_label("action")
+    get_from_status_display = choice_label("from_status")
+    get_to_status_display = choice_label("to_status")
+    get_proposed_verdict_display = choice_label("proposed_verdict")
+    get_verdict_display = choice_label("verdict")
+    get_drop_kind_display = choice_label("drop_kind")
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -559,7 +564,7 @@ class ProgrammeAction(models.TextChoices):
     REOPEN = "reopen", _("Heropend")
 
 
-class ProgrammeStep(ChoiceLabels):
+class ProgrammeStep(models.Model):
     """Closing or reopening a year: who, when and why. Written once, never edited."""
 
     programme = models.ForeignKey(
@@ -571,6 +576,8 @@ class ProgrammeStep(ChoiceLabels):
     )
     reason = models.TextField(_("reden"), blank=True, max_length=5000)
     created_at = models.DateTimeField(_("tijdstip"), default=timezone.now)
+
+    get_action_display = choice_label("action")
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from commitments.models import OPEN_STATUSES, Action, Commitment, EvidenceLink, Review, Status, Verdict, WorkProgramme
+from commitments.models import OPEN_STATUSES, Action, Commitment, EvidenceLink, Review, Status, Verdict
 
 REALISED = (Status.MET, Status.PARTLY_MET)
 NEEDS_STAFF = (Status.PLANNED, Status.IN_PROGRESS)

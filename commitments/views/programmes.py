@@ -83,9 +83,7 @@ def programme_edit(request, year):
         messages.success(request, _("De wijzigingen zijn opgeslagen."))
         return redirect(programme)
     title = _("Werkprogramma %(year)s wijzigen") % {"year": year}
-    return render(
-        request, "commitments/programmes/form.html", {"form": form, "programme": programme, "title": title}
-    )
+    return render(request, "commitments/programmes/form.html", {"form": form, "programme": programme, "title": title})
 
 
 @require_http_methods(["GET", "POST"])

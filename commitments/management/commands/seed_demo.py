@@ -30,14 +30,14 @@ DROPPED_REASON = "Voor 2024 is besloten dit toezicht niet voort te zetten."
 DEMO = "Demogegevens, niet echt:"  # every invented step and link says so
 DEMO_EVIDENCE_URL = "https://www.inspectie-jenv.nl/publicaties"
 # A year worth looking at: reference → what happened to it in the demo (the rest stays planned).
-IN_PROGRESS = ("WP2024-002", "WP2024-003", "WP2024-014", "WP2024-024")
+IN_PROGRESS = ("WP2024-005", "WP2024-006", "WP2024-014", "WP2024-024")
 UNDER_REVIEW = ("WP2024-012", "WP2024-023", "WP2024-028")
 DECIDED = {
-    "WP2024-010": (Status.MET, "Jaarbericht 2024, p. 12"),
     "WP2024-011": (Status.MET, "Jaarbericht 2024, p. 18"),
     "WP2024-013": (Status.MET, "Jaarbericht 2024, p. 21"),
+    "WP2024-030": (Status.MET, "Jaarbericht 2024, hoofdstuk 1"),
     "WP2024-015": (Status.PARTLY_MET, "Jaarbericht 2024, p. 24"),
-    "WP2024-001": (Status.PARTLY_MET, "Jaarbericht 2024, hoofdstuk 1"),
+    "WP2024-016": (Status.PARTLY_MET, "Jaarbericht 2024, p. 9"),
 }
 DELAYED_AND_CARRIED_OVER = "WP2024-022"
 
