@@ -6,7 +6,7 @@ from commitments import permissions
 
 # What a beheerder manages in the admin (DESIGN.md §4): programmes, domains, goals, users and groups, and the
 # read-only views of commitments, their history and the login lockouts.
-ADMIN_APPS = frozenset({"commitments", "auth", "auditlog", "axes"})
+ADMIN_APPS = frozenset({"commitments", "auth", "auditlog", "axes", "sso"})
 
 
 class RoleBackend(BaseBackend):
