@@ -6,6 +6,7 @@ import re
 import secrets
 import shutil
 import subprocess
+import tempfile
 from html import unescape
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -78,12 +79,14 @@ class Provider:
             "accounts": self.accounts,
             "control_token": self.control_token,
         }
+        # Its warnings and errors go to a file (a pipe nobody reads would fill up and stop it): see log().
+        self.stderr = tempfile.TemporaryFile(mode="w+")
         self.process = subprocess.Popen(
             ["node", "provider.mjs"],
             cwd=HERE,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
+            stderr=self.stderr,
             text=True,
         )
         self.process.stdin.write(json.dumps(config))
@@ -91,7 +94,7 @@ class Provider:
         line = self.process.stdout.readline()
         if not line:
             self.process.wait(timeout=10)
-            raise RuntimeError(f"the test provider did not start: {self.process.stderr.read()}")
+            raise RuntimeError(f"the test provider did not start: {self.log()}")
         self.issuer = json.loads(line)["issuer"]
         self.discovery_url = f"{self.issuer}/.well-known/openid-configuration"
 
@@ -101,8 +104,13 @@ class Provider:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
-        for stream in (self.process.stdout, self.process.stderr):
-            stream.close()
+        self.process.stdout.close()
+        self.stderr.close()
+
+    def log(self):
+        """What the provider wrote to its standard error so far."""
+        self.stderr.seek(0)
+        return self.stderr.read()
 
     def _control(self, method, path, body=None):
         response = requests.request(

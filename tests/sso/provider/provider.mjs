@@ -23,6 +23,60 @@ const signing = await jose.generateKeyPair("RS256", { extractable: true });
 const impostor = await jose.generateKeyPair("RS256", { extractable: true }); // same kid, another key
 const privateJwk = { ...(await jose.exportJWK(signing.privateKey)), kid: KID, alg: "RS256", use: "sig" };
 
+// The provider's storage, in memory, as oidc-provider's adapter interface asks; ours so that disabling or deleting an
+// account ends its sessions at the provider, as a real identity provider does.
+const store = new Map(); // "Model:id" -> {payload, expiresAt}
+const byGrant = new Map(); // grantId -> Set of "Model:id"
+class MemoryAdapter {
+  constructor(model) {
+    this.model = model;
+  }
+  key(id) {
+    return `${this.model}:${id}`;
+  }
+  async upsert(id, payload, expiresIn) {
+    store.set(this.key(id), { payload, expiresAt: expiresIn ? Date.now() + expiresIn * 1000 : undefined });
+    if (this.model === "Session" && payload.uid) store.set(`SessionUid:${payload.uid}`, { payload: id });
+    if (payload.grantId) {
+      if (!byGrant.has(payload.grantId)) byGrant.set(payload.grantId, new Set());
+      byGrant.get(payload.grantId).add(this.key(id));
+    }
+  }
+  async find(id) {
+    const entry = store.get(this.key(id));
+    if (!entry) return undefined;
+    if (entry.expiresAt && entry.expiresAt < Date.now()) {
+      store.delete(this.key(id));
+      return undefined;
+    }
+    return entry.payload;
+  }
+  async findByUid(uid) {
+    const id = store.get(`SessionUid:${uid}`)?.payload;
+    return id ? this.find(id) : undefined;
+  }
+  async findByUserCode() {
+    return undefined;
+  }
+  async consume(id) {
+    const entry = store.get(this.key(id));
+    if (entry) entry.payload.consumed = Math.floor(Date.now() / 1000);
+  }
+  async destroy(id) {
+    store.delete(this.key(id));
+  }
+  async revokeByGrantId(grantId) {
+    for (const key of byGrant.get(grantId) ?? []) store.delete(key);
+    byGrant.delete(grantId);
+  }
+}
+
+function endSessionsOf(accountId) {
+  for (const [key, entry] of store) {
+    if (key.startsWith("Session:") && entry.payload.accountId === accountId) store.delete(key);
+  }
+}
+
 const server = createServer();
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const issuer = `http://127.0.0.1:${server.address().port}`;
@@ -36,6 +90,7 @@ function page(title, body) {
 }
 
 const provider = new Provider(issuer, {
+  adapter: MemoryAdapter,
   clients: config.clients.map((client) => ({
     grant_types: ["authorization_code", "refresh_token"],
     response_types: ["code"],
@@ -107,6 +162,7 @@ const provider = new Provider(issuer, {
   },
 });
 provider.proxy = false;
+provider.on("server_error", (ctx, error) => console.error("server_error", error));
 
 // The misbehaviour of the next token response: the id_token rewritten and signed again.
 provider.use(async (ctx, next) => {
@@ -188,8 +244,13 @@ async function control(req, res, url) {
   if (req.headers["x-control-token"] !== config.control_token) return send(res, 403, "forbidden", "text/plain");
   const body = req.method === "GET" ? {} : JSON.parse((await readBody(req)) || "{}");
   const [, , what, id] = url.pathname.split("/");
-  if (what === "account" && req.method === "PUT") accounts[id] = { ...(accounts[id] ?? {}), ...body };
-  else if (what === "account" && req.method === "DELETE") delete accounts[id];
+  if (what === "account" && req.method === "PUT") {
+    accounts[id] = { ...(accounts[id] ?? {}), ...body };
+    if (accounts[id].disabled) endSessionsOf(id);
+  } else if (what === "account" && req.method === "DELETE") {
+    delete accounts[id];
+    endSessionsOf(id);
+  }
   else if (what === "tamper" && req.method === "POST") tamper = body.mode ?? null;
   else return send(res, 404, "not found", "text/plain");
   return send(res, 200, JSON.stringify({ ok: true }), "application/json");
