@@ -77,6 +77,10 @@ EXPECTED = {
     "overview-export-xlsx": (None, MANAGERS),
     "overview-export-pdf": (None, MANAGERS),
     "import": (None, answers(beheerder=200)),
+    # Single sign-on (sso/): without a provider configured, as here, there is nothing at these addresses.
+    # tests/sso/test_oidc_access_control.py walks every address again with a provider and its users.
+    "oidc_authentication_init": (None, answers(404, anonymous=404)),
+    "oidc_authentication_callback": (None, answers(404, anonymous=404)),
 }
 # The admin is the beheerder's (DESIGN.md §4): every other role is sent to a login page. What the beheerder may do
 # inside it is the admin's own permission system: there the walk asks that she is let in, gets no server error, and
