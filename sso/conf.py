@@ -13,6 +13,8 @@ import requests
 from django.conf import settings
 
 DISCOVERY_TTL = 3600
+# After a failed fetch, how long to answer "unavailable" at once rather than wait for the provider on every request.
+FAILURE_TTL = 30
 _cache = {}
 _lock = threading.Lock()
 
@@ -69,16 +71,20 @@ def discover(url):
     now = time.monotonic()
     with _lock:
         cached = _cache.get(url)
-        if cached and now - cached[0] < DISCOVERY_TTL:
+        if cached and cached[1] is None and now - cached[0] < FAILURE_TTL:
+            raise ProviderUnavailable(f"discovery document {url!r} could not be read a moment ago")
+        if cached and cached[1] is not None and now - cached[0] < DISCOVERY_TTL:
             return cached[1]
     try:
         response = requests.get(url, timeout=settings.OIDC_TIMEOUT, verify=settings.OIDC_VERIFY_SSL)
         response.raise_for_status()
         document = response.json()
+        if not isinstance(document, dict) or not document.get("issuer"):
+            raise ValueError("no issuer")
     except (requests.RequestException, ValueError) as error:
+        with _lock:
+            _cache[url] = (now, None)
         raise ProviderUnavailable(f"discovery document {url!r} could not be read: {error}") from error
-    if not isinstance(document, dict) or not document.get("issuer"):
-        raise ProviderUnavailable(f"discovery document {url!r} has no issuer")
     with _lock:
         _cache[url] = (now, document)
     return document

@@ -51,13 +51,21 @@ class GroupMapping(models.Model):
         verbose_name = _("groepskoppeling")
         verbose_name_plural = _("groepskoppelingen")
         ordering = ["group", "role", "id"]
+        # Two constraints, not one with nulls_distinct: SQLite (and PostgreSQL before 15) would let a mapping
+        # without a domain be entered twice.
         constraints = [
             models.UniqueConstraint(
                 fields=["group", "role", "domain"],
-                name="sso_groupmapping_unique",
-                nulls_distinct=False,
+                condition=models.Q(domain__isnull=False),
+                name="sso_groupmapping_unique_with_domain",
                 violation_error_message=_("Deze koppeling bestaat al."),
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["group", "role"],
+                condition=models.Q(domain__isnull=True),
+                name="sso_groupmapping_unique_without_domain",
+                violation_error_message=_("Deze koppeling bestaat al."),
+            ),
         ]
 
     def __str__(self):

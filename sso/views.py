@@ -52,7 +52,8 @@ def refused(request, reason, detail="", status=403):
     if user is not None:
         auth.logout(request)
     if reason != "inactive":  # sso.accounts recorded that one, with the user
-        record(AccountEvent.Kind.REFUSED, request=request, user=user, detail=f"{reason}: {detail}"[:2000])
+        if user is not None:  # on their history; a refusal of nobody in particular is in the log only
+            record(AccountEvent.Kind.REFUSED, request=request, user=user, detail=f"{reason}: {detail}"[:2000])
         logger.warning(
             "oidc login refused: reason=%s user=%r address=%s detail=%r",
             reason,

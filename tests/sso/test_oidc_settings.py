@@ -1,12 +1,15 @@
 """Single sign-on is configured from the environment alone (issue 14 point 1), and `manage.py check` says what is
 wrong before anyone tries to log in; with it on, `check --deploy` stays clean."""
 
+import socket
 import subprocess
 import sys
 
 import pytest
+from django.db import IntegrityError, transaction
 
-from sso import checks, mapping
+from sso import checks, conf, mapping
+from sso.models import GroupMapping
 from tests.test_deploy_settings import ROOT, production_environment
 
 OIDC_ENVIRONMENT = {
@@ -93,3 +96,30 @@ def test_check_deploy_warns_of_a_provider_over_plain_http(tmp_path):
         timeout=120,
     )
     assert completed.returncode != 0 and "sso.W001" in completed.stdout + completed.stderr
+
+
+@pytest.fixture
+def unreachable_provider(settings, db):
+    with socket.socket() as probe:  # a port that was free a moment ago, and has nobody listening now
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.OIDC_DISCOVERY_URL = f"http://127.0.0.1:{port}/.well-known/openid-configuration"
+    settings.OIDC_RP_CLIENT_ID, settings.OIDC_RP_CLIENT_SECRET = "wpsite", "secret"
+    conf.forget_discovery()
+    yield
+    conf.forget_discovery()
+
+
+def test_an_unreachable_provider_gives_a_page_not_an_error(unreachable_provider, client):
+    response = client.get("/accounts/oidc/authenticate/")
+    assert response.status_code == 503
+    assert "De identiteitsprovider is nu niet bereikbaar." in response.content.decode()
+    # The login page itself does not wait for the provider, and the password form is still there.
+    page = client.get("/accounts/login/")
+    assert page.status_code == 200 and 'name="password"' in page.content.decode()
+
+
+def test_a_group_mapping_is_entered_once(db):
+    GroupMapping.objects.create(group="wpsite-managers", role="manager")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        GroupMapping.objects.create(group="wpsite-managers", role="manager")
