@@ -57,6 +57,10 @@ EXPECTED = {
     "password_change_done": (None, answers(200)),
     "set_language": (None, answers(302, anonymous=302)),  # a GET changes nothing and goes back
     "healthz": (None, answers(200, anonymous=200)),
+    # Single sign-on (sso/): without a provider configured, as here, there is nothing at these addresses.
+    # tests/sso/test_oidc_access_control.py walks every address again with a provider and its users.
+    "oidc_authentication_init": (None, answers(404, anonymous=404)),
+    "oidc_authentication_callback": (None, answers(404, anonymous=404)),
     "dashboard": (None, EVERY_ROLE),
     "register": (None, EVERY_ROLE),
     "commitment-create": (None, answers(staff=200, other_staff=200, beheerder=200)),
@@ -77,10 +81,6 @@ EXPECTED = {
     "overview-export-xlsx": (None, MANAGERS),
     "overview-export-pdf": (None, MANAGERS),
     "import": (None, answers(beheerder=200)),
-    # Single sign-on (sso/): without a provider configured, as here, there is nothing at these addresses.
-    # tests/sso/test_oidc_access_control.py walks every address again with a provider and its users.
-    "oidc_authentication_init": (None, answers(404, anonymous=404)),
-    "oidc_authentication_callback": (None, answers(404, anonymous=404)),
 }
 # The admin is the beheerder's (DESIGN.md §4): every other role is sent to a login page. What the beheerder may do
 # inside it is the admin's own permission system: there the walk asks that she is let in, gets no server error, and
