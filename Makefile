@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install migrate seed lint check bench security clean
+.PHONY: run test install migrate seed lint check bench security clean sso-provider
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -22,8 +22,16 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
-test: install
+test: install sso-provider
 	$(PY) -m pytest
+
+# The OpenID Provider that the single sign-on tests start (node's oidc-provider, tests/sso/provider); without npm
+# those tests are skipped, saying so.
+SSO_PROVIDER := tests/sso/provider
+sso-provider: $(SSO_PROVIDER)/node_modules/.package-lock.json
+$(SSO_PROVIDER)/node_modules/.package-lock.json: $(SSO_PROVIDER)/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(SSO_PROVIDER) --no-audit --no-fund --loglevel=error; \
+	else echo "!! no npm: the single sign-on tests (tests/sso) will be skipped"; fi
 
 lint: install
 	$(VENV)/bin/ruff check .

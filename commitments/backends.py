@@ -5,8 +5,8 @@ from django.contrib.auth.backends import BaseBackend
 from commitments import permissions
 
 # What a beheerder manages in the admin (DESIGN.md §4): programmes, domains, goals, users and groups, and the
-# read-only views of commitments, their history and the login lockouts.
-ADMIN_APPS = frozenset({"commitments", "auth", "auditlog", "axes"})
+# read-only views of commitments, their history and the login lockouts; single sign-on (group mapping, identities).
+ADMIN_APPS = frozenset({"commitments", "auth", "auditlog", "axes", "sso"})
 
 
 class RoleBackend(BaseBackend):

@@ -57,6 +57,10 @@ EXPECTED = {
     "password_change_done": (None, answers(200)),
     "set_language": (None, answers(302, anonymous=302)),  # a GET changes nothing and goes back
     "healthz": (None, answers(200, anonymous=200)),
+    # Single sign-on (sso/): without a provider configured, as here, there is nothing at these addresses.
+    # tests/sso/test_oidc_access_control.py walks every address again with a provider and its users.
+    "oidc_authentication_init": (None, answers(404, anonymous=404)),
+    "oidc_authentication_callback": (None, answers(404, anonymous=404)),
     "dashboard": (None, EVERY_ROLE),
     "register": (None, EVERY_ROLE),
     "commitment-create": (None, answers(staff=200, other_staff=200, beheerder=200)),

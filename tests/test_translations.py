@@ -116,7 +116,7 @@ BASE = Path(settings.BASE_DIR)
 # The project's templates and those of its own apps (commitments/templates/...).
 TEMPLATE_FILES = sorted(
     path
-    for folder in [TEMPLATES, *(BASE / app / "templates" for app in ("commitments", "wpsite"))]
+    for folder in [TEMPLATES, *(BASE / app / "templates" for app in ("commitments", "wpsite", "sso"))]
     for path in folder.rglob("*")
     if path.suffix in (".html", ".txt")
 )

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "csp",
     "wpsite",
     "commitments",
+    "sso",
 ]
 
 MIDDLEWARE = [
@@ -60,12 +61,15 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Before the login check, so that a session past its idle or absolute lifetime is sent to the login page.
     "wpsite.middleware.SessionTimeoutMiddleware",
+    # A session begun at the OpenID Provider is renewed against it now and then (sso/; nothing without OIDC).
+    "sso.middleware.ProviderSessionRefresh",
     # Everything needs a login; the few public views say so with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "wpsite.middleware.NoStoreForAuthenticatedMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "sso.middleware.ProviderFormActionMiddleware",  # after csp's: lets the logout form lead to the provider
     "auditlog.middleware.AuditlogMiddleware",
     # Last, as django-axes asks: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -108,7 +112,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # django-axes first: it refuses a locked-out login before the password is even checked.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "sso.backends.LocalPasswordBackend",  # Django's ModelBackend, switched off by LOCAL_LOGIN=0
+    "sso.backends.OIDCBackend",
     "commitments.backends.RoleBackend",
 ]
 
@@ -118,6 +123,32 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Single sign-on with the organisation's OpenID Provider (sso/, DESIGN.md §10): on when OIDC_CLIENT_ID is set and
+# the provider is named by its discovery document or its endpoints. Local accounts stay unless LOCAL_LOGIN=0.
+LOCAL_LOGIN = env_flag("LOCAL_LOGIN", True)
+OIDC_DISCOVERY_URL = os.environ.get("OIDC_DISCOVERY_URL", "")
+OIDC_OP_ISSUER = os.environ.get("OIDC_ISSUER", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_USERINFO_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_JWKS_URI", "")
+OIDC_OP_LOGOUT_ENDPOINT = os.environ.get("OIDC_END_SESSION_ENDPOINT", "")
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_CLIENT_SECRET", "")
+OIDC_RP_SCOPES = os.environ.get("OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_SIGN_ALGO", "RS256")
+OIDC_PROVIDER_NAME = os.environ.get("OIDC_PROVIDER_NAME", "")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_USERNAME_CLAIM = os.environ.get("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUP_ROLES = os.environ.get("OIDC_GROUP_ROLES", "")
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = int(os.environ.get("OIDC_RENEW_AFTER", "900"))
+OIDC_USE_PKCE = True
+OIDC_STORE_ID_TOKEN = True  # the hint for the provider's logout
+OIDC_TIMEOUT = 10
+OIDC_CLOCK_SKEW = 60
+OIDC_VERIFY_SSL = True
+OIDC_AUTH_REQUEST_EXTRA_PARAMS = {}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"

@@ -4,10 +4,13 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from sso import views as sso_views
+
 # Accounts are managed by the beheerder: login, logout and changing one's own password, no self-service reset by mail.
 account_urls = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("login/", sso_views.LoginView.as_view(), name="login"),  # offers single sign-on where it is configured
+    path("logout/", sso_views.LogoutView.as_view(), name="logout"),  # ends the provider's session too
+    path("oidc/", include("sso.urls")),
     path("password_change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("password_change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
 ]

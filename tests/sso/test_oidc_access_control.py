@@ -1,0 +1,120 @@
+"""The access-control walk of tests/test_access_control.py, every address and every role, with people who came in
+through the provider: made by sso.accounts.sign_in from the provider's claims (their roles and domains from their
+groups), logged in with sessions of the OIDC backend. The provider is named by its endpoints here and is never
+asked: the renewal is not yet due. (The real login and renewal against a running provider: test_oidc_login.py and
+test_oidc_sessions.py.)"""
+
+import time
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.auth.signals import user_logged_in
+from django.test import RequestFactory
+
+from sso import accounts, conf
+from tests import test_access_control
+from tests.sso.conftest import GROUP_ROLES
+from tests.test_access_control import (
+    answers,
+    test_every_role_gets_the_expected_answer_at_every_address,  # noqa: F401
+)
+
+ISSUER = "https://idp.example.nl"
+
+
+@pytest.fixture(autouse=True)
+def provider_by_endpoints(settings, monkeypatch):
+    settings.OIDC_DISCOVERY_URL = ""
+    settings.OIDC_OP_ISSUER = ISSUER
+    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{ISSUER}/authorize"
+    settings.OIDC_OP_TOKEN_ENDPOINT = f"{ISSUER}/token"
+    settings.OIDC_OP_JWKS_ENDPOINT = f"{ISSUER}/jwks"
+    settings.OIDC_OP_LOGOUT_ENDPOINT = f"{ISSUER}/logout"
+    settings.OIDC_RP_CLIENT_ID = "wpsite"
+    settings.OIDC_RP_CLIENT_SECRET = "secret"
+    settings.OIDC_GROUP_ROLES = GROUP_ROLES
+    # Client.force_login logs in with the first backend that can: the OIDC one, as after a login at the provider.
+    backends = list(settings.AUTHENTICATION_BACKENDS)
+    backends.remove("sso.backends.OIDCBackend")
+    settings.AUTHENTICATION_BACKENDS = [backends[0], "sso.backends.OIDCBackend", *backends[1:]]
+    # With a provider, "Inloggen met" goes there, whoever asks; the callback without a login of one's own is refused.
+    monkeypatch.setitem(test_access_control.EXPECTED, "oidc_authentication_init", (None, answers(302, anonymous=302)))
+    monkeypatch.setitem(
+        test_access_control.EXPECTED, "oidc_authentication_callback", (None, answers(400, anonymous=400))
+    )
+    assert conf.enabled()
+
+
+@pytest.fixture(autouse=True)
+def sessions_as_after_a_provider_login():
+    """What the callback sets at a login: when the next renewal against the provider is due."""
+
+    def renew_later(sender, request, user, **kwargs):
+        request.session["oidc_id_token_expiration"] = time.time() + 900
+
+    user_logged_in.connect(renew_later)
+    yield
+    user_logged_in.disconnect(renew_later)
+
+
+def through_the_provider(subject, groups, **claims):
+    request = RequestFactory().get("/accounts/oidc/callback/")
+    request.user = AnonymousUser()
+    return accounts.sign_in(
+        issuer=ISSUER,
+        claims={"sub": subject, "preferred_username": subject, "groups": groups, **claims},
+        request=request,
+    )
+
+
+# The personas of tests/conftest.py, each now a person at the provider with the groups that give their role.
+@pytest.fixture
+def alice(politie):
+    return through_the_provider("alice", ["wpsite-politie"], given_name="Alice", family_name="de Vries")
+
+
+@pytest.fixture
+def dave(reference_data):
+    return through_the_provider("dave", ["wpsite-jeugd"])
+
+
+@pytest.fixture
+def bob(reference_data):
+    return through_the_provider("bob", ["wpsite-reviewers"])
+
+
+@pytest.fixture
+def carol(reference_data):
+    return through_the_provider("carol", ["wpsite-managers"])
+
+
+@pytest.fixture
+def erin(reference_data):
+    return through_the_provider("erin", ["wpsite-beheer"])
+
+
+@pytest.fixture
+def nobody(db):
+    return through_the_provider("nobody", ["iedereen"])
+
+
+@pytest.fixture
+def people(alice, dave, bob, carol, erin, nobody):
+    """As in the walk, but the beheerder is no superuser: her role and staff status come from her group alone."""
+    assert erin.is_staff and not erin.is_superuser
+    return {
+        "anonymous": AnonymousUser(),
+        "staff": alice,
+        "other staff": dave,
+        "reviewer": bob,
+        "manager": carol,
+        "beheerder": erin,
+        "no role": nobody,
+    }
+
+
+def test_the_walk_logs_in_as_after_a_login_at_the_provider(client, alice):
+    client.force_login(alice)
+    assert client.session["_auth_user_backend"] == "sso.backends.OIDCBackend"
+    assert alice.oidc_identity.subject == "alice"
+    assert client.get("/commitments/new/").status_code == 200  # staff of politie, by her group alone
