@@ -1,0 +1,54 @@
+"""Reading an uploaded programme document: what it is (PDF or text), and a clear Dutch refusal if it is
+neither, or a PDF that cannot be read (encrypted, damaged, a scan without text)."""
+
+from django.utils.translation import gettext as _
+
+from intake import extraction
+
+PDF_SIGNATURE = b"%PDF"
+
+
+class Refused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def refusal(reason):
+    return {
+        "encrypted": _(
+            "De PDF is beveiligd met een wachtwoord of versleuteld. Sla hem op zonder beveiliging en probeer het "
+            "opnieuw."
+        ),
+        "damaged": _(
+            "De PDF is beschadigd en kan niet worden gelezen. Sla hem opnieuw op als PDF en probeer het opnieuw."
+        ),
+        "no_text": _(
+            "De PDF bevat geen tekst: het lijkt een scan. Gebruik een PDF met tekst, of laat de scan eerst herkennen "
+            "(OCR)."
+        ),
+        "not_a_programme": _(
+            "Dit bestand is geen PDF en geen tekstbestand (UTF-8). Upload het werkprogramma als PDF of als tekst."
+        ),
+        "empty": _("Het bestand is leeg."),
+    }[reason]
+
+
+def kind_of(data):
+    """"pdf" or "text"; Refused otherwise."""
+    if not data.strip():
+        raise Refused(refusal("empty"))
+    if data.lstrip()[:4] == PDF_SIGNATURE:
+        return "pdf"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise Refused(refusal("not_a_programme")) from None
+    sample = text[:4096]
+    if sum(1 for char in sample if ord(char) < 32 and char not in "\t\n\r\f") > len(sample) // 100:
+        raise Refused(refusal("not_a_programme"))
+    return "text"
+
+
+def pages_of_text(data):
+    return extraction.pages_from_text(data.decode("utf-8-sig"))
