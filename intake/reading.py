@@ -52,3 +52,28 @@ def kind_of(data):
 
 def pages_of_text(data):
     return extraction.pages_from_text(data.decode("utf-8-sig"))
+
+
+def check_pdf(file):
+    """Open the PDF and count its pages (cheap), so that an encrypted or damaged file is refused at once."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        with pdfplumber.open(file) as pdf:
+            if pdf.doc.encryption:
+                raise Refused(refusal("encrypted"))
+            if not pdf.pages:
+                raise Refused(refusal("damaged"))
+    except Refused:
+        raise
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise Refused(refusal("encrypted")) from None
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else None
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise Refused(refusal("encrypted")) from None
+        raise Refused(refusal("damaged")) from None
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds on a broken file
+        raise Refused(refusal("damaged")) from None
