@@ -77,6 +77,13 @@ EXPECTED = {
     "overview-export-xlsx": (None, MANAGERS),
     "overview-export-pdf": (None, MANAGERS),
     "import": (None, answers(beheerder=200)),
+    # A programme document is its owner's alone: for anyone else (here: nobody owns document 1) it is a 404.
+    "intake-upload": (None, answers(staff=200, other_staff=200, beheerder=200)),
+    "intake-document": (None, answers(staff=404, other_staff=404, beheerder=404)),
+    "intake-status": (None, answers(staff=404, other_staff=404, beheerder=404)),
+    "intake-restart": (None, POST_ONLY),
+    "intake-discard": (None, POST_ONLY),
+    "intake-import": (None, POST_ONLY),
 }
 # The admin is the beheerder's (DESIGN.md §4): every other role is sent to a login page. What the beheerder may do
 # inside it is the admin's own permission system: there the walk asks that she is let in, gets no server error, and
