@@ -19,7 +19,7 @@ run: export DEBUG = 1
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py db_worker & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
 test: install sso-provider

@@ -87,6 +87,13 @@ EXPECTED = {
     "programme-edit": (None, answers(beheerder=200)),
     "programme-close": (None, MANAGERS),  # the open year: what is still undecided
     "programme-reopen": (None, answers(beheerder=302)),  # the year is open: back to it, saying so
+    # A programme document is its owner's alone: for anyone else (here: nobody owns document 1) it is a 404.
+    "intake-upload": (None, answers(staff=200, other_staff=200, beheerder=200)),
+    "intake-document": (None, answers(staff=404, other_staff=404, beheerder=404)),
+    "intake-status": (None, answers(staff=404, other_staff=404, beheerder=404)),
+    "intake-restart": (None, POST_ONLY),
+    "intake-discard": (None, POST_ONLY),
+    "intake-import": (None, POST_ONLY),
 }
 # The admin is the beheerder's (DESIGN.md §4): every other role is sent to a login page. What the beheerder may do
 # inside it is the admin's own permission system: there the walk asks that she is let in, gets no server error, and

@@ -49,7 +49,14 @@ INSTALLED_APPS = [
     "wpsite",
     "commitments",
     "sso",
+    "django_tasks",
+    "django_tasks_db",
+    "intake",
 ]
+
+# Background work (issue 15): Django's tasks through the django-tasks backport, queued in the database and run
+# by `manage.py db_worker` (as many workers as needed, on any machine that reaches the database).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

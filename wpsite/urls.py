@@ -20,5 +20,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The login page offers the language choice too, before anyone is logged in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path("import/programme/", include("intake.urls")),
     path("", include("commitments.urls")),
 ]

@@ -6,9 +6,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from commitments import extraction
 from commitments.exports import COMMITMENT_COLUMNS, spreadsheet_safe
 from commitments.models import Status
+from intake import extraction, reading
 
 TITLE_LENGTH = 80
 
@@ -16,7 +16,8 @@ TITLE_LENGTH = 80
 class Command(BaseCommand):
     help = (
         "Zoekt in een werkprogramma (tekst of PDF) de voornemens en schrijft ze als kandidaten in het "
-        "bestandsformaat van het register (CSV): zonder referentie, status planned, deadline 31 december. "
+        "bestandsformaat van het register (CSV): zonder referentie, status planned, de deadline uit de zin "
+        "(anders 31 december). "
         "Controleer en verbeter ze, en importeer ze dan met import_commitments."
     )
 
@@ -43,7 +44,10 @@ class Command(BaseCommand):
     def read(self, path):
         data = path.read_bytes()
         if data.startswith(b"%PDF"):
-            return extraction.pages_from_pdf(path)
+            try:
+                return extraction.pages_from_pdf(path)
+            except extraction.UnreadablePdf as error:
+                raise CommandError(f"{path.name}: {reading.refusal(error.reason)}") from None
         try:
             return extraction.pages_from_text(data.decode("utf-8-sig"))
         except UnicodeDecodeError:
@@ -55,14 +59,14 @@ def record(candidate, year):
     values = {
         "reference": "",
         "programme": year,
-        "title": title_of(candidate.statement),
+        "title": candidate.title or title_of(candidate.statement),
         "statement": candidate.statement,
         "source_location": f"p. {candidate.page}",
         "kind": candidate.kind,
         "domain": candidate.domain,
-        "goals": "",
+        "goals": ";".join(candidate.goals),
         "owner": "",
-        "due_date": f"{year}-12-31",
+        "due_date": (candidate.due_date.isoformat() if candidate.due_date else f"{year}-12-31"),
         "expected_date": "",
         "status": Status.PLANNED,
     }

@@ -1,0 +1,1013 @@
+"""Candidate commitments from a work programme (text or PDF), for staff to curate and import.
+
+A work programme is set in two columns. A PDF is read column by column: each page is cropped into a left and
+a right half at the widest vertical gap between the columns. A text extraction that was made line by line
+across the page interleaves the columns: their lines alternate, or stand side by side on one line. Such a
+page is untangled into its two columns by choosing, line after line, the column each line (or each half of a
+line) continues best (`untangle`): the best choice overall, by dynamic programming, where "continues well"
+is judged from the punctuation, the case and hyphenation at the join, and from which words follow which
+within the lines of the document itself.
+
+The columns are cut into sentences; a sentence that states what the Inspectie will do (its subject is the
+Inspectie or "we", it looks ahead or states how the supervision is set up) is a candidate, and the sentences
+that go on about it ("Dit ...", "Daarom ...") join it. Each candidate gets a guessed domain and kind.
+"""
+
+import calendar
+import datetime
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+# --- pages --------------------------------------------------------------------------------------
+
+LONE_NUMBERS = re.compile(r"\s*\d+(?:\s+\d+)*\s*")
+PAGE_END = re.compile(r"\n[ \t]*(\d{1,3})[ \t]*(?:\n[ \t]*\n|\n?\s*\Z)")
+
+
+@dataclass
+class Page:
+    label: str  # the page number: as printed in a text extraction, as counted in a PDF
+    columns: list | None  # the lines of each column in reading order (a PDF); None while interleaved (a text)
+    lines: list  # all the page's lines, without running headers, page numbers and footnotes
+    raw: list | None = None  # a text page's lines as they were, blank lines kept (its paragraphs)
+
+
+def pages_from_text(text):
+    """The pages of a text extraction: split at form feeds, or after each printed page number."""
+    chunks = text.split("\f") if "\f" in text else _chunks_by_page_number(text)
+    pages = []
+    for number, chunk in enumerate(chunks, start=1):
+        lines = [line.rstrip() for line in chunk.splitlines()]
+        while lines and not lines[-1].strip():
+            lines.pop()
+        if not lines:
+            continue
+        label = lines[-1].strip() if lines[-1].strip().isdigit() else str(number)
+        if lines[-1].strip().isdigit():
+            lines.pop()
+        pages.append(Page(label=label, columns=None, lines=lines, raw=list(lines)))
+    _drop_running_headers(pages)
+    for page in pages:
+        page.raw = _without_footnotes(page.lines)
+        page.lines = _body_lines(page.lines)
+    return pages
+
+
+class UnreadablePdf(Exception):
+    """The PDF cannot be read: `reason` is "encrypted", "damaged" or "no_text"."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def pages_from_pdf(file, *, on_page=None, max_pages=None):
+    """The pages of a PDF, each read column by column: cropped at the widest vertical gap in the text
+    near the middle of the page, so that the lines of the two columns are never mixed."""
+    pages = list(iter_pdf_pages(file, on_page=on_page, max_pages=max_pages))
+    _drop_running_headers(pages)
+    return pages
+
+
+def iter_pdf_pages(file, *, on_page=None, max_pages=None):
+    """The pages of a PDF one at a time, in bounded memory: each page's parsed objects are dropped once its
+    text is read (pdfplumber keeps them otherwise), so a 200-page programme costs what its largest page
+    costs. `on_page(number, total)` is called after each page. Raises UnreadablePdf."""
+    import pdfplumber  # only needed for PDFs
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(file)
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise UnreadablePdf("encrypted") from None
+    except PdfminerException as error:
+        cause = error.args[0] if error.args else None
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
+            raise UnreadablePdf("encrypted") from None
+        raise UnreadablePdf("damaged") from None
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError):
+        raise UnreadablePdf("damaged") from None
+    with pdf:
+        try:
+            total = len(pdf.pages)
+        except Exception:  # noqa: BLE001 - pdfminer raises many kinds on a broken page tree
+            raise UnreadablePdf("damaged") from None
+        if max_pages is not None:
+            total = min(total, max_pages)
+        texts = 0
+        for index in range(total):
+            try:
+                pdf_page = pdf.pages[index]
+                page = _pdf_page(pdf_page)
+            except Exception:  # noqa: BLE001 - a damaged page stream
+                raise UnreadablePdf("damaged") from None
+            finally:
+                if index < len(pdf.pages):
+                    pdf.pages[index].close()
+            texts += bool(page.lines)
+            if on_page is not None:
+                on_page(index + 1, total)
+            yield page
+        if total and not texts:
+            raise UnreadablePdf("no_text")
+
+
+def _pdf_page(pdf_page):
+    gap = _column_gap(pdf_page)
+    if gap is None:
+        halves = [pdf_page]
+    else:
+        halves = [
+            pdf_page.crop((0, 0, gap, pdf_page.height)),
+            pdf_page.crop((gap, 0, pdf_page.width, pdf_page.height)),
+        ]
+    columns = [_body_lines((half.extract_text(layout=False) or "").splitlines()) for half in halves]
+    columns = [column for column in columns if column]
+    return Page(label=str(pdf_page.page_number), columns=columns, lines=[line for c in columns for line in c])
+
+
+def _column_gap(pdf_page, min_width=8):
+    """The x of the middle of the widest strip between 30% and 70% of the page that no word crosses."""
+    words = pdf_page.extract_words()
+    if len(words) < 20:
+        return None
+    left_bound, right_bound = 0.3 * pdf_page.width, 0.7 * pdf_page.width
+    covered = sorted((word["x0"], word["x1"]) for word in words if word["x1"] > left_bound and word["x0"] < right_bound)
+    best, position = None, left_bound
+    for x0, x1 in covered + [(right_bound, right_bound)]:
+        if x0 > position and (best is None or x0 - position > best[1] - best[0]):
+            best = (position, min(x0, right_bound))
+        position = max(position, x1)
+    if best is None or best[1] - best[0] < min_width:
+        return None
+    return (best[0] + best[1]) / 2
+
+
+def _chunks_by_page_number(text):
+    chunks, start = [], 0
+    for match in PAGE_END.finditer(text):
+        chunks.append(text[start : match.end(1)])
+        start = match.end()
+    chunks.append(text[start:])
+    return chunks
+
+
+def _drop_running_headers(pages):
+    """A line that stands on most pages is a running header or footer, not text."""
+    if len(pages) < 3:
+        return
+    counts = Counter(line for page in pages for line in {line.strip() for line in page.lines if line.strip()})
+    repeated = {line for line, count in counts.items() if count > len(pages) / 2}
+    for page in pages:
+        page.lines = [line for line in page.lines if line.strip() not in repeated]
+        if page.columns is not None:
+            page.columns = [[line for line in column if line.strip() not in repeated] for column in page.columns]
+        if page.raw is not None:
+            page.raw = [line for line in page.raw if line.strip() not in repeated]
+
+
+def _without_footnotes(lines):
+    """The lines of a page without its footnotes and lone numbers; blank lines kept (they end paragraphs)."""
+    for index in range(len(lines) - 2):
+        blank, numbers, note = lines[index : index + 3]
+        if not blank.strip() and LONE_NUMBERS.fullmatch(numbers) and note[:1].isspace():
+            lines = lines[:index]
+            break
+    return [line.strip() for line in lines if not LONE_NUMBERS.fullmatch(line) or not line.strip()]
+
+
+def _body_lines(lines):
+    """The lines of a page without its footnotes, footnote markers and blank lines."""
+    for index in range(len(lines) - 2):
+        # Footnotes begin after a blank line, with a line of their numbers, then lines that begin with a space.
+        blank, numbers, note = lines[index : index + 3]
+        if not blank.strip() and LONE_NUMBERS.fullmatch(numbers) and note[:1].isspace():
+            lines = lines[:index]
+            break
+    return [line.strip() for line in lines if line.strip() and not LONE_NUMBERS.fullmatch(line)]
+
+
+# --- untangling two interleaved columns ---------------------------------------------------------
+
+WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*", re.UNICODE)
+TERMINAL = re.compile(r"[.!?:][’'\")]*$")
+# Dutch function words by their part of speech: the classes of a coarse model of which word follows which.
+WORD_CLASSES = {
+    "article": "de het een",
+    "preposition": "aan bij binnen door in met na naar om onder op over tegen ten ter tot uit van voor zoals",
+    "conjunction": "als dat die dan en maar of omdat waar waarbij waarin wanneer want wat welke hoe",
+    "pronoun": "haar hem hun ik ons onze we wij zij ze zich zelf deze dit",
+    "verb": "is zijn wordt worden zal zullen heeft hebben kan kunnen moet moeten wil willen gaat gaan",
+    "adverb": "ook niet nog al zo er hier daar daarom daarnaast daarbij daarmee tevens verder meer echter",
+    "te": "te",
+}
+CLASS_OF = {word: name for name, words in WORD_CLASSES.items() for word in words.split()}
+# A capitalised function word begins a sentence; in the middle of one it would be lower case.
+FUNCTION_WORDS = frozenset(CLASS_OF)
+
+
+TOKEN = re.compile(WORD.pattern + r"|[,;:()–]")
+PUNCTUATION_CLASSES = {",": "comma", ";": "colon", ":": "colon", "(": "open", ")": "close", "–": "dash"}
+
+
+def _words(text):
+    return WORD.findall(text)
+
+
+def _word_class(word):
+    if word in PUNCTUATION_CLASSES:
+        return PUNCTUATION_CLASSES[word]
+    lower = word.lower()
+    if lower in CLASS_OF:
+        return CLASS_OF[lower]
+    if word[:1].isdigit():
+        return "number"
+    return "name" if word[:1].isupper() else "word"
+
+
+class JoinModel:
+    """How well one line continues another: from punctuation, case and hyphenation at the join, and from
+    which words follow which inside the lines of the same document (the only text known to be in order)."""
+
+    def __init__(self, lines):
+        self.pairs = Counter()
+        self.class_pairs = Counter()
+        self.class_firsts = Counter()
+        for line in lines:
+            words = _words(line)
+            for first, second in zip(words, words[1:], strict=False):
+                self.pairs[first.lower(), second.lower()] += 1
+            tokens = TOKEN.findall(line)
+            for first, second in zip(tokens, tokens[1:], strict=False):
+                self.class_pairs[_word_class(first), _word_class(second)] += 1
+                self.class_firsts[_word_class(first)] += 1
+        self.class_seconds = Counter()
+        for (_, second), count in self.class_pairs.items():
+            self.class_seconds[second] += count
+        self.total = max(sum(self.class_pairs.values()), 1)
+
+    def score(self, previous, following):
+        """The log-odds-like score of `following` being the next line of `previous` in one column."""
+        head, tail = _words(following)[:1], _words(previous)[-1:]
+        if not head or not tail:
+            return 0.0
+        first, last = head[0], tail[0]
+        # The case of the first word decides, not a dash before it ("– de slachtofferrechten", "-smokkel").
+        end, start = previous.rstrip()[-1:], first[:1]
+        if end == "-" and previous.rstrip()[-2:-1].isalnum():
+            return 3.0 if start.islower() or start.isdigit() else -1.0
+        if TERMINAL.search(previous.rstrip()):
+            return 0.5 if not start.islower() else -3.0
+        score = 0.0
+        if start.islower():
+            score += 0.5 + (0.5 if end == "," else 0.0)
+        elif first.lower() in FUNCTION_WORDS and start.isupper():
+            score -= 2.5
+        if previous.rstrip()[-1:].isalnum() and following.lstrip()[:1].isalnum():  # the two words are adjacent
+            score += min(2.0, math.log1p(self.pairs[last.lower(), first.lower()]))
+        score += self._class_pmi(_word_class(TOKEN.findall(previous)[-1]), _word_class(TOKEN.findall(following)[0]))
+        return score
+
+    def _class_pmi(self, left, right):
+        """How much likelier the class `right` is after the class `left` than anywhere, smoothed towards
+        "no more likely" where the document shows few pairs (a pair never seen after a frequent class is
+        unlikely)."""
+        alone = (self.class_seconds[right] + 1) / (self.total + len(self.class_seconds) + 1)
+        joint = (self.class_pairs[left, right] + PRIOR_WEIGHT * alone) / (self.class_firsts[left] + PRIOR_WEIGHT)
+        return max(-3.0, min(2.0, math.log(joint / alone)))
+
+
+PRIOR_WEIGHT = 20
+SPLIT_PENALTY = 1.0
+# A line this many times as long as the page's usual line holds two columns' lines.
+MERGED_WIDTH = 1.6
+# Lines sorted by height alternate between the columns wherever both have text. So a column that takes two
+# lines in a row while the other one took the line before costs something, and so does a column that comes
+# back after two or more lines of the other: either happens (a paragraph ends, a heading, a column ends) but
+# should be paid for by better joins.
+DOUBLE_COST = 1.0
+RETURN_COST = 1.0
+BEAM = 300
+
+
+def untangle(lines, model):
+    """The two columns of interleaved lines, in reading order: each a list of line fragments."""
+    width = _column_width(lines)
+    # Each line is one fragment of one column, or (if long) the ends of a line of each, side by side.
+    options = [_split_options(line, width) for line in lines]
+    # A column's end: (line index, fragment); a state: (end of column L, end of column R).
+    states = {(None, None): (0.0, None, None)}
+    history = []
+    for index, (line, splits) in enumerate(zip(lines, options, strict=True)):
+        following = {}
+        for state, (score, _, _) in states.items():
+            left, right = state
+            this = (index, line)
+            two_columns = len(line) >= MERGED_WIDTH * width and splits
+            if not two_columns:
+                _offer(following, (this, right), score + _placed(model, left, right, this), state, ("L", line))
+                _offer(following, (left, this), score + _placed(model, right, left, this), state, ("R", line))
+            for left_part, right_part, bonus in splits:
+                gain = (
+                    _join(model, left, left_part)
+                    + _join(model, right, right_part)
+                    - (0 if two_columns else SPLIT_PENALTY)
+                    + bonus
+                )
+                _offer(
+                    following,
+                    ((index, left_part), (index, right_part)),
+                    score + gain,
+                    state,
+                    ("LR", left_part, right_part),
+                )
+        # The columns' last fragments are all that matter for what follows: keep the best states.
+        states = dict(sorted(following.items(), key=lambda item: -item[1][0])[:BEAM])
+        history.append(states)
+    state = max(states, key=lambda key: states[key][0])
+    placements = []
+    for step in reversed(history):
+        _, previous, placed = step[state]
+        placements.append(placed)
+        state = previous
+    placements.reverse()
+    left, right = [], []
+    for placed in placements:
+        if placed[0] in ("L", "LR"):
+            left.append(placed[1])
+        if placed[0] == "R":
+            right.append(placed[1])
+        if placed[0] == "LR":
+            right.append(placed[2])
+    return _reading_order(model, left, right, merged=any(placed[0] == "LR" for placed in placements))
+
+
+def _offer(following, state, score, previous, placed):
+    """Keep the best way to reach `state`."""
+    if state not in following or score > following[state][0]:
+        following[state] = (score, previous, placed)
+
+
+def _placed(model, own, other, this):
+    """The score of line `this` going on in the column that ends with `own`, the other ending with `other`."""
+    index, line = this
+    score = _join(model, own, line)
+    own_gap = index - own[0] if own else None
+    other_gap = index - other[0] if other else None
+    if own_gap == 1 and other_gap == 2:
+        score -= DOUBLE_COST
+    elif own_gap is not None and own_gap > 2 and other_gap == 1:
+        score -= RETURN_COST
+    return score
+
+
+def _join(model, previous, following):
+    return 0.0 if previous is None else model.score(previous[1], following)
+
+
+def _column_width(lines):
+    lengths = sorted(len(line) for line in lines)
+    return lengths[len(lengths) // 2] if lengths else 0
+
+
+def _split_options(line, width):
+    """Where a long line may hold the ends of two columns' lines: (left, right, bonus) at word boundaries."""
+    if len(line) < 1.2 * width:
+        return []
+    options = []
+    for match in re.finditer(r" +", line):
+        left, right = line[: match.start()], line[match.end() :]
+        if 0.5 * width <= len(left) <= 1.3 * width and len(right) >= 3:
+            # A column's lines are about as long as the page's usual line; two spaces often mark the gap.
+            bonus = (1.0 if len(match.group()) > 1 else 0.0) - 4 * abs(len(left) / width - 1)
+            options.append((left, right, bonus))
+    return options
+
+
+def _reading_order(model, left, right, merged):
+    """Left column first when lines stood side by side; otherwise the order whose join reads best."""
+    if not left or not right:
+        return [column for column in (left, right) if column]
+    if merged:
+        return [left, right]
+    return [left, right] if model.score(left[-1], right[0]) >= model.score(right[-1], left[0]) else [right, left]
+
+
+# --- one column or two interleaved ----------------------------------------------------------------
+
+# Lines this long are paragraphs of a one-column text (a web page, a text saved without line breaks).
+PARAGRAPH_LINE = 110
+# How much better, per line, the best two-column reading must join than the lines in the order given.
+INTERLEAVED_GAIN = 0.25
+
+
+def is_interleaved(lines, model):
+    """Are these a page of two columns whose lines were interleaved? One column reads on from line to line;
+    interleaved lines join far better once they are sorted into two columns than in the order given."""
+    if len(lines) < 8:
+        return False
+    lengths = sorted(len(line) for line in lines)
+    # No column of a printed page holds a line this long (two side by side hold twice a column's width).
+    if lengths[len(lengths) // 2] > PARAGRAPH_LINE or lengths[-1] > 2.5 * PARAGRAPH_LINE:
+        return False
+    as_given = _joins(model, lines)
+    columns = untangle(lines, model)
+    untangled = sum(_joins(model, column) for column in columns)
+    return (untangled - as_given) / len(lines) > INTERLEAVED_GAIN
+
+
+def _joins(model, lines):
+    return sum(model.score(previous, following) for previous, following in zip(lines, lines[1:], strict=False))
+
+
+# --- blocks: headings, paragraphs and list items --------------------------------------------------
+
+BULLET = re.compile(r"^\s*(?:[•●▪■◦○·∙‣⁃*]|[-–—](?=\s)|\d{1,2}[.)](?=\s+\D)|[a-z][.)](?=\s))\s*")
+SURE_BULLET = re.compile(r"^\s*[•●▪■◦○·∙‣⁃]")
+CAPTION = re.compile(r"^(?:Foto|Pasfoto|Afbeelding|Illustratie|Beeld|Bron|Fotograaf|Infographic)\b[: ]", re.I)
+YEAR_HEADING = re.compile(r"^(?:(?:in|voor|vanaf)\s+)?((?:19|20)\d{2})\s*:?$", re.I)
+HEADING, PARAGRAPH, ITEM = "heading", "paragraph", "item"
+
+
+@dataclass
+class Block:
+    kind: str
+    text: str
+
+
+def page_blocks(page, model):
+    """The page as blocks in reading order: headings, paragraphs of running text, list items."""
+    if page.columns is not None:
+        return _blocks_from_fragments([fragment for column in page.columns for fragment in column])
+    if is_interleaved(page.lines, model):
+        return _blocks_from_fragments([fragment for column in untangle(page.lines, model) for fragment in column])
+    return _blocks_from_paragraphs(page.raw if page.raw is not None else page.lines)
+
+
+def _blocks_from_fragments(fragments):
+    """Blocks of a column's lines, where no blank line marks a paragraph: a bullet starts an item, a short
+    line between sentences is a heading (`column_text`)."""
+    blocks, run = [], []
+    for fragment in fragments:
+        # A dash or a number opens an item only where a sentence, a lead-in or an item has just ended;
+        # elsewhere it is a dash in the sentence ("– waar relevant –") at the start of a line.
+        ended = not run or TERMINAL.search(run[-1]) or run[-1].rstrip().endswith(";")
+        if SURE_BULLET.match(fragment) or (BULLET.match(fragment) and ended):
+            blocks += _running_blocks(run)
+            run = []
+            blocks.append(Block(ITEM, BULLET.sub("", fragment, count=1)))
+        elif blocks and blocks[-1].kind == ITEM and not run and fragment[:1].islower():
+            blocks[-1].text = _joined(blocks[-1].text, fragment)
+        else:
+            run.append(fragment)
+    return blocks + _running_blocks(run)
+
+
+def _running_blocks(fragments):
+    text = column_text(fragments)
+    return [
+        Block(HEADING if _standalone_heading(part) else PARAGRAPH, part.strip())
+        for part in text.split("\n")
+        if part.strip()
+    ]
+
+
+def _blocks_from_paragraphs(lines):
+    """Blocks of one-column text: blank lines end paragraphs, a bullet starts an item, and a paragraph of one
+    short line without a sentence's end is a heading."""
+    blocks, paragraph = [], []
+
+    def close():
+        if paragraph:
+            blocks.extend(_paragraph_blocks(paragraph))
+            paragraph.clear()
+
+    for line in lines:
+        line = line.strip()
+        if not line:
+            close()
+        elif BULLET.match(line):
+            close()
+            blocks.append(Block(ITEM, BULLET.sub("", line, count=1)))
+        elif blocks and blocks[-1].kind == ITEM and not paragraph and line[:1].islower():
+            blocks[-1].text = _joined(blocks[-1].text, line)
+        else:
+            paragraph.append(line)
+    close()
+    return blocks
+
+
+def _paragraph_blocks(lines):
+    """A paragraph's blocks: its first lines may be headings (a title over the text, without a blank line)."""
+    blocks = []
+    while len(lines) > 1 and _standalone_heading(lines[0]) and not TERMINAL.search(lines[0]):
+        blocks.append(Block(HEADING, lines[0]))
+        lines = lines[1:]
+    if len(lines) == 1 and _standalone_heading(lines[0]):
+        return blocks + [Block(HEADING, lines[0])]
+    text = ""
+    for line in lines:
+        text = _joined(text, line) if text else line
+    return blocks + [Block(PARAGRAPH, re.sub(r"[ \t]+([.,;:])", r"\1", text))]
+
+
+def _joined(text, line):
+    if text.endswith("-") and text[-2:-1].isalnum() and line[:1].islower() and not _is_elision(line):
+        return text + line
+    return text + " " + line
+
+
+def _standalone_heading(text):
+    text = text.strip()
+    return (
+        0 < len(text) <= 2 * HEADING_LENGTH
+        and not TERMINAL.search(text)
+        and (text[:1].isupper() or text[:1].isdigit())
+        and len(_words(text)) <= 12
+    )
+
+
+# --- sentences ----------------------------------------------------------------------------------
+
+ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:o\.a|bijv|e\.d|m\.b\.t|i\.v\.m|o\.m|p|nr|z\.g|d\.w\.z|t\.a\.v|mr|dr|drs|ir)\.$", re.I
+)
+SENTENCE_END = re.compile(r"(?<=[.!?])[’'\")]*\s+(?=[–-]?\s*[A-Z0-9ÀÉÈËÏÖÜ“‘(\"])")
+
+
+HEADING_LENGTH = 50
+
+
+def column_text(fragments):
+    """The lines of one column as running text: hyphenated words joined, footnote marks left out, and
+    headings on lines of their own."""
+    fragments = [fragment.strip() for fragment in fragments if fragment.strip()]
+    text = ""
+    for index, fragment in enumerate(fragments):
+        following = fragments[index + 1] if index + 1 < len(fragments) else ""
+        if _is_heading(fragment, text, following):
+            text += "\n" + fragment + "\n"
+        elif text.endswith("-") and text[-2:-1].isalnum() and fragment[:1].islower() and not _is_elision(fragment):
+            text += fragment  # "informatie-" + "uitwisseling"
+        else:
+            text += ("" if not text or text.endswith("\n") else " ") + fragment
+    # A footnote mark in superscript leaves a space before the punctuation: "jeugdketen . De".
+    return re.sub(r"[ \t]+([.,;:])", r"\1", text)
+
+
+def _is_heading(fragment, before, following):
+    """A short line between sentences, not ending one, before a line that begins with a capital."""
+    after_sentence = not before.strip() or before.endswith("\n") or TERMINAL.search(before)
+    return (
+        len(fragment) < HEADING_LENGTH
+        and after_sentence
+        and fragment[:1].isupper()
+        and not TERMINAL.search(fragment)
+        and not following[:1].islower()
+    )
+
+
+def _is_elision(fragment):
+    """ "forensische-" + "en penitentiaire": the hyphen stands for a word left out, the space stays."""
+    return fragment.split(" ", 1)[0] in ("en", "of", "tot")
+
+
+def sentences(text):
+    """The sentences of running text; a line of its own (a heading) is one too."""
+    parts = []
+    for block in text.split("\n"):
+        start = 0
+        for match in SENTENCE_END.finditer(block):
+            if ABBREVIATION.search(block[start : match.start()]):
+                continue
+            parts.append(block[start : match.start()].strip())
+            start = match.end()
+        parts.append(block[start:].strip())
+    return [part for part in parts if part]
+
+
+# --- intentions ---------------------------------------------------------------------------------
+#
+# General rules of how a Dutch inspectorate's programme states what it will do, not fitted to sentences:
+# who acts (the inspectorate by name or abbreviation, "we", "ons", "zij"/"ze" after a sentence in which it
+# acted, its supervision or research as the subject), and that the sentence looks ahead (a modal or "gaan",
+# an ambition or intent, a new task, a year of the programme or later, "de komende jaren") or states in the
+# present tense how the supervision is done, which is how a programme speaks of its year. What looks back,
+# speaks about the document, quotes someone or asks a question is none.
+
+ACTOR_NAMES = frozenset(
+    "inspectie inspecties inspectieraad rijksinspecties toezichthouder toezichthouders tsd-inspecties".split()
+)
+FIRST_PERSON = frozenset("we wij ons onze".split())
+THIRD_PERSON = frozenset("zij ze".split())
+# The supervision itself as the subject: "Het toezicht op ... richt zich", "Het onderzoek ... wordt gepubliceerd".
+WORK_NOUNS = frozenset("toezicht onderzoek onderzoeken rapport rapportage publicatie inspectieonderzoek".split())
+AHEAD = re.compile(
+    r"\b(?:zal|zullen|wil|willen|gaat|gaan|gaat\s+(?:\w+\s+)?na|blijft|blijven|start|starten|begint"
+    r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
+    r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
+    r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|zet(?:ten)? zich (?:\w+ ){0,3}in|zetten ons (?:\w+ ){0,3}in"
+    r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
+    r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen))\b"
+    r"|\baandacht (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
+    r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b",
+    re.I,
+)
+NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
+# What the inspectorate saw, found or did before: an account, not an intention.
+LOOKING_BACK = re.compile(
+    r"\b(?:constateert|constateerde|constateerden|signaleert|signaleerde|signaleerden|zien|ziet|zagen|zag"
+    r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
+    r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
+    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){0,6}\bge\w+(?:d|t|en)\b"
+)
+# About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
+ABOUT_THE_DOCUMENT = re.compile(
+    r"\b(?:(?:in )?(?:dit|ons|het|deze) (?:werkprogramma|jaarwerkplan|werkplan|jaarplan|meerjarenplan|hoofdstuk)"
+    r"|leest u|blijkt uit|zijn (?:\w+ ){0,6}opgenomen|staan de belangrijkste|worden (?:\w+ ){0,3}beschreven"
+    r"|meldt (?:zij|ze|hij)\b(?! in))",
+    re.I,
+)
+QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
+# Words ending like a verb that are none.
+NOT_VERBS = frozenset("met niet ook dat tot ten wat binnen toezicht aandacht echter zelf alleen samen eerst".split())
+# Sentences that go on about the one before: they belong to it, even when they could stand alone...
+ELABORATES = re.compile(
+    r"^(?:(?:Dit|Dat) (?:is|was|kan|zal|doet|betekent|houdt|gebeurt|raakt|vraagt|geldt|wordt|moet)"
+    r"|Bijvoorbeeld|In dat kader|Het is daarmee|Naast|Het gaat (?:daarbij|hierbij|om))\b"
+)
+# ... and these only when they do not state an intention of their own.
+GOES_ON = re.compile(r"^(?:Daarbij|Hierbij|Daarom|Daarmee|Hiermee|Zo|Ook|Daarnaast)\b")
+MIN_WORDS = 5
+NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-Z]")
+YEAR = re.compile(r"(?<![-–/])\b((?:19|20)\d{2})\b(?!\s*[-–/]\s*(?:19|20)?\d{2})")
+
+
+@dataclass
+class Reading:
+    """What the rules found in a sentence."""
+
+    intention: bool
+    acts: bool  # the inspectorate acts in it (so that a following "zij" is the inspectorate)
+
+
+def read_sentence(sentence, year, *, after_actor=False, page_end=False):
+    """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`?"""
+    words = _words(sentence)
+    lowered = [word.lower() for word in words]
+    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor)]
+    acts = bool(acting)
+    if len(words) < MIN_WORDS or QUOTE.search(sentence) or sentence[:1].islower() or NUMBERED.match(sentence):
+        return Reading(False, acts)
+    if not (TERMINAL.search(sentence.rstrip()) or sentence.rstrip().endswith(";") or page_end):
+        return Reading(False, acts)  # a fragment: a column boundary cut it (the page's last words go on overleaf)
+    if sentence.rstrip().endswith("?") and ":" not in sentence:
+        return Reading(False, acts)
+    statement = sentence.split(":", 1)[0] if sentence.rstrip().endswith("?") else sentence
+    if NEW_TASK.match(statement) or _year_as_subject(statement, year):
+        return Reading(True, True)
+    future = _names_year_ahead(statement, year)
+    if ABOUT_THE_DOCUMENT.search(statement) or (LOOKING_BACK.search(statement) and not future):
+        return Reading(False, acts)
+    if not acting:
+        return Reading(False, acts)
+    if future or AHEAD.search(statement):
+        return Reading(True, acts)
+    # In the present tense only the inspectorate itself (not "het onderzoek") states how it works.
+    persons = [index for index in acting if lowered[index] not in WORK_NOUNS]
+    return Reading(
+        any(_is_verb(words, index + step) for index in persons for step in (1, -1, -2)),
+        acts,
+    )
+
+
+def is_intention(sentence, year):
+    return read_sentence(sentence, year).intention
+
+
+SUBORDINATORS = frozenset(
+    "dat die waar wanneer als omdat of hoe wat waarin waarbij waarmee zodat terwijl nadat voordat indien welke".split()
+)
+DETERMINERS = frozenset("het ons onze haar dit dat deze de".split())
+
+
+def _is_actor(words, lowered, index, after_actor):
+    """Is the word at `index` the inspectorate acting (not its possessor, not someone else's "zij")?"""
+    word, low = words[index], lowered[index]
+    before = lowered[index - 1] if index else ""
+    # "de inzichten van de Inspectie": the inspectorate owns something here, it does not act.
+    if index >= 2 and lowered[index - 2] == "van" and words[index - 1] in ("de", "het"):
+        return False
+    if low in ACTOR_NAMES or low in FIRST_PERSON:
+        return True
+    if low in WORK_NOUNS:
+        # The supervision as the subject: at the opening of the sentence ("Het toezicht op ... richt zich").
+        # or after the verb, where an opening phrase comes first ("In 2024 richt het toezicht zich op ...").
+        return (
+            index == 0
+            or (index <= 3 and before in DETERMINERS)
+            or (index >= 2 and before in DETERMINERS and _is_verb(words, index - 2))
+        )
+    if low in THIRD_PERSON:
+        # "zij" of the main clause refers back to the one who acted before; in "dat zij ..." it rarely does.
+        return after_actor and before not in SUBORDINATORS
+    # An inspectorate's abbreviation: ILT, IGJ, BIR, IR, NLA (but not a Roman numeral).
+    return word.isupper() and 2 <= len(word) <= 5 and word.isalpha() and word not in ("II", "III", "IV", "VI")
+
+
+YEAR_SUBJECT = re.compile(r"^(?:Het jaar |In het jaar )?((?:19|20)\d{2}) (?:zal|wordt|staat|is|gaat)\b")
+
+
+def _year_as_subject(sentence, year):
+    """ "Het jaar 2024 zal in het teken staan van ...": the programme speaks of its year as a whole."""
+    match = YEAR_SUBJECT.match(sentence)
+    return bool(match) and int(match.group(1)) >= year
+
+
+def _names_year_ahead(sentence, year):
+    """Does the sentence name the programme's year, or a later one, as when something happens?"""
+    if re.search(r"\b(?:volgend|komend) jaar\b|\bkomende jaren\b", sentence, re.I):
+        return True
+    return any(int(found) >= year for found in YEAR.findall(sentence))
+
+
+def _is_verb(words, index):
+    """A finite verb, by its form: a lower-case word ending in -t or -en that is no function word."""
+    if not 0 <= index < len(words):
+        return False
+    word = words[index]
+    return (
+        word.islower()
+        and len(word) > 3
+        and word.endswith(("t", "en"))
+        and word not in FUNCTION_WORDS
+        and word not in NOT_VERBS
+    )
+
+
+def intentions(sentence_list, year):
+    """The intentions among consecutive sentences, each with the sentences that go on about it."""
+    return [" ".join(group) for group in _grouped(sentence_list, year)]
+
+
+def _grouped(sentence_list, year, after_actor=False, page_end=False):
+    found, current = [], None
+    for number, sentence in enumerate(sentence_list, start=1):
+        last = page_end and number == len(sentence_list)
+        reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last)
+        if current is not None and (
+            ELABORATES.match(sentence) or (GOES_ON.match(sentence) and not reading.intention)
+        ):
+            current.append(sentence)
+            after_actor = after_actor or reading.acts
+            continue
+        current = None
+        if reading.intention and not sentence.rstrip().endswith(":"):
+            current = [sentence]
+            found.append(current)
+        after_actor = reading.acts
+    return found
+
+
+# --- due dates ----------------------------------------------------------------------------------
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "januari jan",
+            "februari feb",
+            "maart mrt",
+            "april apr",
+            "mei",
+            "juni jun",
+            "juli jul",
+            "augustus aug",
+            "september sep sept",
+            "oktober okt",
+            "november nov",
+            "december dec",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+YEAR_PART = r"(?:\s+(?:van\s+)?(?:het\s+jaar\s+)?((?:19|20)\d{2}))?"
+# (pattern, month the period ends in); the year, when given, is the pattern's last group.
+PERIODS = [
+    (rf"\b(?:in\s+het\s+)?eerste\s+kwartaal{YEAR_PART}|\bQ1{YEAR_PART}", 3),
+    (rf"\b(?:in\s+het\s+)?tweede\s+kwartaal{YEAR_PART}|\bQ2{YEAR_PART}", 6),
+    (rf"\b(?:in\s+het\s+)?derde\s+kwartaal{YEAR_PART}|\bQ3{YEAR_PART}", 9),
+    (rf"\b(?:in\s+het\s+)?(?:vierde|laatste)\s+kwartaal{YEAR_PART}|\bQ4{YEAR_PART}", 12),
+    (rf"\b(?:eerste\s+(?:helft|half\s?jaar)|voorjaar|begin|voor\s+de\s+zomer(?:vakantie)?){YEAR_PART}", 6),
+    (rf"\bmedio{YEAR_PART}|\bhalverwege{YEAR_PART}|\bzomer{YEAR_PART}", 7),
+    (rf"\b(?:tweede\s+(?:helft|half\s?jaar)|najaar|eind|einde|uiterlijk\s+eind){YEAR_PART}", 12),
+]
+PERIODS = [(re.compile(pattern, re.I), month) for pattern, month in PERIODS]
+MONTH = re.compile(rf"\b(?:in\s+|vanaf\s+|voor\s+|uiterlijk\s+|eind\s+)?({MONTH_NAMES})\b{YEAR_PART}", re.I)
+QUOTED_YEAR = re.compile(r"\b(?:in|voor|vanaf|uiterlijk|tot|rond|per|jaar)\s+((?:19|20)\d{2})\b(?!\s*[-–/]\s*\d)", re.I)
+
+
+def due_date_of(text, year, *, section_year=None):
+    """When the intention is due: the end of the period the sentence names (a quarter, a half year, a month,
+    "medio", "eind", "voor de zomer", a later year), else the end of its section's year, else 31 December of
+    the programme's year. A period of an earlier year is background, not a due date."""
+    candidates = []
+    for pattern, month in PERIODS:
+        for match in pattern.finditer(text):
+            found = next((group for group in match.groups() if group), None)
+            candidates.append((int(found) if found else None, month))
+    for match in MONTH.finditer(text):
+        word, found = match.group(1).lower(), match.group(2)
+        if word in ("mei",) or len(word) > 3 or match.group(0).lower().startswith(("in ", "vanaf ", "voor ", "eind ")):
+            candidates.append((int(found) if found else None, MONTHS[word]))
+    for match in QUOTED_YEAR.finditer(text):
+        candidates.append((int(match.group(1)), 12))
+    default_year = section_year if section_year and section_year >= year else year
+    dated = [(found or default_year, month) for found, month in candidates if (found or default_year) >= year]
+    if not dated:
+        return datetime.date(default_year, 12, 31)
+    # The period named with a year of its own, else the first named; a later year wins over the programme's.
+    chosen_year = max(found for found, _ in dated)
+    month = min(month for found, month in dated if found == chosen_year)
+    if chosen_year > year and all(month == 12 for found, month in dated if found == chosen_year):
+        month = 12
+    return _month_end(chosen_year, month)
+
+
+def _month_end(year, month):
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])
+
+
+# --- candidates ---------------------------------------------------------------------------------
+
+DOMAIN_WORDS = {
+    "politie": "politie politieonderwijs agenten basispolitieopleiding hackbevoegdheid meldkamer openbare orde "
+    "noodhulp opsporing politieacademie handhaving",
+    "migratie": "migratie migratieketen asiel asielopvang asielketen asielzoekers vreemdelingen vreemdelingenketen "
+    "ontheemden opvang statushouders terugkeer mensenhandel toelatingsprocedure",
+    "jeugd": "jeugd jeugdketen jeugdbescherming kinderbescherming kinderen wachtlijsten jeugdzorg jeugdstrafrechtketen "
+    "halt jeugdreclassering jongeren",
+    "sanctietoepassing": "penitentiaire gevangenis gevangeniswezen gedetineerden detentie forensische justitiële "
+    "inrichtingen jeugdinrichtingen tbs tbs-gestelden sanctietoepassing reclassering resocialisatie",
+    "crisisbeheersing": "crisis crisisbeheersing veiligheidsregio veiligheidsregio’s rampen rampenbestrijding "
+    "brandweer",
+    "cannabis": "coffeeshop coffeeshops coffeeshopketen cannabis telers experiment wietteelt",
+    "incasso": "incasso cjib boetes deurwaarders schulden",
+    "strafrechtketen": "strafrechtketen strafrecht openbaar ministerie rechtspraak slachtoffers slachtofferrechten "
+    "aangifte nabestaanden doorlooptijden",
+}
+GOAL_WORDS = {
+    "veerkracht": "veerkracht weerbaarheid weerbaar veerkrachtig",
+    "lerend-vermogen": "lerend vermogen leren aanbevelingen opgevolgd",
+    "ketens": "ketens keten netwerken netwerk ketenpartners samenwerking",
+    "burgerperspectief": "burgerperspectief burger burgers slachtoffers",
+}
+KIND_WORDS = {
+    "publication": "publiceren publiceert gepubliceerd publicatie rapport uitbrengen verschijnt staat",
+    "follow_up": "aanbevelingen opgevolgd opvolging vervolgonderzoek",
+    "organisational": "meerjarenperspectief samenwerking samenwerkingsverbanden wet wettelijke informatiepositie "
+    "netwerk jaarbericht werkprogramma basismonitor",
+}
+ORGANISATION = "organisatie"  # the Inspectie itself: where an intention names no supervised field
+SUPERVISION = "supervision"
+TITLE_LENGTH = 80
+
+
+@dataclass
+class Candidate:
+    page: str
+    statement: str
+    domain: str
+    kind: str
+    goals: list = field(default_factory=list)
+    due_date: datetime.date | None = None
+    section: str = ""  # the heading it stands under
+    title: str = ""
+
+
+def page_text(page, model):
+    """The running text of a page, its columns in reading order."""
+    columns = page.columns if page.columns is not None else untangle(page.lines, model)
+    return column_text([fragment for column in columns for fragment in column])
+
+
+def join_model(pages):
+    return JoinModel([line for page in pages for line in page.lines])
+
+
+def candidates(pages, year, *, model=None):
+    """The candidate commitments of a work programme's pages for `year`."""
+    pages = list(pages)
+    _drop_running_headers(pages)
+    model = model or join_model(pages)
+    found, seen = [], set()
+    headings = []  # the headings above, nearest last
+    for page in pages:
+        for candidate in page_candidates(page, year, model, headings):
+            if candidate.statement in seen:  # a text said twice (a repeated caption, a quote) is one commitment
+                continue
+            seen.add(candidate.statement)
+            found.append(candidate)
+    return found
+
+
+def page_candidates(page, year, model, headings=None):
+    """The candidates of one page; `headings` carries the section headings over from the page before."""
+    headings = [] if headings is None else headings
+    found, run, lead = [], [], None
+    section_year = None
+
+    def flush(page_end=False):
+        for statement in intentions_of(run, year, page_end=page_end):
+            found.append(_candidate(page, statement, year, headings, section_year))
+        run.clear()
+
+    blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
+    for block in blocks:
+        if block.kind == HEADING:
+            flush()
+            lead = None
+            match = YEAR_HEADING.match(block.text)
+            if match:
+                section_year = int(match.group(1))
+                continue
+            section_year = None
+            headings.append(block.text)
+            del headings[:-3]
+        elif block.kind == ITEM:
+            if lead is None and run:
+                lead = run[-1]
+            flush()
+            if _list_looks_ahead(lead, section_year, year):
+                statement = block.text.strip()
+                found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
+        else:
+            lead = None
+            run.extend(sentences(block.text))
+    flush(page_end=True)
+    return found
+
+
+def intentions_of(sentence_list, year, page_end=False):
+    return [" ".join(group) for group in _grouped(sentence_list, year, page_end=page_end)]
+
+
+def _list_looks_ahead(lead, section_year, year):
+    """The items of a list are intentions when the list is introduced as what is to be done: its lead-in
+    (ending with a colon) or its year heading names the programme's year or a later one, or looks ahead."""
+    if section_year is not None:
+        return section_year >= year
+    if not lead or not lead.rstrip().endswith(":"):
+        return False
+    return _names_year_ahead(lead, year) or bool(AHEAD.search(lead))
+
+
+def _candidate(page, statement, year, headings, section_year, lead=""):
+    context = " ".join(headings[-2:])
+    domain = guess(statement, DOMAIN_WORDS, None) or guess(lead + " " + context, DOMAIN_WORDS, ORGANISATION)
+    goals = guess_all(statement + " " + context, GOAL_WORDS)
+    kind = guess(statement, KIND_WORDS, SUPERVISION)
+    return Candidate(
+        page=page.label,
+        statement=statement,
+        domain=domain,
+        kind=kind,
+        goals=goals,
+        due_date=due_date_of(statement, year, section_year=section_year),
+        section=headings[-1] if headings else "",
+        title=title_of(statement),
+    )
+
+
+def guess(statement, words_by_code, default):
+    """The code whose words the statement uses most, or the default."""
+    text = statement.lower()
+    words = {word.lower() for word in _words(statement)}
+    counts = {code: _hits(words, text, vocabulary) for code, vocabulary in words_by_code.items()}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else default
+
+
+def guess_all(text, words_by_code):
+    words = {word.lower() for word in _words(text)}
+    return [code for code, vocabulary in words_by_code.items() if _hits(words, text.lower(), vocabulary)]
+
+
+def _hits(words, text, vocabulary):
+    terms = vocabulary.split()
+    return len(words & set(terms))
+
+
+def title_of(statement):
+    """A first title for staff to improve: the statement's first sentence, cut at a word."""
+    first = sentences(statement)[0] if sentences(statement) else statement
+    first = first.strip().rstrip(".;:")
+    if len(first) <= TITLE_LENGTH:
+        return first
+    return first[: TITLE_LENGTH - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

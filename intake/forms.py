@@ -1,0 +1,52 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from commitments.models import Domain, Goal, WorkProgramme
+from intake.models import Candidate
+
+MAX_UPLOAD = 50 * 1024 * 1024
+
+
+class UploadForm(forms.Form):
+    programme = forms.ModelChoiceField(
+        label=_("Werkprogramma"), queryset=WorkProgramme.objects.order_by("-year"), to_field_name="year"
+    )
+    file = forms.FileField(
+        label=_("Het werkprogramma (PDF of tekst)"),
+        help_text=_("Een PDF met tekst, of een tekstbestand in UTF-8; ten hoogste 50 MB."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Het bestand is groter dan 50 MB."))
+        return upload
+
+
+class CandidateForm(forms.ModelForm):
+    domain = forms.ChoiceField(label=_("Toezichtgebied"))
+    goals = forms.MultipleChoiceField(label=_("Doelen"), required=False, widget=forms.CheckboxSelectMultiple)
+    decision = forms.ChoiceField(
+        label=_("Besluit"), choices=Candidate.Decision.choices, required=False, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = Candidate
+        fields = ["title", "statement", "domain", "goals", "kind", "due_date", "decision"]
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 3}),
+            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+
+    def __init__(self, *args, domains=None, goals=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["domain"].choices = domains or [(d.slug, d.name) for d in Domain.objects.order_by("name")]
+        self.fields["goals"].choices = goals or [(g.code, g.name) for g in Goal.objects.order_by("code")]
+        if self.instance.pk:
+            self.initial["goals"] = self.instance.goal_codes
+
+    def clean_goals(self):
+        return ";".join(self.cleaned_data["goals"])
+
+
+CandidateFormSet = forms.modelformset_factory(Candidate, form=CandidateForm, extra=0, edit_only=True)
