@@ -14,8 +14,9 @@ import xlsxwriter
 from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from commitments.models import Commitment, Status
+from commitments.models import OPEN_STATUSES, Commitment, Status
 
 # The columns of the commitment file format, in order: import and export share them.
 COMMITMENT_COLUMNS = (
@@ -230,6 +231,9 @@ OVERVIEW_COLUMNS = (
     "evidence_urls",
 )
 OVERVIEW_COLUMN_WIDTHS = (*COMMITMENT_COLUMN_WIDTHS, 14, 12, 14, 60, 30, 60)
+# The XLSX says of a dropped commitment how it was dropped (DropKind); the CSV, the machine format, stays as it is.
+OVERVIEW_XLSX_COLUMNS = (*OVERVIEW_COLUMNS, "drop_kind")
+OVERVIEW_XLSX_COLUMN_WIDTHS = (*OVERVIEW_COLUMN_WIDTHS, 16)
 SUMMARY_COLUMNS = ("section", "key", "name", *Status.values, "total", "realisation_rate_percent")
 SUMMARY_COLUMN_WIDTHS = (10, 18, 44, *(12 for _ in Status.values), 10, 24)
 EVIDENCE_COLUMNS = ("reference", "title", "url", "kind", "published_on", "note")
@@ -251,15 +255,41 @@ def overview_record(commitment):
 
 
 def overview_summary_records(overview):
-    """The realisation of the whole selection, then the matrices by domain and by goal, as SUMMARY_COLUMNS."""
+    """The state of the account first (section "state": "draft" with the number still undecided, or "final" with
+    the date it was closed), then the realisation of the whole selection, the dropped ones by kind, and the
+    matrices by domain and by goal, as SUMMARY_COLUMNS."""
+    yield from _state_records(overview)
     sections = [("total", [overview.totals]), ("domain", overview.by_domain), ("goal", overview.by_goal)]
     for section, rows in sections:
         for row in rows:
             counts = [count for _, _, count in row.cells]
             yield (section, row.key, str(row.label), *counts, row.total, row.percentage)
+        if section == "total":
+            for kind, label, count in overview.dropped_by_kind:
+                counts = (count if status == Status.DROPPED else 0 for status in Status.values)
+                yield ("dropped", kind, str(label), *counts, count)
+
+
+def _state_records(overview):
+    """The draft or final mark of the summary sheet: its text in the reader's language, and the undecided ones."""
+    totals = overview.totals
+    if overview.is_final:
+        yield ("state", "final", f"{overview.state}. {overview.state_explanation}", *(None for _ in Status.values))
+        return
+    yield ("state", "draft", f"{overview.state}. {overview.state_explanation}", *(None for _ in Status.values))
+    open_counts = (totals.counts[status] if status in OPEN_STATUSES else 0 for status in Status.values)
+    yield ("state", "undecided", str(_("Nog zonder oordeel")), *open_counts, totals.undecided)
+
+
+def overview_xlsx_record(commitment):
+    """overview_record and how a dropped commitment was dropped (by_programme or during_year), as the XLSX has it."""
+    decision = commitment.decision
+    return (*overview_record(commitment), decision.drop_kind if decision else "")
 
 
 def overview_csv(overview):
+    # The machine format of the overview: its columns and values stay exactly as they are (no draft mark, no drop
+    # kind); the XLSX, the PDF and the DOCX are the documents people read.
     rows = map(overview_record, overview.commitments(chunk_size=CHUNK_SIZE))
     return csv_response(OVERVIEW_COLUMNS, rows, overview.filename("csv"))
 
@@ -270,9 +300,9 @@ def write_overview_sheets(workbook, overview):
     write_xlsx_sheet(
         workbook,
         "commitments",
-        OVERVIEW_COLUMNS,
-        map(overview_record, overview.commitments(chunk_size=CHUNK_SIZE)),
-        OVERVIEW_COLUMN_WIDTHS,
+        OVERVIEW_XLSX_COLUMNS,
+        map(overview_xlsx_record, overview.commitments(chunk_size=CHUNK_SIZE)),
+        OVERVIEW_XLSX_COLUMN_WIDTHS,
     )
     evidence = (
         (item.commitment.reference, item.title, item.url, item.kind, item.published_on, item.note)
@@ -306,7 +336,9 @@ def render_overview_pdf(overview):
     html = render_to_string(
         "commitments/overview_pdf.html", {"overview": overview, "generated_on": timezone.localdate()}
     )
-    return weasyprint.HTML(string=html, url_fetcher=pdf_url_fetcher()).write_pdf()
+    # PDF/UA-1: tagged (a structure tree), with the document's language and title (the template's lang and <title>),
+    # as Dutch government publications must be accessible.
+    return weasyprint.HTML(string=html, url_fetcher=pdf_url_fetcher()).write_pdf(pdf_variant="pdf/ua-1")
 
 
 def overview_pdf(overview):

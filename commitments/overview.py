@@ -13,8 +13,18 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from commitments.models import OPEN_STATUSES, Action, Commitment, EvidenceLink, Review, Status, Verdict
+from commitments.models import (
+    OPEN_STATUSES,
+    Action,
+    Commitment,
+    DropKind,
+    EvidenceLink,
+    Review,
+    Status,
+    Verdict,
+)
 
 REALISED = (Status.MET, Status.PARTLY_MET)
 NEEDS_STAFF = (Status.PLANNED, Status.IN_PROGRESS)
@@ -63,8 +73,13 @@ class StatusCounts:
 
     @property
     def undecided(self):
-        """Still waiting for a verdict: planned, in progress or under review."""
+        """The commitments still without a verdict (planned, in progress, under review): while there are any, the
+        account of the year is a draft."""
         return sum(self.counts[status] for status in OPEN_STATUSES)
+
+    @property
+    def decided(self):
+        return self.total - self.undecided
 
     @property
     def counted(self):
@@ -152,9 +167,60 @@ class YearOverview:
         parts += [part for part in (self.domain and self.domain.slug, self.goal and self.goal.code) if part]
         return f"{'-'.join(parts)}.{extension}"
 
+    @property
+    def is_final(self):
+        """Closed (vastgesteld): the account is final. Until then every page and export of it says it is a draft."""
+        return self.programme.is_closed
+
+    @cached_property
+    def closed_on(self):
+        """The local date the year was closed, or None while it is open."""
+        closed_at = self.programme.closed_at
+        return timezone.localtime(closed_at).date() if closed_at else None
+
+    @property
+    def state(self):
+        """The mark of the account, on every page and export: "CONCEPT" until the year is closed, then "Vastgesteld
+        op 3 maart 2025" (in the reader's language)."""
+        if self.is_final:
+            return _("Vastgesteld op %(date)s") % {"date": date_format(self.closed_on, LONG_DATE)}
+        return _("CONCEPT")
+
+    @property
+    def state_explanation(self):
+        """What the mark means, with the number still undecided: the summary never claims more than is true."""
+        if self.is_final:
+            return _("Het werkprogramma %(year)s is vastgesteld op %(date)s; dit is de definitieve verantwoording.") % {
+                "year": self.programme.year,
+                "date": date_format(self.closed_on, LONG_DATE),
+            }
+        undecided, total = self.totals.undecided, self.totals.total
+        if not undecided:
+            return _("Alle voornemens zijn beoordeeld, maar het jaar is nog niet vastgesteld.")
+        return ngettext(
+            "Het jaar is nog niet vastgesteld: %(undecided)s van de %(total)s voornemens heeft nog geen oordeel.",
+            "Het jaar is nog niet vastgesteld: %(undecided)s van de %(total)s voornemens hebben nog geen oordeel.",
+            undecided,
+        ) % {"undecided": undecided, "total": total}
+
+    @cached_property
+    def _totals_row(self):
+        """The counts per status and of the dropped ones per kind, in one query (the decision is one-to-one)."""
+        dropped = {
+            f"dropped_{kind}": Count("pk", filter=Q(status=Status.DROPPED, decision__drop_kind=kind))
+            for kind in DropKind.values
+        }
+        return self.selection.aggregate(**_status_counts(), **dropped)
+
     @cached_property
     def totals(self):
-        return StatusCounts.from_row(self.selection.aggregate(**_status_counts()), label=_("Totaal"))
+        return StatusCounts.from_row(self._totals_row, label=_("Totaal"))
+
+    @cached_property
+    def dropped_by_kind(self):
+        """[(kind, label, count)] of the dropped commitments: ended by the programme itself, or dropped during the
+        year. Both stay out of the realisation rate."""
+        return [(kind, label, self._totals_row[f"dropped_{kind}"] or 0) for kind, label in DropKind.choices]
 
     @cached_property
     def by_domain(self):

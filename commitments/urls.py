@@ -29,6 +29,7 @@ urlpatterns += [
     path("overview/<int:year>/export.csv", overview.export, {"file_format": "csv"}, name="overview-export-csv"),
     path("overview/<int:year>/export.xlsx", overview.export, {"file_format": "xlsx"}, name="overview-export-xlsx"),
     path("overview/<int:year>/export.pdf", overview.export, {"file_format": "pdf"}, name="overview-export-pdf"),
+    path("overview/<int:year>/export.docx", overview.export_docx, name="overview-export-docx"),
     path("import/", imports.import_commitments, name="import"),
 ]
 

@@ -68,7 +68,7 @@ def test_it_refuses_a_year_without_programme(tmp_path, programme):
 
 def test_it_refuses_an_unknown_format(tmp_path, programme):
     with pytest.raises(CommandError, match="invalid choice"):
-        export(tmp_path, "docx")
+        export(tmp_path, "odt")
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx", "pdf"])

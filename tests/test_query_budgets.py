@@ -32,6 +32,7 @@ BUDGETS = {
     "overview_domain_page": 13,  # one domain a page at a time: + the domain; the pager counts nothing itself
     "overview_csv": 7,
     "overview_xlsx": 11,
+    "overview_docx": 8,  # + programme, totals (with the dropped ones by kind), commitments with goals and evidence
 }
 
 
@@ -73,6 +74,7 @@ def at_two_sizes(client, username, path):
         ("overview", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/"),
         ("overview_csv", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.csv"),
         ("overview_xlsx", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.xlsx"),
+        ("overview_docx", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.docx"),
     ],
 )
 def test_a_page_costs_the_same_queries_for_few_and_many_commitments(client, budget, username, path):

@@ -1,8 +1,9 @@
 """The year-end overview of a programme (DESIGN.md §5) and its exports: what the annual report accounts for."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from commitments import exports, permissions
+from commitments import exports, jaarbericht, permissions
 from commitments.forms import OverviewFilterForm
 from commitments.models import WorkProgramme
 from commitments.overview import YearOverview
@@ -63,3 +64,18 @@ def export(request, year, file_format):
         context = {"overview": year_overview, "limit": exports.PDF_AT_MOST, "query": _filters_query(request)}
         return render(request, "commitments/overview/pdf_too_large.html", context, status=413)
     return exports.OVERVIEW_WRITERS[file_format](year_overview)
+
+
+def export_docx(request, year):
+    """The Jaarbericht chapter as an editable Word document, with the page's filters: for managers and beheerders. A
+    selection without commitments has no chapter: a page says so (404) instead of an empty document."""
+    permissions.require(permissions.can_export_overview(request.user))
+    year_overview, _ = _overview_for(request, year)
+    response = HttpResponse(content_type=jaarbericht.CONTENT_TYPE)
+    try:
+        jaarbericht.write_chapter(year_overview, response)
+    except jaarbericht.NothingToReport as empty:
+        context = {"overview": year_overview, "message": str(empty), "query": _filters_query(request)}
+        return render(request, "commitments/overview/docx_empty.html", context, status=404)
+    response["Content-Disposition"] = f'attachment; filename="{year_overview.filename("docx")}"'
+    return response
