@@ -80,6 +80,7 @@ EXPECTED = {
     "overview-export-csv": (None, MANAGERS),
     "overview-export-xlsx": (None, MANAGERS),
     "overview-export-pdf": (None, MANAGERS),
+    "overview-export-docx": (None, MANAGERS),
     "import": (None, answers(beheerder=200)),
     "programme-list": (None, EVERY_ROLE),
     "programme-detail": (None, EVERY_ROLE),
