@@ -187,7 +187,7 @@ class OverviewFilterForm(forms.Form):
 class ImportForm(forms.Form):
     """The upload of a commitment file for a dry run (DESIGN.md §5)."""
 
-    MAX_BYTES = 5 * 1024 * 1024
+    MAX_BYTES = 5 * 1024 * 1024  # imports.MAX_FILE_BYTES; the request itself is refused above it (wpsite.middleware)
 
     file = forms.FileField(
         label=_("bestand"),
