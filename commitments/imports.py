@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 import charset_normalizer
 import openpyxl
 from charset_normalizer.utils import is_multi_byte_encoding
+from defusedxml import DefusedXmlException
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -242,17 +243,34 @@ def _read_xlsx(data, filename):
     except ImportRefused:
         raise
     except Exception as error:  # noqa: BLE001 (a hostile file can make the parser fail in any way)
-        logger.info("unreadable XLSX %r: %s", filename, type(error).__name__)
-        raise ImportRefused(_not_a_table(filename)) from None
+        raise _unreadable(error, filename) from None
     try:
         return _xlsx_table(workbook)
     except ImportRefused:
         raise
     except Exception as error:  # noqa: BLE001 (the sheet itself is parsed while it is read)
-        logger.info("unreadable XLSX sheet %r: %s", filename, type(error).__name__)
-        raise ImportRefused(_not_a_table(filename)) from None
+        raise _unreadable(error, filename) from None
     finally:
         workbook.close()
+
+
+def _unreadable(error, filename):
+    """The refusal of a workbook that openpyxl could not read: XML entities or a DTD (refused by defusedxml, which
+    openpyxl wraps in a ValueError of its own), or anything else that is no workbook."""
+    logger.info("unreadable XLSX %r: %s", filename, type(error).__name__)
+    cause = error
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return ImportRefused(_xml_entities(filename))
+        cause = cause.__cause__ or cause.__context__
+    return ImportRefused(_not_a_table(filename))
+
+
+def _xml_entities(filename):
+    return _(
+        "%(file)s bevat XML-entiteiten of een DTD (een manier om een bestand te laten uitdijen of andere bestanden "
+        "te laten lezen); die worden niet gelezen. Sla het opnieuw op als Excel-werkmap of als CSV UTF-8."
+    ) % {"file": filename or _("Het bestand")}
 
 
 def _xlsx_table(workbook):
