@@ -152,9 +152,9 @@ def csv_response(header, rows, filename):
 
     def pieces():
         buffer = io.StringIO()
+        csv.writer(buffer).writerow(header)  # the column names, plain as ever
         # Every text in quotes (numbers not): a ; or line break inside a value never ends its cell.
         writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
-        writer.writerow(header)
         yield "\ufeff" + buffer.getvalue()
         rows_iterator = iter(rows)
         while batch := list(itertools.islice(rows_iterator, CSV_ROWS_PER_PIECE)):
