@@ -704,6 +704,7 @@ def _stored_commitment(row, cells, programme, lookups):
     if reference:
         match = REFERENCE.fullmatch(reference)
         if not match:
+            row.reference = shortened(reference)  # as the report and the command show it
             row.refuse(
                 _(
                     "Referentie ‘%(value)s’ heeft niet de vorm WP%(year)s-001. "

@@ -232,6 +232,9 @@ def open_slow_clients(port):
 
 
 def test_with_100_slow_clients_held_open_healthz_and_the_register_answer_within_a_second(stack):
+    register = get("/commitments/", headers=f"Cookie: {stack['cookie']}\r\n")
+    for _ in range(4):  # each worker's first page compiles its templates: that is not what is measured here
+        assert timed(stack["port"], register)[0] == 200
     clients = open_slow_clients(stack["port"])
     try:
         time.sleep(1)  # more than enough for the slow requests to have tied up both workers, were they let through
@@ -239,7 +242,6 @@ def test_with_100_slow_clients_held_open_healthz_and_the_register_answer_within_
         for _ in range(3):
             status, _answer, seconds = timed(stack["port"], get("/healthz"))
             assert (status, seconds < 1) == (200, True), seconds
-            register = get("/commitments/", headers=f"Cookie: {stack['cookie']}\r\n")
             status, answer, register_seconds = timed(stack["port"], register)
             assert (status, register_seconds < 1) == (200, True), register_seconds
             assert b"<h1" in answer and b"Voornemen" in answer and b"Uitloggen" in answer

@@ -162,11 +162,12 @@ def test_ten_thousand_copies_of_one_row_are_reported_in_linear_size(programme, p
 
 def test_a_message_never_repeats_a_hostile_value_at_length(programme, politie):
     row = dict(NEW_ROW, owner="Z" * 5000, domain="Y" * 5000, due_date="W" * 5000, goals="V" * 5000)
-    plan = imports.plan_import(csv_file(row), filename="lang.csv")
-    (planned,) = plan.rows
+    (planned,) = imports.plan_import(csv_file(row), filename="lang.csv").rows
     assert len(planned.errors) == 4
     for error in planned.errors:
         assert len(error) < 400 and "…" in error
+    (planned,) = imports.plan_import(csv_file(dict(NEW_ROW, reference="R" * 5000)), filename="ref.csv").rows
+    assert len(planned.reference) < 50 and all(len(error) < 400 for error in planned.errors)
 
 
 def test_control_characters_are_refused_naming_the_column_and_never_reach_the_database(programme, politie, alice):
