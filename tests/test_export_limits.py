@@ -39,11 +39,9 @@ def test_four_xlsx_exports_of_a_year_of_40000_are_each_refused_at_once_with_what
         response = client.get(path)
         assert response.status_code == 413
         assert "python manage.py export_overview 2024 --format" in response.content.decode()
-
-
-def test_the_register_s_csv_of_the_same_year_streams_in_time(client_for, carol, year_of_40000):
+    # The register's CSV of the same year, which the page offers instead, streams in time.
     started = time.perf_counter()
-    response = client_for(carol).get("/commitments/?_export=csv")
+    response = client.get("/commitments/?_export=csv")
     assert response.status_code == 200
     assert read(response).count(b"\n") == 40_001
     assert time.perf_counter() - started < SECONDS_AT_THE_LIMIT
