@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments import permissions
 from commitments.models import Commitment, Domain, DropKind, EvidenceLink, Goal, Note, Verdict, WorkProgramme
+from commitments.validators import no_invisible_characters
 
 User = get_user_model()
 
@@ -107,6 +108,12 @@ class EvidenceForm(forms.ModelForm):
         fields = ["url", "title", "kind", "published_on", "note"]
         widgets = {"published_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
         help_texts = {"url": _("Een webadres dat begint met http:// of https://.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The model field refuses invisible characters too; on the form field its message is shown beside Django's
+        # "not a valid URL" (issue 18: zero-width and bidi characters spoof the link).
+        self.fields["url"].validators.append(no_invisible_characters)
 
     def clean_url(self):
         # URLField turns "//host/x" into "https://host/x" and accepts other schemes; we take only what was typed.
@@ -249,7 +256,7 @@ class OverviewFilterForm(forms.Form):
 class ImportForm(forms.Form):
     """The upload of a commitment file for a dry run (DESIGN.md §5)."""
 
-    MAX_BYTES = 5 * 1024 * 1024
+    MAX_BYTES = 5 * 1024 * 1024  # imports.MAX_FILE_BYTES; the request itself is refused above it (wpsite.middleware)
 
     file = forms.FileField(
         label=_("bestand"),

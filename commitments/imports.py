@@ -12,27 +12,39 @@ commitment that was deleted.
 
 What is looked up (programmes, domains, goals, owners, the stored commitments) is read in bulk, a fixed
 number of queries for any number of rows.
+
+A file cannot exhaust the server (issue 18): its size, the number of files in an XLSX and their size once
+uncompressed are checked before anything is parsed; rows, columns and the length of each cell are counted while
+the file is read, and reading stops at the first limit passed. XML is parsed by openpyxl through defusedxml (no
+entities, no external references). A message names the line and column, and quotes a value only shortened, with
+control characters shown as codes. Nothing grows faster than the number of rows.
 """
 
 import contextlib
 import csv
 import datetime
 import io
+import logging
 import re
+import struct
 import zipfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import charset_normalizer
 import openpyxl
 from charset_normalizer.utils import is_multi_byte_encoding
+from defusedxml import DefusedXmlException
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from commitments import workflow
-from commitments.exports import COMMITMENT_COLUMNS, FORMULA_STARTS
+from commitments.exports import COMMITMENT_COLUMNS, GUARDED_STARTS, SEPARATORS
 from commitments.models import Commitment, Domain, Goal, Kind, Status, WorkProgramme
+from commitments.validators import first_control_character
+
+logger = logging.getLogger(__name__)
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 # The fields an import may change, in the order of the file; status and reference belong to the workflow.
@@ -56,6 +68,16 @@ STATUS_CODES = frozenset(Status.values)
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLD_EXCEL_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
+# What a file may hold (issue 18 point 3). A year's programme has some hundred commitments; the benchmark imports
+# 5,000 rows. Each limit is checked before or while the file is read, never after.
+MAX_FILE_BYTES = 5 * 1024 * 1024  # the upload and the command alike
+MAX_ROWS = 10_000  # rows under the header
+MAX_COLUMNS = 50  # cells in a row, empty trailing ones included (the format has 12 columns)
+MAX_CELL_CHARACTERS = 10_000  # the longest field (statement) holds 5,000
+MAX_XLSX_MEMBERS = 100  # files inside the XLSX (zip); Excel writes about a dozen
+MAX_XLSX_UNCOMPRESSED = 30 * 1024 * 1024  # all of its XML once uncompressed
+SHOWN_AT_MOST = 40  # characters of a file's value repeated in a message
+
 
 class ImportRefused(Exception):
     """The file as a whole cannot be read or applied; `message` says why, in words for the user."""
@@ -76,6 +98,8 @@ class Table:
 
 def read_table(data, filename=""):
     """The header and rows of a CSV or XLSX file, cells as text; ImportRefused if it is neither."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportRefused(too_large_message(filename))
     if not data.removeprefix(b"\xef\xbb\xbf").strip():
         raise ImportRefused(_("Het bestand %(file)s is leeg.") % {"file": filename})
     if data.startswith(XLSX_SIGNATURE):
@@ -86,6 +110,57 @@ def read_table(data, filename=""):
             % {"file": filename}
         )
     return _read_csv(_decoded(data, filename))
+
+
+def too_large_message(filename):
+    return _("%(file)s is groter dan %(size)d MB. Splits het op in kleinere bestanden.") % {
+        "file": filename or _("Het bestand"),
+        "size": MAX_FILE_BYTES // (1024 * 1024),
+    }
+
+
+def shortened(value):
+    """A value of the file as a message may repeat it: at most SHOWN_AT_MOST characters, control and invisible
+    characters written as their code (U+0000), so that a hostile value is never echoed at length."""
+    value = str(value)
+    cut = value[:SHOWN_AT_MOST]
+    shown = "".join(f"U+{ord(char):04X}" if first_control_character(char) is not None else char for char in cut)
+    return shown + "…" if len(value) > SHOWN_AT_MOST else shown
+
+
+def _column_name(header, position):
+    """A column as a message names it: its name in the header, else its letter as a spreadsheet shows it."""
+    if position < len(header) and header[position].strip():
+        return shortened(header[position].strip())
+    letters, number = "", position + 1
+    while number:
+        number, remainder = divmod(number - 1, 26)
+        letters = chr(65 + remainder) + letters
+    return letters
+
+
+def _check_cells(line, cells, header):
+    """Refuse the file at the first row that has too many cells or a cell too long: reading stops there."""
+    if len(cells) > MAX_COLUMNS and any(cell is not None and str(cell).strip() for cell in cells[MAX_COLUMNS:]):
+        raise ImportRefused(
+            _("Regel %(line)d heeft meer dan %(max)d kolommen; het bestandsformaat kent er %(count)d.")
+            % {"line": line, "max": MAX_COLUMNS, "count": len(COMMITMENT_COLUMNS)}
+        )
+    for position, cell in enumerate(cells):
+        if isinstance(cell, str) and len(cell) > MAX_CELL_CHARACTERS:
+            raise ImportRefused(
+                _("Regel %(line)d, kolom %(column)s: de cel is %(length)d tekens lang; ten hoogste %(max)d mag.")
+                % {
+                    "line": line,
+                    "column": _column_name(header, position),
+                    "length": len(cell),
+                    "max": MAX_CELL_CHARACTERS,
+                }
+            )
+
+
+def _too_many_rows():
+    return _("Het bestand heeft meer dan %(max)d regels. Splits het op in kleinere bestanden.") % {"max": MAX_ROWS}
 
 
 def _decoded(data, filename):
@@ -125,6 +200,7 @@ def _detected_encoding(data):
     Single-byte encodings cannot be told apart by their bytes alone, and a Dutch spreadsheet on Windows
     saves Windows-1252: that is the name to give when the detector finds a single-byte encoding that fits.
     """
+    data = data[:65536]  # enough to tell; the detector's time grows with what it is given
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         return None
@@ -145,8 +221,12 @@ def _read_csv(text):
     try:
         for row in reader:
             if header is None:
+                _check_cells(line, row, row)
                 header = row
             elif any(cell.strip() for cell in row):
+                _check_cells(line, row, header)
+                if len(records) == MAX_ROWS:
+                    raise ImportRefused(_too_many_rows())
                 records.append((line, row))
             line = reader.line_num + 1  # where the next record starts: a quoted cell may span lines
     except csv.Error as error:
@@ -157,22 +237,97 @@ def _read_csv(text):
 
 
 def _read_xlsx(data, filename):
+    _check_archive(data, filename)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
-        raise ImportRefused(_not_a_table(filename)) from None
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False)
+    except ImportRefused:
+        raise
+    except Exception as error:  # noqa: BLE001 (a hostile file can make the parser fail in any way)
+        raise _unreadable(error, filename) from None
     try:
-        sheet = workbook.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        header = [_cell_text(value) for value in next(rows, ())]
-        records = [
-            (line, [_cell_text(value) for value in row])
-            for line, row in enumerate(rows, start=2)
-            if any(value not in (None, "") for value in row)
-        ]
+        return _xlsx_table(workbook)
+    except ImportRefused:
+        raise
+    except Exception as error:  # noqa: BLE001 (the sheet itself is parsed while it is read)
+        raise _unreadable(error, filename) from None
     finally:
         workbook.close()
+
+
+def _unreadable(error, filename):
+    """The refusal of a workbook that openpyxl could not read: XML entities or a DTD (refused by defusedxml, which
+    openpyxl wraps in a ValueError of its own), or anything else that is no workbook."""
+    logger.info("unreadable XLSX %r: %s", filename, type(error).__name__)
+    cause = error
+    while cause is not None:
+        if isinstance(cause, DefusedXmlException):
+            return ImportRefused(_xml_entities(filename))
+        cause = cause.__cause__ or cause.__context__
+    return ImportRefused(_not_a_table(filename))
+
+
+def _xml_entities(filename):
+    return _(
+        "%(file)s bevat XML-entiteiten of een DTD (een manier om een bestand te laten uitdijen of andere bestanden "
+        "te laten lezen); die worden niet gelezen. Sla het opnieuw op als Excel-werkmap of als CSV UTF-8."
+    ) % {"file": filename or _("Het bestand")}
+
+
+def _xlsx_table(workbook):
+    """The sheet's header and rows. The bounds are given to openpyxl, so that a sheet declaring a huge dimension
+    (`<dimension ref="A1:XFD1048576">`) is read no further than MAX_ROWS + 1 rows of MAX_COLUMNS + 1 cells."""
+    if not workbook.worksheets:
+        raise ImportRefused(_("De werkmap heeft geen werkblad."))
+    sheet = workbook.worksheets[0]
+    rows = sheet.iter_rows(min_row=1, max_row=MAX_ROWS + 2, max_col=MAX_COLUMNS + 1, values_only=True)
+    first = next(rows, ())
+    _check_cells(1, first, [])
+    header = [_cell_text(value) for value in first]
+    records = []
+    for line, row in enumerate(rows, start=2):
+        if not any(value not in (None, "") for value in row):
+            continue
+        _check_cells(line, row, header)
+        if len(records) == MAX_ROWS:
+            raise ImportRefused(_too_many_rows())
+        records.append((line, [_cell_text(value) for value in row]))
     return Table(header, records)
+
+
+def _check_archive(data, filename):
+    """Refuse a zip bomb before anything is uncompressed: too many files, or too much once uncompressed.
+
+    The number of files is read from the zip's end record, before Python builds an object for each. The sizes are
+    those the zip declares; Python's zipfile never gives more than the declared size of a file (it stops there, and
+    a file that claims less than it holds fails its checksum), so the declared total bounds what is read."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65536 - 22))
+    if end < 0 or len(data) < end + 22:
+        raise ImportRefused(_not_a_table(filename))
+    entries = struct.unpack("<H", data[end + 10 : end + 12])[0]
+    if entries > MAX_XLSX_MEMBERS:  # 0xFFFF (zip64) included: an Excel file of this size never needs it
+        raise ImportRefused(_too_many_members(filename))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError, struct.error):
+        raise ImportRefused(_not_a_table(filename)) from None
+    if len(members) > MAX_XLSX_MEMBERS:
+        raise ImportRefused(_too_many_members(filename))
+    if sum(member.file_size for member in members) > MAX_XLSX_UNCOMPRESSED:
+        raise ImportRefused(
+            _(
+                "%(file)s is uitgepakt groter dan %(size)d MB: zoveel heeft een bestand met voornemens nooit nodig. "
+                "Sla het opnieuw op als Excel-werkmap of als CSV UTF-8, zonder afbeeldingen of andere werkbladen."
+            )
+            % {"file": filename or _("Het bestand"), "size": MAX_XLSX_UNCOMPRESSED // (1024 * 1024)}
+        )
+
+
+def _too_many_members(filename):
+    return _(
+        "%(file)s bevat meer dan %(max)d onderdelen: dat is geen gewone Excel-werkmap. Sla het opnieuw op als "
+        "Excel-werkmap of als CSV UTF-8."
+    ) % {"file": filename or _("Het bestand"), "max": MAX_XLSX_MEMBERS}
 
 
 def _cell_text(value):
@@ -188,11 +343,16 @@ def _cell_text(value):
     return str(value)
 
 
+# A ' that the export put before a guarded start: at the start of the text or after a separator (exports.py).
+_GUARD = re.compile("(^|[" + re.escape("".join(SEPARATORS)) + "])'(?=[" + re.escape("".join(GUARDED_STARTS)) + "])")
+
+
 def unspreadsheet(text):
-    """Undo what exports.spreadsheet_safe did: one leading ' before = + - or @."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
-        return text[1:]
-    return text
+    """Undo what exports.spreadsheet_safe did: exactly one ' before = + - @ or ', at the start of the text and
+    after each separator (, ; tab or line break). Any other ' stays, so a hand-written ’s-Gravenhage is kept."""
+    if "'" not in text:
+        return text
+    return _GUARD.sub(r"\1", text)
 
 
 def _columns(header):
@@ -205,21 +365,30 @@ def _columns(header):
         raise ImportRefused(
             _("De eerste regel is geen kopregel. Zet bovenaan de kolomnamen: %(columns)s.") % {"columns": expected}
         )
-    duplicates = sorted({name for name in names if names.count(name) > 1})
+    counts = Counter(names)
+    duplicates = sorted(name for name, count in counts.items() if count > 1)
     if duplicates:
         raise ImportRefused(
-            _("Deze kolommen staan meer dan eens in de kopregel: %(columns)s.") % {"columns": ", ".join(duplicates)}
+            _("Deze kolommen staan meer dan eens in de kopregel: %(columns)s.") % {"columns": _listed(duplicates)}
         )
     unknown = [name or _("(zonder naam)") for name in names if name not in COMMITMENT_COLUMNS]
     if unknown:
         raise ImportRefused(
             _("Onbekende kolommen: %(unknown)s. Het bestandsformaat kent: %(columns)s.")
-            % {"unknown": ", ".join(unknown), "columns": expected}
+            % {"unknown": _listed(unknown), "columns": expected}
         )
-    missing = [name for name in COMMITMENT_COLUMNS if name not in names]
+    missing = [name for name in COMMITMENT_COLUMNS if name not in counts]
     if missing:
         raise ImportRefused(_("Deze kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)})
     return {name: position for position, name in enumerate(names)}
+
+
+def _listed(values, at_most=5):
+    """The first few values, shortened, and how many more there are."""
+    shown = ", ".join(shortened(value) for value in values[:at_most])
+    if len(values) > at_most:
+        shown += " " + _("en %(count)d andere") % {"count": len(values) - at_most}
+    return shown
 
 
 # --- the plan -----------------------------------------------------------------------------------
@@ -288,6 +457,7 @@ class FileRow:
     line: int
     cells: dict
     too_many_cells: bool = False
+    refused_columns: dict = field(default_factory=dict)  # column name: the control character found in it
 
 
 def read_rows(data, filename=""):
@@ -302,11 +472,15 @@ def read_rows(data, filename=""):
 
 
 def _file_row(line, cells, columns):
-    values = {
-        name: unspreadsheet(cells[position].strip()) if position < len(cells) else ""
-        for name, position in columns.items()
-    }
-    return FileRow(line, values, any(cell.strip() for cell in cells[len(columns) :]))
+    values, refused = {}, {}
+    for name, position in columns.items():
+        text = unspreadsheet(cells[position].strip()) if position < len(cells) else ""
+        character = first_control_character(text)
+        if character is not None:
+            # Never looked up nor stored (PostgreSQL refuses NUL in a query): the row is refused, naming the column.
+            refused[name], text = character, ""
+        values[name] = text
+    return FileRow(line, values, any(cell.strip() for cell in cells[len(columns) :]), refused)
 
 
 def plan_rows(rows, *, filename="", programme=None, progress=None):
@@ -390,8 +564,13 @@ def _plan_row(file_row, lookups, default_programme):
     row = PlannedRow(line=file_row.line, reference=cells["reference"])
     if file_row.too_many_cells:
         row.refuse(_("Deze regel heeft meer kolommen dan de kopregel; staat er een komma of puntkomma te veel in?"))
+    for name, character in file_row.refused_columns.items():
+        row.refuse(
+            _("Kolom %(column)s bevat een onzichtbaar stuurteken (%(code)s); haal het weg en importeer opnieuw.")
+            % {"column": name, "code": f"U+{ord(character):04X}"}
+        )
     programme = _programme_of(row, cells, lookups, default_programme)
-    values = _cleaned_values(row, cells, lookups)
+    values = _cleaned_values(row, cells, lookups, file_row.refused_columns)
     if programme is None:
         return row
     row.values = {**values, "programme": programme}
@@ -409,7 +588,8 @@ def _programme_of(row, cells, lookups, default_programme):
         year = _as_int(cells["programme"])
         if year is None:
             row.refuse(
-                _("Programma ‘%(value)s’ is geen jaartal; schrijf bijvoorbeeld 2024.") % {"value": cells["programme"]}
+                _("Programma ‘%(value)s’ is geen jaartal; schrijf bijvoorbeeld 2024.")
+                % {"value": shortened(cells["programme"])}
             )
             return None
         if default_programme and year != default_programme:
@@ -441,7 +621,7 @@ def _programme_of(row, cells, lookups, default_programme):
     return lookups.programmes[year]
 
 
-def _cleaned_values(row, cells, lookups):
+def _cleaned_values(row, cells, lookups, refused_columns=()):
     """The row's values as model objects; each problem as an error on the row."""
     values = {}
     for name in ("title", "statement", "source_location"):
@@ -453,7 +633,7 @@ def _cleaned_values(row, cells, lookups):
             )
         values[name] = text
     for name in ("title", "statement"):
-        if not cells[name]:
+        if not cells[name] and name not in refused_columns:
             row.refuse(_("Vul de kolom %(field)s in.") % {"field": name})
 
     values["kind"] = _kind(row, cells["kind"]) if cells["kind"] else Kind.SUPERVISION
@@ -462,7 +642,7 @@ def _cleaned_values(row, cells, lookups):
         if cells["domain"]:
             row.refuse(
                 _("Onbekend toezichtgebied ‘%(value)s’. Bekend zijn: %(known)s.")
-                % {"value": cells["domain"], "known": ", ".join(sorted(lookups.domains))}
+                % {"value": shortened(cells["domain"]), "known": ", ".join(sorted(lookups.domains))}
             )
         else:
             row.refuse(_("Vul de kolom domain in met het toezichtgebied, bijvoorbeeld politie."))
@@ -472,7 +652,7 @@ def _cleaned_values(row, cells, lookups):
     if unknown:
         row.refuse(
             _("Onbekend doel: %(unknown)s. Bekend zijn: %(known)s (gescheiden door ;).")
-            % {"unknown": ", ".join(unknown), "known": ", ".join(sorted(lookups.goals))}
+            % {"unknown": _listed(unknown), "known": ", ".join(sorted(lookups.goals))}
         )
     values["goals"] = [lookups.goals[code] for code in dict.fromkeys(codes) if code in lookups.goals]
 
@@ -481,7 +661,8 @@ def _cleaned_values(row, cells, lookups):
         values["owner"] = lookups.users.get(cells["owner"])
         if values["owner"] is None:
             row.refuse(
-                _("Onbekende eigenaar ‘%(value)s’: geef een bestaande gebruikersnaam.") % {"value": cells["owner"]}
+                _("Onbekende eigenaar ‘%(value)s’: geef een bestaande gebruikersnaam.")
+                % {"value": shortened(cells["owner"])}
             )
 
     for name in ("due_date", "expected_date"):
@@ -489,7 +670,7 @@ def _cleaned_values(row, cells, lookups):
     if cells["status"] and cells["status"] not in STATUS_CODES:
         row.refuse(
             _("Onbekende status ‘%(value)s’. Gebruik de code: %(codes)s.")
-            % {"value": cells["status"], "codes": ", ".join(Status.values)}
+            % {"value": shortened(cells["status"]), "codes": ", ".join(Status.values)}
         )
     return values
 
@@ -501,12 +682,12 @@ def _kind(row, value):
     if value.lower() in by_label:
         row.refuse(
             _("Schrijf in de kolom kind de code ‘%(code)s’, niet ‘%(value)s’.")
-            % {"code": by_label[value.lower()], "value": value}
+            % {"code": by_label[value.lower()], "value": shortened(value)}
         )
     else:
         row.refuse(
             _("Onbekende soort (kind) ‘%(value)s’. Gebruik een van: %(codes)s.")
-            % {"value": value, "codes": ", ".join(Kind.values)}
+            % {"value": shortened(value), "codes": ", ".join(Kind.values)}
         )
     return None
 
@@ -521,7 +702,7 @@ def _date(row, text, name):
             pass
     row.refuse(
         _("%(field)s ‘%(value)s’ is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-12-31.")
-        % {"field": name, "value": text}
+        % {"field": name, "value": shortened(text)}
     )
     return None
 
@@ -532,12 +713,13 @@ def _stored_commitment(row, cells, programme, lookups):
     if reference:
         match = REFERENCE.fullmatch(reference)
         if not match:
+            row.reference = shortened(reference)  # as the report and the command show it
             row.refuse(
                 _(
                     "Referentie ‘%(value)s’ heeft niet de vorm WP%(year)s-001. "
                     "Laat de kolom leeg voor een nieuw voornemen."
                 )
-                % {"value": reference, "year": programme.year}
+                % {"value": shortened(reference), "year": programme.year}
             )
             return None
         stored = lookups.by_reference.get(reference)
@@ -547,7 +729,7 @@ def _stored_commitment(row, cells, programme, lookups):
                     "Referentie %(reference)s bestaat niet. Referenties deelt het register zelf uit en worden nooit "
                     "hergebruikt: laat de kolom reference leeg voor een nieuw voornemen."
                 )
-                % {"reference": reference}
+                % {"reference": shortened(reference)}
             )
             return None
         if stored.programme_id != programme.pk:
@@ -576,7 +758,7 @@ def _plan_creation(row, cells, lookups):
     if cells["status"] not in ("", Status.PLANNED):
         row.refuse(
             _("Een nieuw voornemen krijgt status planned; ‘%(status)s’ bereikt het alleen via de workflow.")
-            % {"status": cells["status"]}
+            % {"status": shortened(cells["status"])}
         )
     if values["owner"] and values["domain"] and not lookups.is_member(values["owner"], values["domain"]):
         row.refuse(_owner_outside(values))
@@ -593,7 +775,7 @@ def _plan_update(row, cells, lookups):
                 "De status in het bestand (%(file)s) verschilt van die in het register (%(stored)s). "
                 "Een import wijzigt geen status: dat gaat via de workflow. Zet de status uit het register terug."
             )
-            % {"file": cells["status"], "stored": stored.status}
+            % {"file": shortened(cells["status"]), "stored": stored.status}
         )
     if not cells["due_date"]:
         row.refuse(_("Vul de kolom due_date in; een bestaand voornemen houdt zijn deadline."))
@@ -683,16 +865,22 @@ def _refuse_duplicates(rows):
     for same in lines.values():
         if len(same) < 2:
             continue
+        # Each row names at most five of the others: with thousands of copies a full list on every row would make
+        # the report grow with the square of the rows (issue 18: 20,000 rows, 1.56 GB).
+        first = same[:6]
         for row in same:
-            others = ", ".join(str(other.line) for other in same if other is not row)
+            others = [other.line for other in first if other is not row][:5]
+            lines_text = ", ".join(map(str, others))
+            if len(same) - 1 > len(others):
+                lines_text += " " + _("en %(count)d andere") % {"count": len(same) - 1 - len(others)}
             if row.reference:
                 row.refuse(
                     _("Referentie %(reference)s staat ook op regel %(lines)s: elk voornemen één keer.")
-                    % {"reference": row.reference, "lines": others}
+                    % {"reference": shortened(row.reference), "lines": lines_text}
                 )
             else:
                 row.refuse(
-                    _("Dezelfde tekst staat ook op regel %(lines)s: elk voornemen één keer.") % {"lines": others}
+                    _("Dezelfde tekst staat ook op regel %(lines)s: elk voornemen één keer.") % {"lines": lines_text}
                 )
 
 

@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
 
+from commitments.validators import no_control_characters, no_invisible_characters
+
 
 def choice_label(field_name):
     """A get_FOO_display() that reads the label from a dict of the field's choices made once. Django's own rebuilds
@@ -240,9 +242,15 @@ class Commitment(models.Model):
     )
     # The number within the programme: sorts WP2024-1000 after WP2024-999, which the reference text does not.
     sequence = models.PositiveIntegerField(editable=False)
-    title = models.CharField(_("titel"), max_length=200)
-    statement = models.TextField(_("tekst in het werkprogramma"), max_length=5000)
-    source_location = models.CharField(_("vindplaats"), max_length=100, blank=True, help_text=_("Bijvoorbeeld: p. 8"))
+    title = models.CharField(_("titel"), max_length=200, validators=[no_control_characters])
+    statement = models.TextField(_("tekst in het werkprogramma"), max_length=5000, validators=[no_control_characters])
+    source_location = models.CharField(
+        _("vindplaats"),
+        max_length=100,
+        blank=True,
+        help_text=_("Bijvoorbeeld: p. 8"),
+        validators=[no_control_characters],
+    )
     kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.SUPERVISION)
     domain = models.ForeignKey(
         Domain, on_delete=models.PROTECT, related_name="commitments", verbose_name=_("toezichtgebied")
@@ -408,13 +416,13 @@ class EvidenceLink(models.Model):
     commitment = models.ForeignKey(
         Commitment, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("voornemen")
     )
-    url = models.URLField(_("link"), max_length=1000, validators=[http_url_validator()])
-    title = models.CharField(_("titel"), max_length=300)
+    url = models.URLField(_("link"), max_length=1000, validators=[no_invisible_characters, http_url_validator()])
+    title = models.CharField(_("titel"), max_length=300, validators=[no_control_characters])
     kind = models.CharField(_("soort"), max_length=20, choices=EvidenceKind.choices, default=EvidenceKind.REPORT)
     published_on = models.DateField(
         _("datum van het bewijs"), null=True, blank=True, help_text=_("De datum van het stuk zelf, niet van vandaag.")
     )
-    note = models.TextField(_("toelichting"), blank=True, max_length=2000)
+    note = models.TextField(_("toelichting"), blank=True, max_length=2000, validators=[no_control_characters])
     added_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("toegevoegd door")
     )
@@ -605,7 +613,7 @@ class Note(models.Model):
 
     commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    text = models.TextField(_("notitie"), max_length=5000)
+    text = models.TextField(_("notitie"), max_length=5000, validators=[no_control_characters])
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
 
     class Meta:

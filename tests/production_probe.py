@@ -50,6 +50,14 @@ def probe(host, full):
     result["login"] = [login.status_code, login.get("Location")]
     result["session_cookie"] = cookie(login, settings.SESSION_COOKIE_NAME)
     result["missing_page"] = client.get("/no-such-page/", secure=True).status_code
+    result["LANGUAGE_COOKIE_NAME"] = settings.LANGUAGE_COOKIE_NAME
+    language = client.post(
+        "/i18n/setlang/",
+        {"language": "en", "next": "/"},
+        secure=True,
+        headers={"Origin": f"https://{host}", "Referer": f"https://{host}/"},
+    )
+    result["language_cookie"] = cookie(language, settings.LANGUAGE_COOKIE_NAME)
     return result
 
 

@@ -235,7 +235,7 @@ def test_the_reopen_and_carry_over_forms_never_fail(client_for, alice, bob, prog
 def test_the_login_form_never_fails(db, username, password):
     response = Client().post("/accounts/login/", {"username": username, "password": password})
     assert_no_server_error(response)
-    assert response.status_code in (200, 429)
+    assert response.status_code in (200, 413, 429)  # 413: over the login's 16 KB (wpsite.middleware, issue 18)
 
 
 IMPORT_HEADER = (

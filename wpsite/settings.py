@@ -77,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "sso.middleware.ProviderFormActionMiddleware",  # after csp's: lets the logout form lead to the provider
+    # Before anything reads a body (CSRF reads POST in process_view): too large is 413 at once, with the headers above.
+    "wpsite.middleware.RequestBodyLimitMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
     # Last, as django-axes asks: turns a refused login into the lockout page.
     "axes.middleware.AxesMiddleware",
@@ -211,6 +213,8 @@ if not DEBUG:
     # __Host-: the browser accepts the cookie only over https, for this host alone, with path /.
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-django_language"
+    LANGUAGE_COOKIE_PATH = "/"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -231,6 +235,16 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+
+# The largest request body each address takes (wpsite.middleware.RequestBodyLimitMiddleware), by path prefix, first
+# match; every other address takes REQUEST_BODY_LIMIT. The import's upload is at most 5 MB (commitments.imports), plus
+# its form. nginx (deploy/nginx/wpsite-proxy.conf, client_max_body_size) refuses above the largest before Django.
+REQUEST_BODY_LIMITS = [
+    ("/import/", 5 * 1024 * 1024 + 64 * 1024),
+    ("/admin/", 1024 * 1024),
+    ("/accounts/", 16 * 1024),
+]
+REQUEST_BODY_LIMIT = 256 * 1024
 
 # Sessions: out after 30 minutes without a request, and 12 hours after the login whatever happens
 # (wpsite.middleware.SessionTimeoutMiddleware renews an active session once a minute).

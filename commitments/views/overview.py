@@ -7,6 +7,7 @@ from commitments import exports, jaarbericht, permissions
 from commitments.forms import OverviewFilterForm
 from commitments.models import WorkProgramme
 from commitments.overview import YearOverview
+from commitments.views.limits import too_large
 
 
 def overview_current(request):
@@ -63,6 +64,14 @@ def export(request, year, file_format):
     if file_format == "pdf" and year_overview.totals.total > exports.PDF_AT_MOST:
         context = {"overview": year_overview, "limit": exports.PDF_AT_MOST, "query": _filters_query(request)}
         return render(request, "commitments/overview/pdf_too_large.html", context, status=413)
+    if year_overview.totals.total > exports.OVERVIEW_EXPORT_AT_MOST.get(file_format, year_overview.totals.total):
+        return too_large(
+            request,
+            year_overview.totals.total,
+            exports.OVERVIEW_EXPORT_AT_MOST[file_format],
+            year=year,
+            file_format=file_format,
+        )
     return exports.OVERVIEW_WRITERS[file_format](year_overview)
 
 

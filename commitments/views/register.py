@@ -14,6 +14,7 @@ from commitments.models import Commitment, EvidenceLink, WorkProgramme
 from commitments.tables import CommitmentTable
 from commitments.timeline import timeline_for
 from commitments.views.access import get_commitment_for
+from commitments.views.limits import too_large
 
 PER_PAGE_DEFAULT, PER_PAGE_MIN, PER_PAGE_MAX = 25, 10, 100
 REGISTER_FIELDS = (
@@ -61,6 +62,8 @@ class RegisterView(SingleTableMixin, FilterView):
         if export_format in ("csv", "xlsx"):
             filterset = self.get_filterset(self.get_filterset_class())
             queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+            if export_format == "xlsx" and (total := queryset.count()) > exports.REGISTER_XLSX_AT_MOST:
+                return too_large(request, total, exports.REGISTER_XLSX_AT_MOST, file_format="xlsx")
             write = exports.register_csv if export_format == "csv" else exports.register_xlsx
             return write(queryset)
         return super().get(request, *args, **kwargs)

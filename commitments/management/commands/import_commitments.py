@@ -42,6 +42,8 @@ class Command(BaseCommand):
         path = Path(file)
         if not path.is_file():
             raise CommandError(f"{file} bestaat niet.")
+        if path.stat().st_size > imports.MAX_FILE_BYTES:  # before reading it: the same limit as the upload
+            raise CommandError(imports.too_large_message(path.name))
         by = self.importer(username)
         progress = self.progress_bar(verbosity)
         plan = imports.plan_import(path.read_bytes(), filename=path.name, programme=programme, progress=progress)
