@@ -22,8 +22,14 @@ run: install
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
-test: install
+test: install node_modules
 	$(PY) -m pytest
+
+# Spectral, the linter of the NL API Design Rules (tests/test_api_design_rules.py), pinned by package-lock.json.
+# Without npm the ADR test is skipped, saying so.
+node_modules: package.json package-lock.json
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch node_modules; \
+	else echo "!! npm is not installed: the API design rules test will be skipped"; fi
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -38,7 +44,7 @@ bench: install
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 .pytest_cache
 
 # Our code (bandit, medium severity and up) and the pinned dependencies (pip-audit, PyPI's advisories). --strict:
 # a dependency that could not be checked (no connection to the advisory service) fails the run instead of passing it.

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
+from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework import exceptions, serializers
 from rest_framework.generics import GenericAPIView
@@ -134,7 +135,11 @@ class Programmes(ApiView):
     pagination_class = Pagination
     serializer_class = api.ProgrammeSerializer
 
-    @extend_schema(operation_id="listProgrammes", summary="Werkprogramma's (anoniem: alleen vastgestelde jaren)")
+    @extend_schema(
+        operation_id="listProgrammes",
+        responses=api.ProgrammeSerializer(many=True),
+        summary="Werkprogramma's (anoniem: alleen vastgestelde jaren)",
+    )
     def get(self, request):
         page = self.paginate_queryset(self.programmes())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -155,7 +160,7 @@ class Domains(ApiView):
     pagination_class = Pagination
     serializer_class = api.DomainSerializer
 
-    @extend_schema(operation_id="listDomains", summary="Toezichtgebieden")
+    @extend_schema(operation_id="listDomains", responses=api.DomainSerializer(many=True), summary="Toezichtgebieden")
     def get(self, request):
         page = self.paginate_queryset(Domain.objects.order_by("name", "pk"))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -176,7 +181,9 @@ class Goals(ApiView):
     pagination_class = Pagination
     serializer_class = api.GoalSerializer
 
-    @extend_schema(operation_id="listGoals", summary="Doelen van het meerjarenperspectief")
+    @extend_schema(
+        operation_id="listGoals", responses=api.GoalSerializer(many=True), summary="Doelen van het meerjarenperspectief"
+    )
     def get(self, request):
         page = self.paginate_queryset(Goal.objects.order_by("code", "pk"))
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -216,6 +223,7 @@ class Commitments(ApiView):
 
     @extend_schema(
         operation_id="listCommitments",
+        responses=api.CommitmentSerializer(many=True),
         summary="Voornemens (anoniem: de publieke verantwoording van vastgestelde jaren)",
         parameters=[CommitmentQuery],
     )
@@ -265,7 +273,9 @@ class CommitmentEvidence(ApiView):
     serializer_class = api.EvidenceSerializer
 
     @extend_schema(
-        operation_id="listCommitmentEvidence", summary="Het bewijs van een voornemen (anoniem: het openbare)"
+        operation_id="listCommitmentEvidence",
+        responses=api.EvidenceSerializer(many=True),
+        summary="Het bewijs van een voornemen (anoniem: het openbare)",
     )
     def get(self, request, reference):
         commitment = self.commitment(reference)
@@ -298,7 +308,11 @@ class CommitmentReviews(ApiView):
     pagination_class = Pagination
     serializer_class = api.ReviewSerializer
 
-    @extend_schema(operation_id="listCommitmentReviews", summary="De workflowstappen van een voornemen (token)")
+    @extend_schema(
+        operation_id="listCommitmentReviews",
+        responses=api.ReviewSerializer(many=True),
+        summary="De workflowstappen van een voornemen (token)",
+    )
     def get(self, request, reference):
         self.require_internal()
         commitment = self.commitment(reference)
@@ -311,7 +325,11 @@ class CommitmentHistory(ApiView):
     pagination_class = Pagination
     serializer_class = api.HistoryEntrySerializer
 
-    @extend_schema(operation_id="listCommitmentHistory", summary="De geschiedenis van een voornemen (token)")
+    @extend_schema(
+        operation_id="listCommitmentHistory",
+        responses=api.HistoryEntrySerializer(many=True),
+        summary="De geschiedenis van een voornemen (token)",
+    )
     def get(self, request, reference):
         self.require_internal()
         page = self.paginate_queryset(timeline_for(self.commitment(reference)))
@@ -322,7 +340,11 @@ class CommitmentNotes(ApiView):
     pagination_class = Pagination
     serializer_class = api.NoteSerializer
 
-    @extend_schema(operation_id="listCommitmentNotes", summary="De notities bij een voornemen (token)")
+    @extend_schema(
+        operation_id="listCommitmentNotes",
+        responses=api.NoteSerializer(many=True),
+        summary="De notities bij een voornemen (token)",
+    )
     def get(self, request, reference):
         self.require_internal()
         commitment = self.commitment(reference)
@@ -397,6 +419,8 @@ ReviewStep = _step_view(
 
 @extend_schema(exclude=True)
 class OpenApi(SpectacularAPIView):
+    renderer_classes = [OpenApiJsonRenderer]
+
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         response["API-Version"] = API_VERSION
