@@ -35,9 +35,7 @@ def test_every_operation_answers_as_documented(api_schema, alice, who):
     headers = {} if who == "anonymous" else {"Authorization": auth(token_for(alice))["HTTP_AUTHORIZATION"]}
     operations = [result.ok() for result in api_schema.get_all_operations()]
     assert len(operations) >= 16
-    strategy = st.one_of(
-        *(op.as_strategy(generation_mode=mode) for op in operations for mode in GenerationMode)
-    )
+    strategy = st.one_of(*(op.as_strategy(generation_mode=mode) for op in operations for mode in GenerationMode))
     seen = set()
 
     @given(case=strategy)
