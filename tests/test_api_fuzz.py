@@ -6,7 +6,9 @@ import json
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from schemathesis import GenerationMode
@@ -22,7 +24,18 @@ EXCLUDED = [positive_data_acceptance]
 
 
 @pytest.fixture
-def api_schema(client, programme, politie, migratie, alice, dave, bob, carol):
+def keep_the_test_connection():
+    """As Django's test client does: the WSGI handler must not close the database connection after each request,
+    which holds the test's transaction (on PostgreSQL the health check would close it)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(keep_the_test_connection, client, programme, politie, migratie, alice, dave, bob, carol):
     make_years(programme, politie, migratie, alice, dave, bob, carol)
     document = json.loads(client.get("/api/v1/openapi.json").content)
     schema = schemathesis.openapi.from_dict(document)
@@ -30,6 +43,9 @@ def api_schema(client, programme, politie, migratie, alice, dave, bob, carol):
     return schema
 
 
+# Transactional: the WSGI handler closes the database connection after each request (CONN_MAX_AGE, health checks),
+# which inside the test's own transaction would lose it on PostgreSQL.
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("who", ["anonymous", "token"])
 def test_every_operation_answers_as_documented(api_schema, alice, who):
     headers = {} if who == "anonymous" else {"Authorization": auth(token_for(alice))["HTTP_AUTHORIZATION"]}
