@@ -46,7 +46,8 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "csp",
-    "rest_framework",
+    # Django REST framework is used (api/) but not installed as an app: the API renders JSON only (no browsable API,
+    # no templates), and its Dutch catalogue would replace Django's own form messages ("Dit veld is verplicht.").
     "drf_spectacular",
     "wpsite",
     "commitments",
