@@ -22,7 +22,7 @@ run: install
 	$(PY) manage.py db_worker & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
 
 # The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
-test: install sso-provider
+test: install sso-provider node_modules
 	$(PY) -m pytest
 
 # The OpenID Provider that the single sign-on tests start (node's oidc-provider, tests/sso/provider); without npm
@@ -32,6 +32,12 @@ sso-provider: $(SSO_PROVIDER)/node_modules/.package-lock.json
 $(SSO_PROVIDER)/node_modules/.package-lock.json: $(SSO_PROVIDER)/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --prefix $(SSO_PROVIDER) --no-audit --no-fund --loglevel=error; \
 	else echo "!! no npm: the single sign-on tests (tests/sso) will be skipped"; fi
+
+# Spectral, the linter of the NL API Design Rules (tests/test_api_design_rules.py), pinned by package-lock.json.
+# Without npm the ADR test is skipped, saying so.
+node_modules: package.json package-lock.json
+	if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch node_modules; \
+	else echo "!! npm is not installed: the API design rules test will be skipped"; fi
 
 lint: install
 	$(VENV)/bin/ruff check .
@@ -46,7 +52,7 @@ bench: install
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 .pytest_cache
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3 .pytest_cache
 
 # Our code (bandit, medium severity and up) and the pinned dependencies (pip-audit, PyPI's advisories). --strict:
 # a dependency that could not be checked (no connection to the advisory service) fails the run instead of passing it.

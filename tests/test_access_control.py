@@ -95,6 +95,39 @@ EXPECTED = {
     "intake-restart": (None, POST_ONLY),
     "intake-discard": (None, POST_ONLY),
     "intake-import": (None, POST_ONLY),
+    # Public (DESIGN.md §9): the walk's year is open, so its public pages are not there, for anyone.
+    "public-index": (None, answers(200, anonymous=200)),
+    "public-year": (None, answers(404, anonymous=404)),
+    "public-commitment": (None, answers(404, anonymous=404)),
+    "public-export-csv": (None, answers(404, anonymous=404)),
+    "public-export-json": (None, answers(404, anonymous=404)),
+    "api-tokens": (None, EVERY_ROLE),
+    "api-token-revoke": (None, POST_ONLY),
+}
+# The API takes no session (tokens only, tests/test_api.py): every role asks it as an anonymous client does, and
+# sees the public data: the walk's open year is not there.
+EXPECTED |= {
+    name: (None, answers(answer, anonymous=answer))
+    for name, answer in {
+        "api-root": 200,
+        "api-openapi": 200,
+        "api-programmes": 200,
+        "api-programme": 404,
+        "api-domains": 200,
+        "api-domain": 404,
+        "api-goals": 200,
+        "api-goal": 404,
+        "api-commitments": 200,
+        "api-commitment": 404,
+        "api-commitment-evidence": 404,
+        "api-commitment-reviews": 401,
+        "api-commitment-history": 401,
+        "api-commitment-notes": 401,
+        "api-commitment-start": 405,
+        "api-commitment-submit": 405,
+        "api-commitment-review": 405,
+        "api-not-found": 404,
+    }.items()
 }
 # The admin is the beheerder's (DESIGN.md §4): every other role is sent to a login page. What the beheerder may do
 # inside it is the admin's own permission system: there the walk asks that she is let in, gets no server error, and
@@ -171,6 +204,9 @@ def address(route, commitment, programme):
         "content_type_id": "1",
         "app_label": "commitments",
         "url": "no-such-page/",
+        "slug": "no-such-slug",
+        "code": "no-such-code",
+        "rest": "no-such-resource",
     }
     path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda match: values[match.group(1)], route)  # a regular expression
     path = re.sub(r"<(?:\w+:)?(\w+)>", lambda match: values[match.group(1)], path)
@@ -348,7 +384,8 @@ def test_no_post_is_taken_without_its_csrf_token(erin, alice, bob, programme, po
 
     taken = [
         (who, url, response.status_code)
-        for url in (address(route, commitment, programme) for _, route in ADDRESSES)
+        # The API takes no cookies, only tokens (tests/test_api.py): there is nothing for a forged request to ride on.
+        for url in (address(route, commitment, programme) for _, route in ADDRESSES if not route.startswith("api/v1/"))
         for who, client in (("beheerder", logged_in), ("anonymous", anonymous))
         if (response := client.post(url, data)).status_code != 403 or b"CSRF" not in response.content
     ]

@@ -24,7 +24,7 @@ LOCALE = Path(settings.LOCALE_PATHS[0])
 CATALOGUE = "LC_MESSAGES/django"
 
 # Words that are the same in both languages, or names: they need no translation.
-PROPER_NAMES = {"wpsite", "CSV", "XLSX", "PDF", "Excel", "JJJJ", "MM", "DD"}
+PROPER_NAMES = {"wpsite", "CSV", "XLSX", "PDF", "JSON", "Excel", "JJJJ", "MM", "DD"}
 # The language switch names each language in that language itself.
 AUTONYMS = {"Nederlands", "English"}
 # Dutch that reaches a page from outside our catalogue: Django's own translations (dates, timesince, form errors).
@@ -116,7 +116,10 @@ BASE = Path(settings.BASE_DIR)
 # The project's templates and those of its own apps (commitments/templates/...).
 TEMPLATE_FILES = sorted(
     path
-    for folder in [TEMPLATES, *(BASE / app / "templates" for app in ("commitments", "wpsite", "sso"))]
+    for folder in [
+        TEMPLATES,
+        *(BASE / app / "templates" for app in ("commitments", "wpsite", "sso", "intake", "public", "api")),
+    ]
     for path in folder.rglob("*")
     if path.suffix in (".html", ".txt")
 )

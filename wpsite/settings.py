@@ -46,12 +46,17 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "csp",
+    # Django REST framework is used (api/) but not installed as an app: the API renders JSON only (no browsable API,
+    # no templates), and its Dutch catalogue would replace Django's own form messages ("Dit veld is verplicht.").
+    "drf_spectacular",
     "wpsite",
     "commitments",
     "sso",
     "django_tasks",
     "django_tasks_db",
     "intake",
+    "public",
+    "api",
 ]
 
 # Background work (issue 15): Django's tasks through the django-tasks backport, queued in the database and run
@@ -276,3 +281,36 @@ LOGGING = {
     },
 }
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6 behaviour now; our evidence form takes only what was typed anyway
+
+# The API (api/, DESIGN.md §9): Django REST framework, its OpenAPI document by drf-spectacular. Bearer tokens only
+# (no session: a browser's cookies never act on the API), errors as problem+json.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "wpsite API",
+    "DESCRIPTION": "De voornemens van de werkprogramma's van de Inspectie Justitie en Veiligheid en hun "
+    "verantwoording. "
+    "Zonder token de publieke gegevens van vastgestelde jaren; met een token wat de gebruiker mag.",
+    "VERSION": "1.0.0",
+    "CONTACT": {"name": "Inspectie Justitie en Veiligheid", "email": "wpsite@inspjenv.nl", "url": SITE_URL},
+    "SERVERS": [{"url": f"{SITE_URL}/api/v1"}],
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "SCHEMA_PATH_PREFIX_TRIM": True,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "StatusEnum": "commitments.models.Status",
+        "VerdictEnum": "commitments.models.Verdict",
+        "EvidenceKindEnum": "commitments.models.EvidenceKind",
+    },
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "api.schema.adr_hook"],
+}

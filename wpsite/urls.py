@@ -21,5 +21,8 @@ urlpatterns = [
     # The login page offers the language choice too, before anyone is logged in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("import/programme/", include("intake.urls")),
+    path("public/", include("public.urls")),
+    path("api/v1/", include("api.urls")),
+    path("", include("api.site_urls")),
     path("", include("commitments.urls")),
 ]
