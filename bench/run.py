@@ -542,7 +542,7 @@ class Bench:
 
     def import_file(self, year, rows):
         """A commitment file of `rows` new commitments for `year`, each owned by a member of its domain."""
-        from commitments.exports import COMMITMENT_COLUMNS
+        from commitments import fileformat
         from commitments.models import Domain
 
         members = [
@@ -553,7 +553,7 @@ class Bench:
         goals = ("veerkracht", "lerend-vermogen", "ketens", "burgerperspectief")
         out = io.StringIO()
         writer = csv.writer(out)
-        writer.writerow(COMMITMENT_COLUMNS)
+        writer.writerow(fileformat.COLUMNS)
         for number in range(rows):
             slug, usernames = members[number % len(members)]
             writer.writerow(

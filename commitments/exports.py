@@ -1,4 +1,5 @@
-"""Writers for the commitment file format (DESIGN.md §5) and the other exports.
+"""Writers for the commitment file format (DESIGN.md §5, its columns and guard in fileformat.py) and the other
+exports.
 
 CSV is streamed a few hundred rows at a time; XLSX is written in constant-memory mode to a temporary file. Both
 write a ' before every place where a spreadsheet could see a cell start with = + - or @: the start of a text, and
@@ -12,7 +13,6 @@ import csv
 import datetime
 import io
 import itertools
-import re
 import tempfile
 
 import xlsxwriter
@@ -21,40 +21,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from commitments import fileformat
 from commitments.models import OPEN_STATUSES, Commitment, Status
 
-# The columns of the commitment file format, in order: import and export share them.
-COMMITMENT_COLUMNS = (
-    "reference",
-    "programme",
-    "title",
-    "statement",
-    "source_location",
-    "kind",
-    "domain",
-    "goals",
-    "owner",
-    "due_date",
-    "expected_date",
-    "status",
-)
-FORMULA_STARTS = ("=", "+", "-", "@")
-# What the guard escapes with a ', and after what: a ' itself too, so that the import's rule is one-to-one.
-GUARDED_STARTS = (*FORMULA_STARTS, "'")
-SEPARATORS = (",", ";", "\t", "\n", "\r")
-_NEEDS_GUARD = re.compile(
-    "(^|[" + re.escape("".join(SEPARATORS)) + "])(?=[" + re.escape("".join(GUARDED_STARTS)) + "])"
-)
-_GUARD_CHARACTERS = frozenset(GUARDED_STARTS)
 CHUNK_SIZE = 2000
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def spreadsheet_safe(value):
-    """Text a spreadsheet shows as text: a ' before = + - @ or ' at the start and after each separator."""
-    if isinstance(value, str) and not _GUARD_CHARACTERS.isdisjoint(value):
-        return _NEEDS_GUARD.sub(r"\1'", value)
-    return value
 
 
 def commitment_record(commitment):
@@ -75,7 +46,7 @@ def commitment_record(commitment):
     )
 
 
-# What commitment_records() reads of a commitment: its id, then COMMITMENT_COLUMNS without the goals.
+# What commitment_records() reads of a commitment: its id, then fileformat.COLUMNS without the goals.
 RECORD_VALUES = (
     "pk",
     "reference",
@@ -132,11 +103,10 @@ def commitment_records(queryset):
 
 
 def _csv_row(row):
-    """A row as csv.writer should write it: text guarded (spreadsheet_safe), a datetime in ISO 8601 (its str() has a
-    space for the T). None (empty) and dates (ISO 8601) csv.writer writes right itself. One expression, the guard
-    called only for a text that holds one of its characters: this runs for every cell of an export."""
+    """A row as csv.writer should write it: text guarded (fileformat.spreadsheet_safe), a datetime in ISO 8601 (its
+    str() has a space for the T). None (empty) and dates (ISO 8601) csv.writer writes right itself."""
     return [
-        (value if _GUARD_CHARACTERS.isdisjoint(value) else _NEEDS_GUARD.sub(r"\1'", value))
+        fileformat.spreadsheet_safe(value)
         if isinstance(value, str)
         else value.isoformat()
         if isinstance(value, datetime.datetime)
@@ -190,7 +160,7 @@ def write_xlsx_sheet(workbook, name, header, rows, widths=None):
                 sheet.write_datetime(count, column, datetime.datetime.combine(value, datetime.time()), date_format)
             elif isinstance(value, str):
                 # write_string: never a formula, whatever the text begins with; the ' keeps the round trip equal to CSV.
-                sheet.write_string(count, column, spreadsheet_safe(value), wrap)
+                sheet.write_string(count, column, fileformat.spreadsheet_safe(value), wrap)
             else:
                 sheet.write_number(count, column, value)
     sheet.autofilter(0, 0, max(count, 1), len(header) - 1)
@@ -215,7 +185,7 @@ COMMITMENT_COLUMN_WIDTHS = (14, 10, 40, 60, 10, 14, 18, 30, 14, 12, 12, 12)
 
 
 def register_csv(queryset, filename="voornemens.csv"):
-    return csv_response(COMMITMENT_COLUMNS, commitment_records(queryset), filename)
+    return csv_response(fileformat.COLUMNS, commitment_records(queryset), filename)
 
 
 def register_xlsx(queryset, filename="voornemens.xlsx"):
@@ -223,7 +193,7 @@ def register_xlsx(queryset, filename="voornemens.xlsx"):
         write_xlsx_sheet(
             workbook,
             "voornemens",
-            COMMITMENT_COLUMNS,
+            fileformat.COLUMNS,
             commitment_records(queryset),
             COMMITMENT_COLUMN_WIDTHS,
         )
@@ -235,7 +205,7 @@ def register_xlsx(queryset, filename="voornemens.xlsx"):
 
 # The commitment file format, then how each was accounted for; evidence URLs one per line within the cell.
 OVERVIEW_COLUMNS = (
-    *COMMITMENT_COLUMNS,
+    *fileformat.COLUMNS,
     "verdict",
     "decided_on",
     "decided_by",

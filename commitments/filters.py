@@ -10,8 +10,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
-from commitments.forms import user_label
 from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
+from commitments.people import person_label
 
 User = get_user_model()
 
@@ -91,7 +91,7 @@ class CommitmentFilter(django_filters.FilterSet):
     owner = OptionFilter(
         field_name="owner",
         read=lambda: (
-            (user.pk, user.username, user_label(user))
+            (user.pk, user.username, person_label(user))
             for user in User.objects.filter(domains__isnull=False)
             .distinct()
             .order_by("username")

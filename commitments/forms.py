@@ -4,8 +4,9 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from commitments import permissions
+from commitments import fileformat, permissions
 from commitments.models import Commitment, Domain, DropKind, EvidenceLink, Goal, Note, Verdict, WorkProgramme
+from commitments.people import person_label
 from commitments.validators import no_invisible_characters
 
 User = get_user_model()
@@ -15,7 +16,7 @@ class UserChoiceField(forms.ModelChoiceField):
     """Shows a person as "A. de Vries (adevries)" so that two people of one name stay apart."""
 
     def label_from_instance(self, user):
-        return user_label(user)
+        return person_label(user)
 
 
 class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
@@ -27,11 +28,6 @@ class ModelMultipleChoiceField(forms.ModelMultipleChoiceField):
             return super().clean(value)
         except OverflowError:
             raise forms.ValidationError(self.error_messages["invalid_list"], code="invalid_list") from None
-
-
-def user_label(user):
-    full_name = user.get_full_name()
-    return f"{full_name} ({user.username})" if full_name else user.username
 
 
 class DateInput(forms.DateInput):
@@ -55,18 +51,7 @@ class CommitmentForm(forms.ModelForm):
 
     class Meta:
         model = Commitment
-        fields = [
-            "programme",
-            "title",
-            "statement",
-            "source_location",
-            "kind",
-            "domain",
-            "goals",
-            "owner",
-            "due_date",
-            "expected_date",
-        ]
+        fields = ["programme", *fileformat.EDITABLE_FIELDS]
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 5}),
             "goals": forms.CheckboxSelectMultiple,
@@ -98,8 +83,7 @@ class CommitmentForm(forms.ModelForm):
 
     def changes(self):
         """The edited model fields, for the workflow."""
-        names = ("title", "statement", "source_location", "kind", "domain", "owner", "due_date", "expected_date")
-        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+        return {name: self.cleaned_data[name] for name in fileformat.EDITABLE_ROW_FIELDS if name in self.cleaned_data}
 
 
 class EvidenceForm(forms.ModelForm):

@@ -39,26 +39,13 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from commitments import workflow
-from commitments.exports import COMMITMENT_COLUMNS, GUARDED_STARTS, SEPARATORS
+from commitments import fileformat, workflow
 from commitments.models import Commitment, Domain, Goal, Kind, Status, WorkProgramme
 from commitments.validators import first_control_character
 
 logger = logging.getLogger(__name__)
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
-# The fields an import may change, in the order of the file; status and reference belong to the workflow.
-COMPARED_FIELDS = (
-    "title",
-    "statement",
-    "source_location",
-    "kind",
-    "domain",
-    "goals",
-    "owner",
-    "due_date",
-    "expected_date",
-)
 MAX_LENGTHS = {name: Commitment._meta.get_field(name).max_length for name in ("title", "statement", "source_location")}
 REFERENCE = re.compile(r"WP(\d{4})-(\d{3,})")
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -144,7 +131,7 @@ def _check_cells(line, cells, header):
     if len(cells) > MAX_COLUMNS and any(cell is not None and str(cell).strip() for cell in cells[MAX_COLUMNS:]):
         raise ImportRefused(
             _("Regel %(line)d heeft meer dan %(max)d kolommen; het bestandsformaat kent er %(count)d.")
-            % {"line": line, "max": MAX_COLUMNS, "count": len(COMMITMENT_COLUMNS)}
+            % {"line": line, "max": MAX_COLUMNS, "count": len(fileformat.COLUMNS)}
         )
     for position, cell in enumerate(cells):
         if isinstance(cell, str) and len(cell) > MAX_CELL_CHARACTERS:
@@ -343,25 +330,13 @@ def _cell_text(value):
     return str(value)
 
 
-# A ' that the export put before a guarded start: at the start of the text or after a separator (exports.py).
-_GUARD = re.compile("(^|[" + re.escape("".join(SEPARATORS)) + "])'(?=[" + re.escape("".join(GUARDED_STARTS)) + "])")
-
-
-def unspreadsheet(text):
-    """Undo what exports.spreadsheet_safe did: exactly one ' before = + - @ or ', at the start of the text and
-    after each separator (, ; tab or line break). Any other ' stays, so a hand-written ’s-Gravenhage is kept."""
-    if "'" not in text:
-        return text
-    return _GUARD.sub(r"\1", text)
-
-
 def _columns(header):
     """The position of each column; ImportRefused if the header is missing, short or has unknown columns."""
     names = [name.strip().lower() for name in header]
     while names and not names[-1]:
         names.pop()
-    expected = ", ".join(COMMITMENT_COLUMNS)
-    if not set(names) & set(COMMITMENT_COLUMNS):
+    expected = ", ".join(fileformat.COLUMNS)
+    if not set(names) & set(fileformat.COLUMNS):
         raise ImportRefused(
             _("De eerste regel is geen kopregel. Zet bovenaan de kolomnamen: %(columns)s.") % {"columns": expected}
         )
@@ -371,13 +346,13 @@ def _columns(header):
         raise ImportRefused(
             _("Deze kolommen staan meer dan eens in de kopregel: %(columns)s.") % {"columns": _listed(duplicates)}
         )
-    unknown = [name or _("(zonder naam)") for name in names if name not in COMMITMENT_COLUMNS]
+    unknown = [name or _("(zonder naam)") for name in names if name not in fileformat.COLUMNS]
     if unknown:
         raise ImportRefused(
             _("Onbekende kolommen: %(unknown)s. Het bestandsformaat kent: %(columns)s.")
             % {"unknown": _listed(unknown), "columns": expected}
         )
-    missing = [name for name in COMMITMENT_COLUMNS if name not in counts]
+    missing = [name for name in fileformat.COLUMNS if name not in counts]
     if missing:
         raise ImportRefused(_("Deze kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)})
     return {name: position for position, name in enumerate(names)}
@@ -474,7 +449,7 @@ def read_rows(data, filename=""):
 def _file_row(line, cells, columns):
     values, refused = {}, {}
     for name, position in columns.items():
-        text = unspreadsheet(cells[position].strip()) if position < len(cells) else ""
+        text = fileformat.unspreadsheet(cells[position].strip()) if position < len(cells) else ""
         character = first_control_character(text)
         if character is not None:
             # Never looked up nor stored (PostgreSQL refuses NUL in a query): the row is refused, naming the column.
@@ -783,7 +758,7 @@ def _plan_update(row, cells, lookups):
         return
     row.changes = [
         Change(name, old, new)
-        for name in COMPARED_FIELDS
+        for name in fileformat.EDITABLE_FIELDS
         if (old := _shown(stored, name)) != (new := _shown_value(values, name))
     ]
     if not row.changes:

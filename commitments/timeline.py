@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
-from commitments.forms import user_label
 from commitments.models import Commitment, Domain, EvidenceLink
+from commitments.people import person_label
 
 # Recorded by the workflow's own steps; shown there, not again as field changes.
 WORKFLOW_FIELDS = {"status", "decision", "sequence"}
@@ -33,7 +33,7 @@ def timeline_for(commitment):
         Entry(
             when=review.created_at,
             kind="step",
-            actor=user_label(review.actor),
+            actor=person_label(review.actor),
             title=review.get_action_display(),
             text=review.text,
             review=review,
@@ -41,7 +41,7 @@ def timeline_for(commitment):
         for review in commitment.reviews.select_related("actor")
     ]
     entries += [
-        Entry(when=note.created_at, kind="note", actor=user_label(note.author), title=_("Notitie"), text=note.text)
+        Entry(when=note.created_at, kind="note", actor=person_label(note.author), title=_("Notitie"), text=note.text)
         for note in commitment.notes.select_related("author")
     ]
     entries += [
@@ -50,7 +50,7 @@ def timeline_for(commitment):
             kind="reminder",
             actor=_("systeem"),
             title=_("Herinnering aan de deadline gemaild"),
-            text=user_label(reminder.recipient),
+            text=person_label(reminder.recipient),
         )
         for reminder in commitment.reminders.select_related("recipient")
     ]
@@ -88,7 +88,7 @@ def _field_changes(commitment):
     creation = None
     for log_entry in log:
         actor = actors.get(log_entry.actor_id)
-        actor_label = user_label(actor) if actor else _("systeem")
+        actor_label = person_label(actor) if actor else _("systeem")
         if log_entry.content_type_id == evidence_type.pk:
             title = {
                 LogEntry.Action.CREATE: _("Bewijs toegevoegd"),
@@ -150,7 +150,7 @@ def _related_labels(log):
     for name, model in RELATED_MODELS.items():
         ids = [int(v) for v in wanted[name] if str(v).isdigit()]
         for obj in model.objects.filter(pk__in=ids):
-            labels[(name, str(obj.pk))] = user_label(obj) if name == "owner" else str(obj)
+            labels[(name, str(obj.pk))] = person_label(obj) if name == "owner" else str(obj)
     return labels
 
 

@@ -22,8 +22,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from commitments import notifications, permissions
-from commitments.forms import user_label
+from commitments import fileformat, notifications, permissions
 from commitments.models import (
     OPEN_STATUSES,
     Action,
@@ -40,22 +39,12 @@ from commitments.models import (
     Verdict,
     WorkProgramme,
 )
+from commitments.people import person_label
 
 # A commitment's page, its review and the year's PDF stay readable: beyond this many links, summarise in one.
 MAX_EVIDENCE = 50
 
 BULK_BATCH = 500
-# The fields a person edits; status, reference, version and the links between commitments belong to the workflow.
-EDITABLE_FIELDS = (
-    "title",
-    "statement",
-    "source_location",
-    "kind",
-    "domain",
-    "owner",
-    "due_date",
-    "expected_date",
-)
 
 
 class WorkflowError(Exception):
@@ -298,7 +287,7 @@ def update_commitment(commitment, *, by, version, changes, goals=None, due_date_
     """Change the fields of a commitment as edited from `version`; a change of due date needs a reason."""
     current = _locked(commitment)
     _refuse_change_unless(permissions.can_edit(by, current), current, _("U mag dit voornemen niet wijzigen."))
-    unknown = set(changes) - set(EDITABLE_FIELDS)
+    unknown = set(changes) - set(fileformat.EDITABLE_ROW_FIELDS)
     if unknown:
         raise WorkflowError(_("Deze velden zijn niet te wijzigen: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
     if current.version != version:
@@ -505,7 +494,7 @@ def _only_staff_message(commitment):
 def _not_under_review_message(commitment):
     """Says who came first when two reviewers decide at once."""
     latest = commitment.reviews.select_related("actor").order_by("-created_at", "-id").first()
-    values = {"who": user_label(latest.actor) if latest else "", "status": commitment.get_status_display()}
+    values = {"who": person_label(latest.actor) if latest else "", "status": commitment.get_status_display()}
     if latest and latest.action == Action.APPROVE:
         return _("%(who)s heeft dit voornemen intussen al beoordeeld: ‘%(status)s’. Uw oordeel is niet vastgelegd.") % (
             values

@@ -8,8 +8,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from commitments import imports, permissions
-from commitments.exports import COMMITMENT_COLUMNS, spreadsheet_safe
+from commitments import fileformat, imports, permissions
 from commitments.models import Domain, Status
 from intake import extraction
 from intake.models import Candidate, ProgrammeDocument
@@ -90,7 +89,7 @@ def as_file(document):
     """The kept candidates as a commitment file (CSV, the register's own format)."""
     output = io.StringIO()
     writer = csv.writer(output)
-    writer.writerow(COMMITMENT_COLUMNS)
+    writer.writerow(fileformat.COLUMNS)
     for candidate in kept(document):
         values = {
             "reference": "",
@@ -106,7 +105,7 @@ def as_file(document):
             "expected_date": "",
             "status": Status.PLANNED,
         }
-        writer.writerow([spreadsheet_safe(values[name]) for name in COMMITMENT_COLUMNS])
+        writer.writerow([fileformat.spreadsheet_safe(values[name]) for name in fileformat.COLUMNS])
     return output.getvalue().encode("utf-8")
 
 

@@ -759,9 +759,7 @@ def _grouped(sentence_list, year, after_actor=False, page_end=False):
     for number, sentence in enumerate(sentence_list, start=1):
         last = page_end and number == len(sentence_list)
         reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last)
-        if current is not None and (
-            ELABORATES.match(sentence) or (GOES_ON.match(sentence) and not reading.intention)
-        ):
+        if current is not None and (ELABORATES.match(sentence) or (GOES_ON.match(sentence) and not reading.intention)):
             current.append(sentence)
             after_actor = after_actor or reading.acts
             continue

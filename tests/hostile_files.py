@@ -11,7 +11,7 @@ import struct
 import zipfile
 import zlib
 
-from commitments.exports import COMMITMENT_COLUMNS
+from commitments import fileformat
 
 CONTENT_TYPES = (
     '<?xml version="1.0" encoding="UTF-8"?>'
@@ -70,7 +70,7 @@ def _inline_row(number, values):
     return f'<row r="{number}">{cells}</row>'
 
 
-def sheet_xml(rows=(COMMITMENT_COLUMNS, ROW), dimension="A1:L2", prologue=""):
+def sheet_xml(rows=(fileformat.COLUMNS, ROW), dimension="A1:L2", prologue=""):
     body = "".join(_inline_row(number, values) for number, values in enumerate(rows, start=1))
     return (
         f'<?xml version="1.0" encoding="UTF-8"?>{prologue}<worksheet xmlns="{MAIN}">'
@@ -168,7 +168,7 @@ def huge_shared_string(size=1024**3):
         size // (1024 * 1024),
         b"</t></si></sst>",
     )
-    sheet = sheet_xml(rows=(COMMITMENT_COLUMNS,)).replace(
+    sheet = sheet_xml(rows=(fileformat.COLUMNS,)).replace(
         "</sheetData>", '<row r="2"><c r="C2" t="s"><v>0</v></c></row></sheetData>'
     )
     return xlsx(sheet=sheet, shared_strings=strings)
@@ -176,7 +176,7 @@ def huge_shared_string(size=1024**3):
 
 def long_cell(length=20_000):
     """A cell longer than any field may be, well within the size limits: refused naming its line and column."""
-    return xlsx(sheet=sheet_xml(rows=(COMMITMENT_COLUMNS, ["", "2024", "X" * length, "Tekst."])))
+    return xlsx(sheet=sheet_xml(rows=(fileformat.COLUMNS, ["", "2024", "X" * length, "Tekst."])))
 
 
 def huge_dimension():
@@ -202,7 +202,7 @@ def many_columns_xlsx(columns=16_384):
 def rows_csv(rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COMMITMENT_COLUMNS)
+    writer.writerow(fileformat.COLUMNS)
     writer.writerows(rows)
     return buffer.getvalue().encode()
 
@@ -214,10 +214,10 @@ def same_error_rows(count=20_000):
 
 
 def nul_in(column):
-    row = dict(zip(COMMITMENT_COLUMNS, ROW, strict=True)) | {"domain": "politie", column: "alice\x00"}
+    row = dict(zip(fileformat.COLUMNS, ROW, strict=True)) | {"domain": "politie", column: "alice\x00"}
     if column == "title":
         row["title"] = "Titel\x00met NUL"
-    return rows_csv([[row[name] for name in COMMITMENT_COLUMNS]])
+    return rows_csv([[row[name] for name in fileformat.COLUMNS]])
 
 
 def malformed_content_types():
@@ -230,7 +230,7 @@ def malformed_workbook():
 
 def zip_bomb(size=1024**3):
     """A sheet of `size` bytes of spaces once uncompressed, about 1 MB zipped."""
-    head, tail = sheet_xml(rows=(COMMITMENT_COLUMNS,)).split("<sheetData>")
+    head, tail = sheet_xml(rows=(fileformat.COLUMNS,)).split("<sheetData>")
     sheet = Repeated((head + "<sheetData>").encode(), b" " * (1024 * 1024), size // (1024 * 1024), tail.encode())
     return xlsx(sheet=sheet)
 
@@ -271,7 +271,7 @@ BILLION_LAUGHS = (
 
 def billion_laughs():
     strings = shared_strings_xml(["&lol9;"], prologue=BILLION_LAUGHS)
-    sheet = sheet_xml(rows=(COMMITMENT_COLUMNS,)).replace(
+    sheet = sheet_xml(rows=(fileformat.COLUMNS,)).replace(
         "</sheetData>", '<row r="2"><c r="C2" t="s"><v>0</v></c></row></sheetData>'
     )
     return xlsx(sheet=sheet, shared_strings=strings)
@@ -279,7 +279,7 @@ def billion_laughs():
 
 def xxe(target="file:///etc/passwd"):
     strings = shared_strings_xml(["&xxe;"], prologue=f'<!DOCTYPE sst [<!ENTITY xxe SYSTEM "{target}">]>')
-    sheet = sheet_xml(rows=(COMMITMENT_COLUMNS,)).replace(
+    sheet = sheet_xml(rows=(fileformat.COLUMNS,)).replace(
         "</sheetData>", '<row r="2"><c r="C2" t="s"><v>0</v></c></row></sheetData>'
     )
     return xlsx(sheet=sheet, shared_strings=strings)

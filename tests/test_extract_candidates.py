@@ -1,4 +1,4 @@
-"""Candidate commitments from a work programme (commitments/extraction.py, manage.py extract_candidates).
+"""Candidate commitments from a work programme (intake/extraction.py, manage.py extract_candidates).
 
 The extraction is measured against the hand-labelled intentions of the seed pages
 (fixtures/seeds/intentions-labelled.csv: page, statement). The rule for "a candidate finds a labelled
@@ -21,8 +21,8 @@ import pytest
 import weasyprint
 from django.core.management import CommandError, call_command
 
-from commitments import extraction, imports
-from commitments.exports import COMMITMENT_COLUMNS
+from commitments import fileformat, imports
+from intake import extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seeds" / "werkprogramma-2024-extract-a.txt"
@@ -236,7 +236,7 @@ def test_the_command_writes_candidates_in_the_commitment_file_format(tmp_path):
     with output.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         rows = list(reader)
-    assert tuple(reader.fieldnames) == COMMITMENT_COLUMNS
+    assert tuple(reader.fieldnames) == fileformat.COLUMNS
     assert f"{len(rows)} kandidaten uit 7 pagina's" in message
     assert {(row["reference"], row["programme"], row["status"], row["due_date"]) for row in rows} == {
         ("", "2024", "planned", "2024-12-31")

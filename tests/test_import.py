@@ -10,8 +10,8 @@ from auditlog.models import LogEntry
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from commitments import imports, workflow
-from commitments.exports import COMMITMENT_COLUMNS, commitment_record, spreadsheet_safe
+from commitments import fileformat, imports, workflow
+from commitments.exports import commitment_record
 from commitments.models import Action, Commitment, Goal, Status, WorkProgramme
 from tests.conftest import make_commitments, make_user
 
@@ -38,10 +38,10 @@ def cell(value):
 def record(commitment, **changes):
     """A commitment as a row of the file format, as the export writes it (without the formula guard)."""
     commitment = Commitment.objects.with_related().get(pk=commitment.pk)
-    return {**dict(zip(COMMITMENT_COLUMNS, map(cell, commitment_record(commitment)), strict=True)), **changes}
+    return {**dict(zip(fileformat.COLUMNS, map(cell, commitment_record(commitment)), strict=True)), **changes}
 
 
-def csv_file(*rows, header=COMMITMENT_COLUMNS, delimiter=","):
+def csv_file(*rows, header=fileformat.COLUMNS, delimiter=","):
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
     writer.writerow(header)
@@ -53,9 +53,9 @@ def csv_file(*rows, header=COMMITMENT_COLUMNS, delimiter=","):
 def xlsx_file(*rows):
     workbook = openpyxl.Workbook()
     sheet = workbook.active
-    sheet.append(list(COMMITMENT_COLUMNS))
+    sheet.append(list(fileformat.COLUMNS))
     for row in rows:
-        sheet.append([row.get(name, "") for name in COMMITMENT_COLUMNS])
+        sheet.append([row.get(name, "") for name in fileformat.COLUMNS])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -187,7 +187,7 @@ def test_the_leading_quote_of_the_export_is_removed_again(erin, alice):
     "text", ["=SOM(A1)", "+31 70", "-smokkel", "@inspectie", "'s-Hertogenbosch", "'", "gewoon", "''=x", ""]
 )
 def test_removing_the_quote_undoes_exactly_what_the_export_adds(text):
-    assert imports.unspreadsheet(spreadsheet_safe(text)) == text
+    assert fileformat.unspreadsheet(fileformat.spreadsheet_safe(text)) == text
 
 
 def test_a_spreadsheet_imports_like_the_csv(erin, stored):
@@ -198,10 +198,10 @@ def test_a_spreadsheet_imports_like_the_csv(erin, stored):
 
 def test_a_spreadsheet_date_cell_is_read_as_a_date(erin, alice):
     workbook = openpyxl.Workbook()
-    workbook.active.append(list(COMMITMENT_COLUMNS))
-    workbook.active.append([NEW_ROW.get(name, "") for name in COMMITMENT_COLUMNS])
-    workbook.active.cell(row=2, column=COMMITMENT_COLUMNS.index("due_date") + 1, value=datetime.datetime(2024, 5, 1))
-    workbook.active.cell(row=2, column=COMMITMENT_COLUMNS.index("programme") + 1, value=2024)
+    workbook.active.append(list(fileformat.COLUMNS))
+    workbook.active.append([NEW_ROW.get(name, "") for name in fileformat.COLUMNS])
+    workbook.active.cell(row=2, column=fileformat.COLUMNS.index("due_date") + 1, value=datetime.datetime(2024, 5, 1))
+    workbook.active.cell(row=2, column=fileformat.COLUMNS.index("programme") + 1, value=2024)
     buffer = io.BytesIO()
     workbook.save(buffer)
     row = only_row(imports.plan_import(buffer.getvalue()))
@@ -400,23 +400,23 @@ def test_it_refuses_a_file_without_a_header(reference_data):
 
 def test_it_refuses_an_unknown_column(reference_data):
     file_refused(
-        csv_file(NEW_ROW, header=(*COMMITMENT_COLUMNS, "prioriteit")),
+        csv_file(NEW_ROW, header=(*fileformat.COLUMNS, "prioriteit")),
         "Onbekende kolommen: prioriteit. Het bestandsformaat kent: reference, programme",
     )
 
 
 def test_it_refuses_a_missing_column(reference_data):
-    header = [name for name in COMMITMENT_COLUMNS if name not in ("owner", "status")]
+    header = [name for name in fileformat.COLUMNS if name not in ("owner", "status")]
     file_refused(csv_file(NEW_ROW, header=header), "Deze kolommen ontbreken: owner, status.")
 
 
 def test_it_refuses_a_column_named_twice(reference_data):
-    file_refused(csv_file(NEW_ROW, header=(*COMMITMENT_COLUMNS, "title")), "meer dan eens in de kopregel: title")
+    file_refused(csv_file(NEW_ROW, header=(*fileformat.COLUMNS, "title")), "meer dan eens in de kopregel: title")
 
 
 def test_the_columns_may_stand_in_any_order_and_any_case(erin, alice):
-    header = [name.upper() for name in reversed(COMMITMENT_COLUMNS)]
-    rows = csv_file(NEW_ROW, header=list(reversed(COMMITMENT_COLUMNS))).split(b"\n", 1)[1]
+    header = [name.upper() for name in reversed(fileformat.COLUMNS)]
+    rows = csv_file(NEW_ROW, header=list(reversed(fileformat.COLUMNS))).split(b"\n", 1)[1]
     data = ",".join(header).encode() + b"\n" + rows
     assert only_row(imports.plan_import(data)).outcome == imports.CREATED
 

@@ -15,8 +15,8 @@ from auditlog.models import LogEntry
 from django.db import OperationalError, close_old_connections, connection
 from django.test import Client, override_settings
 
-from commitments import imports, workflow
-from commitments.exports import COMMITMENT_COLUMNS, commitment_record
+from commitments import fileformat, imports, workflow
+from commitments.exports import commitment_record
 from commitments.models import Commitment, EvidenceLink, Note, Review, Status, WorkProgramme
 from tests.conftest import edit_form_data, make_commitments, make_user
 
@@ -154,7 +154,7 @@ def test_an_edit_from_an_old_version_is_refused_and_changes_nothing(commitment, 
 
 
 def csv_of(rows):
-    lines = [",".join(COMMITMENT_COLUMNS)]
+    lines = [",".join(fileformat.COLUMNS)]
     for row in rows:
         lines.append(",".join("" if value is None else str(value) for value in row))
     return ("\n".join(lines) + "\n").encode()
@@ -165,8 +165,8 @@ def test_an_import_that_fails_halfway_leaves_the_database_as_it_was(programme, p
     rows = []
     for commitment in stored:
         record = list(commitment_record(commitment))
-        record[COMMITMENT_COLUMNS.index("title")] = f"Gewijzigd: {commitment.title}"
-        record[COMMITMENT_COLUMNS.index("due_date")] = datetime.date(2024, 11, 30)
+        record[fileformat.COLUMNS.index("title")] = f"Gewijzigd: {commitment.title}"
+        record[fileformat.COLUMNS.index("due_date")] = datetime.date(2024, 11, 30)
         rows.append(record)
     rows.append(["", 2024, "Nieuw voornemen", "Een nieuwe tekst.", "", "other", "politie", "", "", "", "", ""])
     rows.append(["", 2024, "Nog een", "Nog een nieuwe tekst.", "", "other", "politie", "", "", "", "", ""])

@@ -8,8 +8,7 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from commitments import workflow
-from commitments.exports import COMMITMENT_COLUMNS
+from commitments import fileformat, workflow
 from commitments.models import Commitment, Goal, WorkProgramme
 from tests.conftest import bulk_commitments, count_queries, make_commitments
 
@@ -222,7 +221,7 @@ def test_the_csv_export_writes_the_file_format_of_what_is_filtered(client_for, a
     response = client_for(alice).get("/commitments/?domain=politie&_export=csv")
     assert response["Content-Type"].startswith("text/csv")
     header, *rows = parse_csv(response)
-    assert tuple(header) == COMMITMENT_COLUMNS
+    assert tuple(header) == fileformat.COLUMNS
     assert [row[0] for row in rows] == [mixed["po21"].reference, mixed["hack"].reference]
     po21 = dict(zip(header, rows[0], strict=True))
     assert po21 == {

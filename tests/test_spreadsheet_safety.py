@@ -18,8 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from commitments import imports, workflow
-from commitments.exports import COMMITMENT_COLUMNS, spreadsheet_safe
+from commitments import fileformat, imports, workflow
 from commitments.models import Commitment
 from tests.test_import import written
 
@@ -78,8 +77,8 @@ def test_every_text_of_the_csv_is_quoted(client, erin, hostile):
     text = export(client, erin, "csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     assert len(rows) == len(HOSTILE_TITLES) + 1
-    assert f'"{spreadsheet_safe(HOSTILE_TITLES[0])}"' in text  # the ; inside the quotes
-    assert text.splitlines()[0] == ",".join(COMMITMENT_COLUMNS)  # the header as it always was
+    assert f'"{fileformat.spreadsheet_safe(HOSTILE_TITLES[0])}"' in text  # the ; inside the quotes
+    assert text.splitlines()[0] == ",".join(fileformat.COLUMNS)  # the header as it always was
     assert text.splitlines()[1].startswith('"WP2024-001",2024,"')
 
 
@@ -100,13 +99,13 @@ def test_the_round_trip_gives_back_every_hostile_value_exactly(client, erin, hos
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from("'=+-@;,\t\nab "), max_size=12))
 def test_the_guard_is_undone_exactly_for_any_text(text):
-    assert imports.unspreadsheet(spreadsheet_safe(text)) == text
+    assert fileformat.unspreadsheet(fileformat.spreadsheet_safe(text)) == text
 
 
 def test_a_hand_written_apostrophe_is_kept():
-    assert imports.unspreadsheet("'s-Gravenhage") == "'s-Gravenhage"
-    assert imports.unspreadsheet("'=1+1") == "=1+1"
-    assert imports.unspreadsheet("''=1+1 RT") == "'=1+1 RT"
+    assert fileformat.unspreadsheet("'s-Gravenhage") == "'s-Gravenhage"
+    assert fileformat.unspreadsheet("'=1+1") == "=1+1"
+    assert fileformat.unspreadsheet("''=1+1 RT") == "'=1+1 RT"
 
 
 # --- LibreOffice ------------------------------------------------------------------------------------------------
@@ -139,7 +138,7 @@ def old_export(titles):
     """The register's CSV as it was before: unquoted where csv.writer saw no comma, only the first character guarded."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(COMMITMENT_COLUMNS)
+    writer.writerow(fileformat.COLUMNS)
     for number, title in enumerate(titles, start=1):
         guarded = "'" + title if title.startswith(("=", "+", "-", "@")) else title
         writer.writerow([f"WP2024-{number:03d}", 2024, guarded, "Tekst.", "", "supervision", "politie", "", "", "", ""])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from commitments.exports import COMMITMENT_COLUMNS, spreadsheet_safe
+from commitments import fileformat
 from commitments.models import Status
 from intake import extraction, reading
 
@@ -34,9 +34,9 @@ class Command(BaseCommand):
         found = extraction.candidates(pages, programme)
         with open(output, "w", encoding="utf-8", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(COMMITMENT_COLUMNS)
+            writer.writerow(fileformat.COLUMNS)
             for candidate in found:
-                writer.writerow([spreadsheet_safe(value) for value in record(candidate, programme)])
+                writer.writerow([fileformat.spreadsheet_safe(value) for value in record(candidate, programme)])
         self.stdout.write(
             f"{len(found)} kandidaten uit {len(pages)} pagina's van {path.name} geschreven naar {output}."
         )
@@ -70,7 +70,7 @@ def record(candidate, year):
         "expected_date": "",
         "status": Status.PLANNED,
     }
-    return [values[name] for name in COMMITMENT_COLUMNS]
+    return [values[name] for name in fileformat.COLUMNS]
 
 
 def title_of(statement):

@@ -1,0 +1,78 @@
+"""The commitment file format (DESIGN.md §5), declared once: its columns, the fields a person or a file may change,
+and the formula guard that export and import share.
+
+Every place that reads or writes the format (the register's and the overview's exports, the import, the extraction,
+the commands, the benchmark) takes its columns and guard from here.
+
+The guard: an export writes a ' before every place where a spreadsheet could see a cell start with = + - or @: the
+start of a text, and after each list separator (, or ;), tab and line break in it, since a spreadsheet that splits
+on another separator than the file's starts a cell there (issue 18: `Zie;=cmd|' /C calc'!A0;` in Dutch Excel). A '
+already standing there is doubled, so that the import, which takes exactly one ' off again, gives back every value
+exactly.
+"""
+
+import re
+
+# The columns of a commitment file, in order.
+COLUMNS = (
+    "reference",
+    "programme",
+    "title",
+    "statement",
+    "source_location",
+    "kind",
+    "domain",
+    "goals",
+    "owner",
+    "due_date",
+    "expected_date",
+    "status",
+)
+# What a person (the edit page) or a file (the import) may change, in the order of the file. The status, the
+# reference and the links between commitments belong to the workflow; the programme to the reference.
+EDITABLE_FIELDS = (
+    "title",
+    "statement",
+    "source_location",
+    "kind",
+    "domain",
+    "goals",
+    "owner",
+    "due_date",
+    "expected_date",
+)
+# The same without the goals: the fields of the commitment's own row.
+EDITABLE_ROW_FIELDS = tuple(name for name in EDITABLE_FIELDS if name != "goals")
+GOAL_SEPARATOR = ";"
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+# What the guard escapes with a ', and after what: a ' itself too, so that the import's rule is one-to-one.
+GUARDED_STARTS = (*FORMULA_STARTS, "'")
+SEPARATORS = (",", ";", "\t", "\n", "\r")
+_GUARD_CHARACTERS = frozenset(GUARDED_STARTS)
+_NEEDS_GUARD = re.compile(
+    "(^|[" + re.escape("".join(SEPARATORS)) + "])(?=[" + re.escape("".join(GUARDED_STARTS)) + "])"
+)
+_GUARDED = re.compile("(^|[" + re.escape("".join(SEPARATORS)) + "])'(?=[" + re.escape("".join(GUARDED_STARTS)) + "])")
+
+
+def spreadsheet_safe(value):
+    """Text a spreadsheet shows as text: a ' before = + - @ or ' at the start and after each separator. Anything
+    else as it is. Called for every cell of an export: the expression runs only for a text that holds a guarded
+    character."""
+    if isinstance(value, str) and not _GUARD_CHARACTERS.isdisjoint(value):
+        return _NEEDS_GUARD.sub(r"\1'", value)
+    return value
+
+
+def unspreadsheet(text):
+    """Undo spreadsheet_safe: exactly one ' before = + - @ or ', at the start of the text and after each separator.
+    Any other ' stays, so a hand-written 's-Gravenhage is kept."""
+    if "'" not in text:
+        return text
+    return _GUARDED.sub(r"\1", text)
+
+
+def goal_codes(codes):
+    """The goals column: codes sorted and joined, as every file writes them."""
+    return GOAL_SEPARATOR.join(sorted(codes))
