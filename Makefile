@@ -23,7 +23,7 @@ run: install
 
 # The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
 test: install sso-provider node_modules
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadfile
 
 # The OpenID Provider that the single sign-on tests start (node's oidc-provider, tests/sso/provider); without npm
 # those tests are skipped, saying so.

@@ -7,7 +7,6 @@ language, since the person whose request sends a mail is not the one who reads i
 """
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -23,17 +22,11 @@ def absolute_url(path):
 
 
 def notify_reviewers(review_id):
-    """A commitment waits for a verdict: mail the reviewers who may give it (four eyes: not submitter or owner)."""
+    """A commitment waits for a verdict: mail everyone who may give it, by the answer of permissions (four eyes over
+    the cycle: no owner or submitter of it since its last decision)."""
     submission = _step(review_id)
     commitment = submission.commitment
-    reviewers = (
-        get_user_model()
-        .objects.filter(groups__name=permissions.REVIEWER, is_active=True)
-        .exclude(email="")
-        .exclude(pk__in=[pk for pk in (submission.actor_id, commitment.owner_id) if pk is not None])
-        .distinct()
-        .order_by("username")
-    )
+    reviewers = permissions.users_who_may_review(commitment).exclude(email="").order_by("username")
     context = {
         "step": submission,
         "commitment": commitment,

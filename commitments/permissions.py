@@ -4,7 +4,9 @@ Roles are Django groups. A beheerder has every right of the other roles; a super
 The four-eyes rule binds people who hold several roles: it looks at who acted, not at the role they acted in.
 """
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 
 from commitments.models import DECIDED_STATUSES, Status
 
@@ -137,6 +139,18 @@ def can_review(user, commitment):
         and not is_year_closed(commitment)
         and is_reviewer(user)
         and is_second_pair_of_eyes(user, commitment)
+    )
+
+
+def users_who_may_review(commitment):
+    """Everyone who may decide the commitment under review, as can_review answers for one: reviewers, beheerders and
+    superusers who are active and took no part in its cycle. The mail about a submission goes to them."""
+    excluded = cycle_participant_ids(commitment) | {commitment.owner_id}
+    return (
+        get_user_model()
+        .objects.filter(Q(groups__name__in=(REVIEWER, BEHEERDER)) | Q(is_superuser=True), is_active=True)
+        .exclude(pk__in=[pk for pk in excluded if pk is not None])
+        .distinct()
     )
 
 

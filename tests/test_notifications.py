@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import translation
 
 from commitments import permissions, workflow
-from commitments.models import Status, Verdict
+from commitments.models import Commitment, Status, Verdict
 from tests.conftest import make_user
 from tests.test_workflow import add_evidence, approve, bring_to, make_reviewer_in, new_commitment, submit
 
@@ -59,13 +59,30 @@ def test_the_submitter_the_owner_and_reviewers_without_address_or_account_are_no
     no_address.email = ""
     no_address.save()
     make_user("vertrokken", [permissions.REVIEWER], is_active=False)
-    make_user("beheerder-zonder-reviewerrol", [permissions.BEHEERDER])
     commitment = bring_to(new_commitment(programme, politie, alice, owner=olga), Status.IN_PROGRESS, staff=alice)
 
     with django_capture_on_commit_callbacks(execute=True):
         submit(commitment, sam)
 
     assert recipients() == ["bob@example.org"]
+
+
+def test_whoever_may_review_is_mailed_by_the_same_answer_as_the_review_page(
+    django_capture_on_commit_callbacks, programme, politie, alice, bob
+):
+    """A beheerder may review, so is told; an owner of earlier in the cycle may not, so is not (permissions)."""
+    erik = make_user("erik", [permissions.BEHEERDER])
+    olga = make_reviewer_in(politie, "olga")
+    commitment = new_commitment(programme, politie, alice, owner=olga)
+    workflow.update_commitment(commitment, by=alice, version=commitment.version, changes={"owner": alice})
+    bring_to(commitment, Status.IN_PROGRESS, staff=alice)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(commitment, alice)
+
+    assert recipients() == ["bob@example.org", "erik@example.org"]
+    under_review = Commitment.objects.get(pk=commitment.pk)
+    assert permissions.can_review(erik, under_review) and not permissions.can_review(olga, under_review)
 
 
 def test_on_approval_the_owner_is_mailed_the_verdict(django_capture_on_commit_callbacks, in_progress, alice, bob):
