@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import secrets
 
 from auditlog.registry import auditlog
 from django.conf import settings
@@ -623,6 +624,47 @@ class Note(models.Model):
 
     def __str__(self):
         return self.text[:50]
+
+
+class PendingImport(models.Model):
+    """An uploaded commitment file between its dry run and "apply": its owner's alone, for an hour. Kept in the
+    database (not in the session, which every request would write back), so that any application server applies it."""
+
+    LIFETIME = datetime.timedelta(hours=1)
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token = models.CharField(max_length=64, unique=True)
+    filename = models.CharField(max_length=255, blank=True)
+    programme_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    data = models.BinaryField()
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("proefimport")
+        verbose_name_plural = _("proefimporten")
+
+    def __str__(self):
+        return self.filename
+
+    @classmethod
+    def keep(cls, *, owner, data, filename, programme_year):
+        """Store a file for its owner, replacing their earlier one and clearing what has expired."""
+        cls.objects.filter(models.Q(owner=owner) | models.Q(created_at__lt=timezone.now() - cls.LIFETIME)).delete()
+        return cls.objects.create(
+            owner=owner,
+            token=secrets.token_urlsafe(32),
+            data=data,
+            filename=filename,
+            programme_year=programme_year,
+        )
+
+    @classmethod
+    def take(cls, *, owner, token):
+        """The owner's unexpired file of that token, removed from the store; None if there is none."""
+        pending = cls.objects.filter(owner=owner, token=token, created_at__gte=timezone.now() - cls.LIFETIME).first()
+        if pending is not None:
+            pending.delete()
+        return pending
 
 
 class Reminder(models.Model):

@@ -1,15 +1,18 @@
 """The import page /import/: beheerder only; upload, dry-run report, apply."""
 
+import datetime
+
 import pytest
 from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
-from commitments import workflow
+from commitments import permissions, workflow
 from commitments.forms import ImportForm
-from commitments.models import Commitment, WorkProgramme
-from tests.conftest import make_commitments
+from commitments.models import Commitment, PendingImport, WorkProgramme
+from tests.conftest import make_commitments, make_user
 from tests.test_import import NEW_ROW, csv_file, record, written
 
 
@@ -58,8 +61,7 @@ def test_the_dry_run_reports_each_row_and_writes_nothing(client_for, erin, alice
 
 def test_applying_writes_the_changes_with_the_beheerder_in_the_history(client_for, erin, alice, stored):
     client = client_for(erin)
-    upload(client, csv_file(record(stored[0], title="Nieuwe titel"), NEW_ROW))
-    token = client.session["commitment_import"]["token"]
+    token = upload(client, csv_file(record(stored[0], title="Nieuwe titel"), NEW_ROW)).context["token"]
 
     response = client.post("/import/", {"token": token})
 
@@ -68,15 +70,14 @@ def test_applying_writes_the_changes_with_the_beheerder_in_the_history(client_fo
     assert stored[0].title == "Nieuwe titel"
     assert LogEntry.objects.get_for_object(stored[0]).latest("timestamp").actor == erin
     assert Commitment.objects.get(reference="WP2024-003").title == NEW_ROW["title"]
-    assert "commitment_import" not in client.session
+    assert not PendingImport.objects.exists()
     message = client.get(response["Location"]).content.decode()
     assert "voornemens.csv is geïmporteerd: 1 nieuw, 1 gewijzigd, 0 ongewijzigd." in message
 
 
 def test_applying_twice_does_not_import_twice(client_for, erin, alice, stored):
     client = client_for(erin)
-    upload(client, csv_file(NEW_ROW))
-    token = client.session["commitment_import"]["token"]
+    token = upload(client, csv_file(NEW_ROW)).context["token"]
     client.post("/import/", {"token": token})
     response = client.post("/import/", {"token": token}, follow=True)
     assert "verlopen of al uitgevoerd" in response.content.decode()
@@ -93,8 +94,7 @@ def test_applying_with_a_forged_token_writes_nothing(client_for, erin, alice, st
 
 def test_applying_validates_again_against_the_register_as_it_is_then(client_for, erin, alice, bob, stored):
     client = client_for(erin)
-    upload(client, csv_file(record(stored[0], title="Nieuwe titel"), NEW_ROW))
-    token = client.session["commitment_import"]["token"]
+    token = upload(client, csv_file(record(stored[0], title="Nieuwe titel"), NEW_ROW)).context["token"]
     # Between the dry run and "apply", the commitment is decided: it is read-only now.
     workflow.start(stored[0], by=alice)
     workflow.submit(stored[0], by=alice, proposed_verdict="dropped", explanation="Niet meer nodig.")
@@ -122,7 +122,7 @@ def test_a_file_with_errors_shows_each_line_with_what_to_fix_and_no_apply_button
     assert "Er is niets opgeslagen" in page
     assert "<td>3</td>" in page and "Onbekend toezichtgebied ‘ruimtevaart’" in page
     assert 'name="token"' not in page
-    assert "commitment_import" not in response.client.session
+    assert not PendingImport.objects.exists()
 
 
 def test_a_file_that_cannot_be_read_is_refused_with_its_reason(client_for, erin, reference_data):
@@ -167,3 +167,26 @@ def test_the_dry_run_page_costs_the_same_number_of_queries_for_10_and_100_rows(c
         return len(context.captured_queries)
 
     assert queries_for(10) == queries_for(100)
+
+
+def test_the_uploaded_file_waits_in_the_database_for_its_owner_alone_not_in_the_session(
+    client_for, client, erin, alice, stored
+):
+    token = upload(client_for(erin), csv_file(NEW_ROW)).context["token"]
+    # The session holds the login and its times, nothing of the file (raw or base64).
+    assert all(len(str(value)) < 200 for value in client.session.values())
+    assert PendingImport.objects.get(token=token).owner == erin
+
+    other = make_user("frits", [permissions.BEHEERDER])
+    client_for(other).post("/import/", {"token": token})
+    assert Commitment.objects.count() == 2
+    assert PendingImport.objects.filter(token=token).exists()
+
+
+def test_a_dry_run_older_than_an_hour_has_expired(client_for, erin, alice, stored):
+    client = client_for(erin)
+    token = upload(client, csv_file(NEW_ROW)).context["token"]
+    PendingImport.objects.update(created_at=timezone.now() - datetime.timedelta(hours=2))
+    response = client.post("/import/", {"token": token}, follow=True)
+    assert "verlopen of al uitgevoerd" in response.content.decode()
+    assert Commitment.objects.count() == 2

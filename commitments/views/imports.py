@@ -1,12 +1,9 @@
 """Bulk import (DESIGN.md §5): upload, dry-run report, apply.
 
-The uploaded bytes wait in the session between the dry run and "apply", so that any application server can
-apply them; applying plans the file again against the register as it is then, and writes only if it is
-still without errors.
+The uploaded bytes wait in the database between the dry run and "apply" (PendingImport: the uploader's alone, for
+an hour), so that any application server can apply them; applying plans the file again against the register as it
+is then, and writes only if it is still without errors.
 """
-
-import base64
-import secrets
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -15,8 +12,7 @@ from django.utils.translation import gettext as _
 
 from commitments import imports, permissions
 from commitments.forms import ImportForm
-
-SESSION_KEY = "commitment_import"
+from commitments.models import PendingImport
 
 
 def import_commitments(request):
@@ -35,31 +31,23 @@ def import_commitments(request):
 
 
 def _remember(request, data, plan, programme):
-    token = secrets.token_urlsafe(16)
-    request.session[SESSION_KEY] = {
-        "token": token,
-        "filename": plan.filename,
-        "programme": programme.year if programme else None,
-        "data": base64.b64encode(data).decode("ascii"),
-    }
-    return token
+    pending = PendingImport.keep(
+        owner=request.user, data=data, filename=plan.filename, programme_year=programme.year if programme else None
+    )
+    return pending.token
 
 
 def _apply(request):
-    upload = request.session.get(SESSION_KEY)
-    if not upload or not secrets.compare_digest(upload["token"], request.POST["token"]):
+    upload = PendingImport.take(owner=request.user, token=request.POST["token"])
+    if upload is None:
         messages.error(request, _("Deze proefimport is verlopen of al uitgevoerd. Upload het bestand opnieuw."))
         return redirect("import")
-    plan = imports.plan_import(
-        base64.b64decode(upload["data"]), filename=upload["filename"], programme=upload["programme"]
-    )
+    plan = imports.plan_import(bytes(upload.data), filename=upload.filename, programme=upload.programme_year)
     try:
         counts = imports.apply_plan(plan, by=request.user)
     except imports.ImportRefused as refusal:
         messages.error(request, _("Intussen is er iets veranderd: %(reason)s") % {"reason": refusal.message})
-        del request.session[SESSION_KEY]
         return _report(request, plan, token=None, status=409)
-    del request.session[SESSION_KEY]
     messages.success(
         request,
         _("%(file)s is geïmporteerd: %(created)d nieuw, %(updated)d gewijzigd, %(unchanged)d ongewijzigd.")
