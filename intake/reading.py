@@ -35,7 +35,7 @@ def refusal(reason):
 
 
 def kind_of(data):
-    """"pdf" or "text"; Refused otherwise."""
+    """ "pdf" or "text"; Refused otherwise."""
     if not data.strip():
         raise Refused(refusal("empty"))
     if data.lstrip()[:4] == PDF_SIGNATURE:

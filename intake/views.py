@@ -191,6 +191,3 @@ def discard(request, pk):
         document.candidates.all().delete()
         messages.success(request, _("%(file)s is weggegooid; er is niets geïmporteerd.") % {"file": document.filename})
     return redirect("intake-upload")
-
-
-
