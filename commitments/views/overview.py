@@ -7,6 +7,7 @@ from commitments import exports, jaarbericht, permissions
 from commitments.forms import OverviewFilterForm
 from commitments.models import WorkProgramme
 from commitments.overview import YearOverview
+from intake import year_files
 
 
 def overview_current(request):
@@ -50,27 +51,29 @@ def overview(request, year):
             "form": form,
             "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
             "query": _filters_query(request),  # for the pager and the exports
-            "pdf_limit": exports.PDF_AT_MOST,  # a larger PDF is not made here: its link leads to why
+            "pdf_limit": exports.PDF_AT_MOST,  # a larger PDF or DOCX is made in the background: no download link
         },
     )
 
 
 def export(request, year, file_format):
     """The overview as CSV, XLSX or PDF, with the page's filters: for managers and beheerders. A PDF of more than
-    exports.PDF_AT_MOST commitments is not made here but explained (413): it would outlast the request."""
+    exports.PDF_AT_MOST commitments would outlast the request: it is made in the background (intake.year_files)."""
     permissions.require(permissions.can_export_overview(request.user))
     year_overview, _ = _overview_for(request, year)
-    if file_format == "pdf" and year_overview.totals.total > exports.PDF_AT_MOST:
-        context = {"overview": year_overview, "limit": exports.PDF_AT_MOST, "query": _filters_query(request)}
-        return render(request, "commitments/overview/pdf_too_large.html", context, status=413)
+    if file_format == "pdf" and year_files.is_large(year_overview):
+        return redirect("year-file", pk=year_files.request_file(request.user, year_overview, "pdf").pk)
     return exports.OVERVIEW_WRITERS[file_format](year_overview)
 
 
 def export_docx(request, year):
     """The Jaarbericht chapter as an editable Word document, with the page's filters: for managers and beheerders. A
-    selection without commitments has no chapter: a page says so (404) instead of an empty document."""
+    selection without commitments has no chapter: a page says so (404) instead of an empty document. A large one is
+    made in the background, as its PDF is."""
     permissions.require(permissions.can_export_overview(request.user))
     year_overview, _ = _overview_for(request, year)
+    if year_files.is_large(year_overview):
+        return redirect("year-file", pk=year_files.request_file(request.user, year_overview, "docx").pk)
     response = HttpResponse(content_type=jaarbericht.CONTENT_TYPE)
     try:
         jaarbericht.write_chapter(year_overview, response)
