@@ -21,6 +21,6 @@ urlpatterns = [
     # The login page offers the language choice too, before anyone is logged in.
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("import/programme/", include("intake.urls")),
-    path("overview/files/", include("intake.year_file_urls")),  # a large selection's PDF or DOCX, made in the background
+    path("overview/files/", include("intake.year_file_urls")),  # a large PDF or DOCX, made in the background
     path("", include("commitments.urls")),
 ]
