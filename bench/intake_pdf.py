@@ -4,6 +4,7 @@ Run: .venv/bin/python bench/intake_pdf.py [PAGES]"""
 import io
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -37,7 +38,7 @@ buffer = io.BytesIO()
 writer.write(buffer)
 data = buffer.getvalue()
 if "--write" in sys.argv:
-    Path("/tmp/programme-200.pdf").write_bytes(data)
+    Path(tempfile.gettempdir(), "programme-200.pdf").write_bytes(data)
     sys.exit(0)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
