@@ -130,6 +130,34 @@ def test_the_intake_pages_meet_wcag(open_tab, programme, erin):
         Page("dry-run", f"/import/programme/{ready.pk}/", {"action": "dry-run"}),
     ]
 
+    targets += year_file_pages(erin, programme)
+
     problems = open_tab(erin).do(walk("beheerder", targets))
 
     assert not problems, "\n" + report(problems)
+
+
+def year_file_pages(owner, programme):
+    """The page of a large selection's PDF being made, and of one ready (intake/year_files.py)."""
+    import datetime
+
+    from django.utils import timezone
+
+    from intake.models import YearFile
+
+    def made(state, file_format):
+        return YearFile.objects.create(
+            owner=owner,
+            programme=programme,
+            file_format=file_format,
+            state=state,
+            commitments=1200,
+            filename=f"jaaroverzicht-{programme.year}.{file_format}",
+            content=b"%PDF" if state == "ready" else b"",
+            expires_at=timezone.now() + datetime.timedelta(days=1),
+        )
+
+    return [
+        Page("year-file-making", f"/overview/files/{made('making', 'pdf').pk}/"),
+        Page("year-file-ready", f"/overview/files/{made('ready', 'docx').pk}/"),
+    ]
