@@ -298,9 +298,9 @@ def overview_xlsx(overview):
     return xlsx_response(lambda workbook: write_overview_sheets(workbook, overview), overview.filename("xlsx"))
 
 
-# The most commitments a PDF made in a web request may have: WeasyPrint needs some 30 ms of CPU for each (bench/
-# results.md), so that 300 take about ten seconds, and a whole year of thousands would outlast gunicorn's 30-second
-# worker timeout. A larger selection is filtered by domain, or made by `manage.py export_overview`, which has no limit.
+# The most commitments a PDF (or DOCX) made in a web request may have: WeasyPrint needs some 30 ms of CPU for each
+# (bench/results.md), so that 300 take about ten seconds, and a whole year of thousands would outlast gunicorn's
+# 30-second worker timeout. A larger selection is made in the background (intake/year_files.py).
 PDF_AT_MOST = 300
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from commitments import fileformat, permissions
 from commitments.models import Commitment, Domain, DropKind, EvidenceLink, Goal, Note, Verdict, WorkProgramme
+from commitments.overview import YearOverview
 from commitments.people import person_label
 from commitments.validators import no_invisible_characters
 
@@ -235,6 +236,17 @@ class OverviewFilterForm(forms.Form):
         label=_("doel"),
         empty_label=_("Alle doelen"),
     )
+
+
+def year_overview_for(programme, query):
+    """The overview of `programme` that a query (`domain`, `goal`) asks for, with its filter form; unknown filter
+    values give the form's error and an empty overview. The overview page, its exports and the background files."""
+    form = OverviewFilterForm(query or None)
+    if not form.is_bound:
+        return YearOverview(programme), form
+    if not form.is_valid():
+        return YearOverview(programme, empty=True), form
+    return YearOverview(programme, domain=form.cleaned_data["domain"], goal=form.cleaned_data["goal"]), form
 
 
 class ImportForm(forms.Form):

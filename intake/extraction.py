@@ -22,7 +22,8 @@ from dataclasses import dataclass, field
 
 # --- pages --------------------------------------------------------------------------------------
 
-LONE_NUMBERS = re.compile(r"\s*\d+(?:\s+\d+)*\s*")
+# Footnote markers and page numbers; a year standing alone ("2018") is a year heading, not a number to drop.
+LONE_NUMBERS = re.compile(r"(?!\s*(?:19|20)\d{2}\s*$)\s*\d+(?:\s+\d+)*\s*")
 PAGE_END = re.compile(r"\n[ \t]*(\d{1,3})[ \t]*(?:\n[ \t]*\n|\n?\s*\Z)")
 
 
@@ -610,7 +611,7 @@ AHEAD = re.compile(
     r"\b(?:zal|zullen|wil|willen|gaat|gaan|gaat\s+(?:\w+\s+)?na|blijft|blijven|start|starten|begint"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
-    r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|zet(?:ten)? zich (?:\w+ ){0,3}in|zetten ons (?:\w+ ){0,3}in"
+    r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
     r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen))\b"
     r"|\baandacht (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
@@ -624,6 +625,10 @@ LOOKING_BACK = re.compile(
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
     r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){0,6}\bge\w+(?:d|t|en)\b"
+    # the perfect with a separable prefix ("vastgesteld", "opgezet") or an unstressed one ("ontworpen", "verbeterd"),
+    # in a main clause: words between the two verbs ("hoe de eenheden het hebben opgevolgd" is what is studied)
+    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,6}\b(?<!te )"
+    r"(?:[a-z]{2,5}ge\w{3,}(?:d|t|en)|(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en)\b"
 )
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 ABOUT_THE_DOCUMENT = re.compile(
@@ -632,6 +637,8 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"|meldt (?:zij|ze|hij)\b(?! in))",
     re.I,
 )
+# A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
+MISSION = re.compile(r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen)\b(?! te\b)", re.I)
 QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
 # Words ending like a verb that are none.
 NOT_VERBS = frozenset("met niet ook dat tot ten wat binnen toezicht aandacht echter zelf alleen samen eerst".split())
@@ -672,6 +679,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
     if ABOUT_THE_DOCUMENT.search(statement) or (LOOKING_BACK.search(statement) and not future):
+        return Reading(False, acts)
+    if MISSION.search(statement) and not future:
         return Reading(False, acts)
     if not acting:
         return Reading(False, acts)
@@ -732,7 +741,16 @@ def _names_year_ahead(sentence, year):
     """Does the sentence name the programme's year, or a later one, as when something happens?"""
     if re.search(r"\b(?:volgend|komend) jaar\b|\bkomende jaren\b", sentence, re.I):
         return True
+    # "het Jaarwerkplan 2021", "Werkprogramma 2024": the year names a document, it does not say when
+    sentence = DOCUMENT_YEAR.sub("", sentence)
     return any(int(found) >= year for found in YEAR.findall(sentence))
+
+
+DOCUMENT_YEAR = re.compile(
+    r"\b(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|meerjarenplan|jaarverslag|jaarbericht|begroting)\s+"
+    r"(?:19|20)\d{2}\b",
+    re.I,
+)
 
 
 def _is_verb(words, index):

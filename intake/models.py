@@ -110,3 +110,40 @@ class Candidate(models.Model):
     @property
     def goal_codes(self):
         return [code for code in self.goals.split(";") if code]
+
+
+class YearFile(models.Model):
+    """A year-end report (PDF) or Jaarbericht chapter (DOCX) of a large selection, made in the background (issue 15):
+    its owner's alone, kept in the database (application servers and workers share nothing else) until it expires."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Wacht op verwerking")
+        MAKING = "making", _("Wordt gemaakt")
+        READY = "ready", _("Klaar")
+        FAILED = "failed", _("Niet gelukt")
+
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="year_files")
+    programme = models.ForeignKey("commitments.WorkProgramme", on_delete=models.CASCADE, related_name="+")
+    domain = models.ForeignKey("commitments.Domain", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    goal = models.ForeignKey("commitments.Goal", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    file_format = models.CharField(max_length=10)  # "pdf" or "docx"
+    state = models.CharField(max_length=20, choices=State.choices, default=State.QUEUED)
+    commitments = models.PositiveIntegerField(default=0)  # the size of the selection when it was asked for
+    filename = models.CharField(max_length=255)
+    content = models.BinaryField(default=b"")
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(state__in=["queued", "making", "ready", "failed"]),
+                name="intake_yearfile_state_valid",
+            ),
+            models.CheckConstraint(condition=models.Q(file_format__in=["pdf", "docx"]), name="intake_yearfile_format"),
+        ]
+
+    def __str__(self):
+        return self.filename

@@ -1,8 +1,8 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py):
-on the development set (the seed pages it was developed on) and on two held-out sets of other programmes'
-public text, labelled by hand (tests/data/heldout*/SOURCES.md). The first held-out set was measured, then
-three bugs it showed were fixed, so its figures are no longer those of unseen text; the second was measured
-once, after that, and is the unseen figure. Asserted as reached, so that a change that makes any worse fails."""
+on the development sets (the seed pages, and held-out A since its first measurement, both tuned on), on held-out
+B (measured once unseen; not tuned on since, but seen) and on held-out C (other inspectorates, labelled and
+committed before its single measurement, never tuned on). Labels by hand: tests/data/heldout*/SOURCES.md.
+Asserted as reached, so that a change that makes any worse fails."""
 
 import csv
 from pathlib import Path
@@ -17,9 +17,11 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def heldout(name):
     rows = list(csv.DictReader((DATA / name / "intentions.csv").open(encoding="utf-8")))
+    years = {row["file"]: int(row["programme"]) for row in rows}
+    if (DATA / name / "files.csv").exists():  # also the files without an intention (set C)
+        years |= {row["file"]: int(row["programme"]) for row in csv.DictReader((DATA / name / "files.csv").open())}
     candidates, intentions = [], []
-    for filename in sorted({row["file"] for row in rows}):
-        year = int(next(row["programme"] for row in rows if row["file"] == filename))
+    for filename, year in sorted(years.items()):
         pages = extraction.pages_from_text((DATA / name / filename).read_text(encoding="utf-8"))
         candidates += [(filename, c.statement) for c in extraction.candidates(pages, year)]
         intentions += [(filename, row["statement"]) for row in rows if row["file"] == filename]
@@ -38,19 +40,25 @@ def test_the_development_figures():
     assert found_intentions >= 36 and hits / total >= 36 / 43  # recall 78.3%, precision 83.7%
 
 
-def test_the_first_held_out_set_after_its_bugs_were_fixed():
+def test_the_first_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout"))
     assert intentions == 65
-    assert found >= 53 and hits / total >= 53 / 71  # recall 81.5%, precision 74.6%
+    assert found >= 59 and hits / total >= 59 / 73  # recall 90.8%, precision 80.8%
 
 
 def test_the_second_held_out_set_measured_once_unseen():
     hits, total, found, intentions = counts(*heldout("heldout-b"))
     assert intentions == 39
-    assert found >= 25 and hits / total >= 25 / 39  # recall 64.1%, precision 64.1%: below the targets
+    assert found >= 25 and hits / total >= 25 / 38  # recall 64.1%, precision 65.8%: below the targets
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout-b"])
+def test_the_third_held_out_set_other_inspectorates_measured_once_unseen():
+    hits, total, found, intentions = counts(*heldout("heldout-c"))
+    assert intentions == 25
+    assert found >= 7 and hits / total >= 7 / 16  # recall 28.0%, precision 43.8%: far below the targets
+
+
+@pytest.mark.parametrize("name", ["heldout", "heldout-b", "heldout-c"])
 def test_every_label_stands_in_its_text(name):
     _, intentions = heldout(name)
     for filename, statement in intentions:

@@ -269,35 +269,13 @@ def test_the_pdf_of_a_selection_at_the_limit_is_made(client_for, carol, year, mo
     assert year[-1].reference in " ".join(pdf_text(response)[0].split())
 
 
-def test_the_pdf_of_a_selection_over_the_limit_is_explained_instead_of_made(client_for, carol, year, monkeypatch):
+def test_the_pdf_of_a_selection_over_the_limit_is_made_in_the_background(client_for, carol, year, monkeypatch):
+    """No longer refused (413): the request queues the file and leads to its page (tests/test_year_files.py)."""
     monkeypatch.setattr(exports, "PDF_AT_MOST", len(year) - 1)
-    monkeypatch.setattr(weasyprint, "HTML", None)  # nothing is laid out
+    monkeypatch.setattr(weasyprint, "HTML", None)  # nothing is laid out in the request
     response = client_for(carol).get(URLS["pdf"])
-    assert response.status_code == 413
-    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert response.status_code == 302 and response.url.startswith("/overview/files/")
     assert "Content-Disposition" not in response
-    html = " ".join(response.content.decode().split())
-    assert "<title>Rapport te groot om hier te maken" in html
-    assert "Deze selectie telt 12 voornemens. Een rapport (PDF) van meer dan 11 voornemens kan de website niet" in html
-    assert "python manage.py export_overview 2024 --format pdf --output jaaroverzicht-2024.pdf" in html
-    # Each domain links to its own report.
-    assert '<a href="/overview/2024/export.pdf?domain=politie">Politie</a> <span class="muted">(8)</span>' in html
-    assert '<a href="/overview/2024/export.pdf?domain=migratie">Migratie</a> <span class="muted">(4)</span>' in html
-    assert '<a href="/overview/2024/">Terug naar het jaaroverzicht</a>' in html
-    assert "<footer" in html  # in the site's layout
-
-
-def test_a_domain_over_the_pdf_limit_is_named_without_a_link_and_the_way_back_keeps_the_filters(
-    client_for, carol, year, monkeypatch
-):
-    monkeypatch.setattr(exports, "PDF_AT_MOST", 5)
-    response = client_for(carol).get(URLS["pdf"], {"domain": "politie"})
-    assert response.status_code == 413
-    html = " ".join(response.content.decode().split())
-    assert '<li>Politie <span class="muted">(8, ook te veel voor één rapport)</span></li>' in html
-    assert 'href="/overview/2024/export.pdf?domain=politie"' not in html
-    assert '<a href="/overview/2024/?domain=politie">Terug naar het jaaroverzicht</a>' in html
-    assert client_for(carol).get(URLS["pdf"], {"domain": "migratie"}).status_code == 200
 
 
 def test_the_overview_page_links_a_pdf_over_the_limit_as_a_page_not_a_download(client_for, carol, year, monkeypatch):

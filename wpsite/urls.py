@@ -24,5 +24,6 @@ urlpatterns = [
     path("public/", include("public.urls")),
     path("api/v1/", include("api.urls")),
     path("", include("api.site_urls")),
+    path("overview/files/", include("intake.year_file_urls")),  # a large PDF or DOCX, made in the background
     path("", include("commitments.urls")),
 ]

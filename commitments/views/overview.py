@@ -2,11 +2,11 @@
 
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from commitments import exports, jaarbericht, permissions
-from commitments.forms import OverviewFilterForm
+from commitments.forms import year_overview_for
 from commitments.models import WorkProgramme
-from commitments.overview import YearOverview
 from commitments.views.limits import too_large
 
 
@@ -18,14 +18,14 @@ def overview_current(request):
 
 
 def _overview_for(request, year):
-    """The overview the query asks for; unknown filter values give the form's error and an empty overview."""
-    programme = get_object_or_404(WorkProgramme, year=year)
-    form = OverviewFilterForm(request.GET or None)
-    if not form.is_bound:
-        return YearOverview(programme), form
-    if not form.is_valid():
-        return YearOverview(programme, empty=True), form
-    return YearOverview(programme, domain=form.cleaned_data["domain"], goal=form.cleaned_data["goal"]), form
+    return year_overview_for(get_object_or_404(WorkProgramme, year=year), request.GET)
+
+
+def _made_in_the_background(request, year, file_format):
+    """A file that would outlast the request is made in the background, by the programme-documents app's queue:
+    reached by its address (an interface), not by its code."""
+    query = _filters_query(request)
+    return redirect(reverse(f"year-file-request-{file_format}", args=[year]) + (f"?{query}" if query else ""))
 
 
 def _filters_query(request):
@@ -51,19 +51,18 @@ def overview(request, year):
             "form": form,
             "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
             "query": _filters_query(request),  # for the pager and the exports
-            "pdf_limit": exports.PDF_AT_MOST,  # a larger PDF is not made here: its link leads to why
+            "pdf_limit": exports.PDF_AT_MOST,  # a larger PDF or DOCX is made in the background: no download link
         },
     )
 
 
 def export(request, year, file_format):
     """The overview as CSV, XLSX or PDF, with the page's filters: for managers and beheerders. A PDF of more than
-    exports.PDF_AT_MOST commitments is not made here but explained (413): it would outlast the request."""
+    exports.PDF_AT_MOST commitments would outlast the request: it is made in the background."""
     permissions.require(permissions.can_export_overview(request.user))
     year_overview, _ = _overview_for(request, year)
     if file_format == "pdf" and year_overview.totals.total > exports.PDF_AT_MOST:
-        context = {"overview": year_overview, "limit": exports.PDF_AT_MOST, "query": _filters_query(request)}
-        return render(request, "commitments/overview/pdf_too_large.html", context, status=413)
+        return _made_in_the_background(request, year, "pdf")
     if year_overview.totals.total > exports.OVERVIEW_EXPORT_AT_MOST.get(file_format, year_overview.totals.total):
         return too_large(
             request,
@@ -77,9 +76,12 @@ def export(request, year, file_format):
 
 def export_docx(request, year):
     """The Jaarbericht chapter as an editable Word document, with the page's filters: for managers and beheerders. A
-    selection without commitments has no chapter: a page says so (404) instead of an empty document."""
+    selection without commitments has no chapter: a page says so (404) instead of an empty document. A large one is
+    made in the background, as its PDF is."""
     permissions.require(permissions.can_export_overview(request.user))
     year_overview, _ = _overview_for(request, year)
+    if year_overview.totals.total > exports.PDF_AT_MOST:
+        return _made_in_the_background(request, year, "docx")
     response = HttpResponse(content_type=jaarbericht.CONTENT_TYPE)
     try:
         jaarbericht.write_chapter(year_overview, response)
