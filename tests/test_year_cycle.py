@@ -624,3 +624,26 @@ def test_the_database_refuses_a_dropped_decision_without_its_kind(commitment, al
             verdict=Verdict.DROPPED,
             actor=bob,
         )
+
+
+def test_the_ownership_attack_fails_through_the_api_too(client, commitment, politie, alice):
+    """The first attack of issue 18, its decision asked through the API: reviewer2 owned the commitment this cycle,
+    so the API refuses their verdict as the page does, and records nothing."""
+    from tests.test_api import auth, token_for
+
+    reviewer2 = make_reviewer_in(politie, "reviewer2")
+    workflow.update_commitment(commitment, by=alice, version=commitment.version, changes={"owner": reviewer2})
+    commitment.refresh_from_db()
+    workflow.update_commitment(commitment, by=alice, version=commitment.version, changes={"owner": alice})
+    bring_to(commitment, Status.UNDER_REVIEW, staff=alice)
+    before = Review.objects.count()
+
+    response = client.post(
+        f"/api/v1/commitments/{commitment.reference}/_review",
+        {"decision": "approve", "verdict": "met", "annualReportReference": JAARBERICHT},
+        content_type="application/json",
+        **auth(token_for(reviewer2)),
+    )
+
+    assert response.status_code == 409 and "Vier ogen" in response.json()["detail"]
+    assert Review.objects.count() == before
