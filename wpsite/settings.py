@@ -182,7 +182,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")  #
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # The house style of a deployment entitled to it (e.g. the Rijkshuisstijl's design tokens and logo, whose licence
 # keeps them out of this repository): a local folder with theme.css (design tokens in the NL Design System's names)
-# and optionally logo.svg, served as static/theme/ and linked after our own tokens (README, "Huisstijl").
+# and optionally logo.svg, served as static/theme/ and linked after our own tokens (README, "Look: the NL Design
+# System").
 THEME_DIR = os.environ.get("THEME_DIR", "")
 THEME_CSS = THEME_LOGO = None
 if THEME_DIR:
