@@ -14,12 +14,15 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 install: $(STAMP)
 
-# Local development on SQLite with the demo data; running it again keeps the data.
+# Local development on SQLite with the demo data; running it again keeps the data. `make run PORT=8010` serves
+# another port, and the links in mails (SITE_URL) follow it unless SITE_URL is set.
+PORT ?= 8000
 run: export DEBUG = 1
+run: export SITE_URL ?= http://127.0.0.1:$(PORT)
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
-	$(PY) manage.py db_worker & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:8000
+	$(PY) manage.py db_worker & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
 test: install sso-provider node_modules

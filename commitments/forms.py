@@ -1,7 +1,10 @@
 """Forms of wpsite: they validate what people type; the workflow decides what may happen."""
 
+import re
+
 from django import forms
 from django.contrib.auth import get_user_model
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from commitments import fileformat, permissions
@@ -9,6 +12,9 @@ from commitments.models import Commitment, Domain, DropKind, EvidenceLink, Goal,
 from commitments.overview import YearOverview
 from commitments.people import person_label
 from commitments.validators import no_invisible_characters
+
+# A scheme before the address ("ftp:", "mailto:", "javascript:"); "host:8080/x" is a port, not a scheme.
+SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 
 User = get_user_model()
 
@@ -92,7 +98,7 @@ class EvidenceForm(forms.ModelForm):
         model = EvidenceLink
         fields = ["url", "title", "kind", "published_on", "note"]
         widgets = {"published_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"url": _("Een webadres dat begint met http:// of https://.")}
+        help_texts = {"url": _("Een webadres; zonder http:// of https:// ervoor wordt het https://.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,10 +108,15 @@ class EvidenceForm(forms.ModelForm):
 
     def clean_url(self):
         # URLField turns "//host/x" into "https://host/x" and accepts other schemes; we take only what was typed.
+        # An address typed without a scheme ("www.x.nl/y") gets https:// (issue 17); any other scheme is refused.
         raw = self.data.get(self.add_prefix("url"), "").strip()
-        if not raw.lower().startswith(("http://", "https://")):
+        if raw.lower().startswith(("http://", "https://")):
+            return self.cleaned_data["url"]
+        if raw.startswith("/") or SCHEME.match(raw):
             raise forms.ValidationError(_("Geef een webadres dat begint met http:// of https://."))
-        return self.cleaned_data["url"]
+        url = f"https://{raw}"
+        URLValidator(schemes=["http", "https"])(url)
+        return url
 
 
 class NoteForm(forms.ModelForm):

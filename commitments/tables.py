@@ -24,4 +24,4 @@ class CommitmentTable(tables.Table):
         # The view reads ?per_page itself and keeps it between 10 and 100; the table must not read it unchecked.
         per_page_field = "_per_page_unused"
         empty_text = _("Geen voornemens gevonden met deze filters.")
-        attrs = {"class": "table register"}
+        attrs = {"class": "utrecht-table utrecht-table--html-table table register"}

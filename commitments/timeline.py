@@ -25,6 +25,7 @@ class Entry:
     text: str = ""
     changes: list = field(default_factory=list)  # (label, old, new)
     review: object = None
+    is_creation: bool = False  # its changes are what it was created with (the goals): shown inline, not as a table
 
 
 def timeline_for(commitment):
@@ -108,7 +109,9 @@ def _field_changes(commitment):
                 )
             )
         elif log_entry.action == LogEntry.Action.CREATE:
-            creation = Entry(when=log_entry.timestamp, kind="change", actor=actor_label, title=_("Aangemaakt"))
+            creation = Entry(
+                when=log_entry.timestamp, kind="change", actor=actor_label, title=_("Aangemaakt"), is_creation=True
+            )
             created = log_entry
             entries.append(creation)
         else:

@@ -152,7 +152,7 @@ def test_a_new_due_date_needs_a_reason_and_shows_in_the_history(client_for, alic
         "ftp://example.org/x",
         "file:///etc/passwd",
         "//example.org/x",
-        "example.org/rapport",
+        "localhost:evil",
         "http://",
     ],
 )
@@ -163,6 +163,18 @@ def test_evidence_other_than_a_web_link_is_refused(client_for, alice, commitment
     assert response.status_code == 200
     assert "url" in response.context["form"].errors
     assert not EvidenceLink.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "typed, stored",
+    [("www.x.nl/y", "https://www.x.nl/y"), ("example.org/rapport?jaar=2024", "https://example.org/rapport?jaar=2024")],
+)
+def test_evidence_typed_without_a_scheme_gets_https(client_for, alice, commitment, typed, stored):
+    response = client_for(alice).post(
+        commitment.get_absolute_url() + "evidence/new/", {"url": typed, "title": "Rapport", "kind": "report"}
+    )
+    assert response.status_code == 302
+    assert EvidenceLink.objects.get().url == stored
 
 
 def test_evidence_is_added_and_shown_as_a_link(client_for, alice, commitment):

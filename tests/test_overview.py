@@ -59,7 +59,7 @@ def test_the_realisation_rate_is_met_and_partly_met_over_all_but_dropped(client_
     text = " ".join(response.content.decode().split())
     assert "40,0%" in text
     assert "4 van de 10 voornemens gerealiseerd of deels gerealiseerd (3 gerealiseerd, 1 deels)" in text
-    assert "In totaal 12 voornemens; 2 vervallen voornemens tellen niet mee." in text
+    assert "In totaal 12 voornemens. 2 vervallen voornemens tellen niet mee." in text
 
 
 def test_the_domain_matrix_equals_the_counts_per_domain_and_status(client_for, carol, year):

@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
     "django_filters",
     "django_tables2",
     "auditlog",
@@ -103,10 +104,16 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "commitments.context_processors.permissions_for_user",
+                "wpsite.context_processors.theme",
+                "wpsite.context_processors.menu",
             ],
         },
     },
 ]
+
+# Widgets through the project's templates, so that templates/django/forms/widgets/attrs.html gives each control the
+# NL Design System's class.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "wpsite.wsgi.application"
 
@@ -180,6 +187,18 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")  # where collectstatic writes
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# The house style of a deployment entitled to it (e.g. the Rijkshuisstijl's design tokens and logo, whose licence
+# keeps them out of this repository): a local folder with theme.css (design tokens in the NL Design System's names)
+# and optionally logo.svg, served as static/theme/ and linked after our own tokens (README, "Look: the NL Design
+# System").
+THEME_DIR = os.environ.get("THEME_DIR", "")
+THEME_CSS = THEME_LOGO = None
+if THEME_DIR:
+    if not (Path(THEME_DIR) / "theme.css").is_file():
+        raise ImproperlyConfigured(f"THEME_DIR={THEME_DIR} has no theme.css.")
+    STATICFILES_DIRS.append(("theme", Path(THEME_DIR)))
+    THEME_CSS = "theme/theme.css"
+    THEME_LOGO = "theme/logo.svg" if (Path(THEME_DIR) / "logo.svg").is_file() else None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -266,7 +285,7 @@ AXES_HTTP_RESPONSE_CODE = 429
 AXES_RESET_ON_SUCCESS = True
 
 DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
-DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "utrecht-table utrecht-table--html-table table"}
 
 AUDITLOG_INCLUDE_ALL_MODELS = False
 

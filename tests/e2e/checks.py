@@ -167,3 +167,70 @@ def screenshot(page, name):
         page.set_viewport_size(viewport)
         page.screenshot(path=SCREENSHOTS / f"{name}-{suffix}.png", full_page=True)
     page.set_viewport_size(DESKTOP)
+
+
+# The patterns of the NL Design System that issue 17 asks for, page by page: an error summary at the top of a form
+# with errors, linking to each field in error; at most one entry of the menu marked as the current page (or its
+# section); every control at least 24 by 24 px (WCAG 2.2, 2.5.8; links in running text are exempt, as there).
+PATTERNS = """() => {
+  const problems = [];
+  const invalid = [...document.querySelectorAll("main .has-error")];
+  const summary = document.querySelector("main .error-summary");
+  if (invalid.length && !summary) problems.push("fields in error, and no error summary");
+  if (summary) {
+    const form = summary.closest("form");
+    const first = form && form.querySelector(
+      ".utrecht-form-field, .field, fieldset, input:not([type=hidden]), select, textarea"
+    );
+    if (first && (summary.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_PRECEDING)) {
+      problems.push("the error summary is not at the top of its form");
+    }
+    for (const link of summary.querySelectorAll("a[href^='#']")) {
+      const target = link.getAttribute("href");
+      if (!document.getElementById(target.slice(1))) problems.push(`the error summary links to a missing ${target}`);
+    }
+    for (const field of invalid) {
+      const control = field.querySelector("input:not([type=hidden]), select, textarea");
+      if (control && control.id && !summary.querySelector(`a[href='#${control.id}']`)) {
+        problems.push(`the error summary does not link to ${control.name}`);
+      }
+    }
+  }
+  const current = document.querySelectorAll("header nav [aria-current]");
+  if (current.length > 1) problems.push(`${current.length} menu entries marked current`);
+  return problems;
+}"""
+
+SMALL_TARGETS = """() => {
+  const inText = (el) => el.tagName === "A" && !el.closest("nav, .actions, .page-actions, header, footer")
+    && !el.classList.contains("utrecht-button-link") && !el.closest("th");
+  return [...document.querySelectorAll("a[href], button, input:not([type=hidden]), select, textarea, summary")]
+    .filter((el) => el.getClientRects().length && !el.closest(".skip-link") && !el.classList.contains("skip-link"))
+    .filter((el) => !inText(el))
+    .map((el) => [el, el.getBoundingClientRect()])
+    .filter(([el, box]) => box.width < 23.5 || box.height < 23.5)
+    .map(([el, box]) => {
+      const what = `${el.tagName.toLowerCase()} "${(el.textContent || el.name || "").trim().slice(0, 30)}"`;
+      return `${what} ${Math.round(box.width)}x${Math.round(box.height)}`;
+    });
+}"""
+
+HEADER_HEIGHT = "() => { const h = document.querySelector('header'); return h ? h.getBoundingClientRect().height : 0; }"
+# The header of a phone: at most this high, so that the page itself starts in the first screen.
+MAX_NARROW_HEADER = 100
+
+
+def patterns(page):
+    return page.evaluate(PATTERNS)
+
+
+def targets(page):
+    """Controls of at least 24 by 24 px at desktop and phone width, and a compact header on the phone."""
+    problems = []
+    for name, viewport in (("1280 px", DESKTOP), ("375 px", NARROW)):
+        page.set_viewport_size(viewport)
+        problems += [f"a target under 24 px at {name}: {target}" for target in page.evaluate(SMALL_TARGETS)]
+        if viewport is NARROW and page.evaluate(HEADER_HEIGHT) > MAX_NARROW_HEADER:
+            problems.append(f"the header is {round(page.evaluate(HEADER_HEIGHT))} px high at 375 px")
+    page.set_viewport_size(DESKTOP)
+    return problems

@@ -69,6 +69,8 @@ def walk(role, targets):
             found += checks.structure(page)
             found += checks.keyboard(page)
             found += checks.no_horizontal_scrolling(page)
+            found += checks.patterns(page)
+            found += checks.targets(page)
             if found:
                 problems[f"{role} {target.name} ({target.path})"] = found
         return problems
