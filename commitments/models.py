@@ -2,6 +2,7 @@
 
 import datetime
 import functools
+import re
 import secrets
 
 from auditlog.registry import auditlog
@@ -660,7 +661,10 @@ class PendingImport(models.Model):
 
     @classmethod
     def take(cls, *, owner, token):
-        """The owner's unexpired file of that token, removed from the store; None if there is none."""
+        """The owner's unexpired file of that token, removed from the store; None if there is none. A token is what
+        token_urlsafe makes: anything else (a NUL byte, which PostgreSQL cannot even compare) is none."""
+        if not re.fullmatch(r"[A-Za-z0-9_-]{1,64}", token):
+            return None
         pending = cls.objects.filter(owner=owner, token=token, created_at__gte=timezone.now() - cls.LIFETIME).first()
         if pending is not None:
             pending.delete()
