@@ -10,13 +10,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from commitments.forms import OverviewFilterForm
 from commitments.models import (
     Action,
     Commitment,
-    Domain,
     EvidenceKind,
     EvidenceLink,
-    Goal,
     Review,
     Verdict,
     WorkProgramme,
@@ -68,23 +67,10 @@ def decided_on(commitment):
     return timezone.localtime(commitment.decision.created_at).date() if commitment.decision else None
 
 
-class PublicFilterForm(forms.Form):
-    """The filters of a public year: `domain` (slug), `goal` (code), `verdict` and a text `q`."""
+class PublicFilterForm(OverviewFilterForm):
+    """The filters of a public year: those of the overview, `domain` (slug) and `goal` (code), and a `verdict` and
+    a text `q`."""
 
-    domain = forms.ModelChoiceField(
-        queryset=Domain.objects.all(),
-        to_field_name="slug",
-        required=False,
-        label=_("toezichtgebied"),
-        empty_label=_("Alle toezichtgebieden"),
-    )
-    goal = forms.ModelChoiceField(
-        queryset=Goal.objects.all(),
-        to_field_name="code",
-        required=False,
-        label=_("doel"),
-        empty_label=_("Alle doelen"),
-    )
     verdict = forms.ChoiceField(
         choices=[("", _("Alle oordelen")), *Verdict.choices], required=False, label=_("oordeel")
     )
