@@ -218,6 +218,10 @@ class CommitmentQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
+    def awaiting_carry_over(self):
+        """Delayed, and not yet continued in a next programme."""
+        return self.filter(status=Status.DELAYED, successor__isnull=True)
+
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.open().filter(due_date__lt=today)

@@ -706,8 +706,7 @@ def _continue_in(current, next_programme, *, by, reason):
         predecessor=current,
     )
     _validated(successor)
-    successor.number(WorkProgramme.objects.get(pk=next_programme.pk).reserve_sequences(1).start)
-    successor.save()
+    successor.save()  # numbered in its programme on save
     successor.goals.set(goals)
     _take_part([(successor.pk, successor.owner_id)])
     _move(
@@ -774,16 +773,6 @@ def _validated_programme(programme):
         raise WorkflowError(messages[0], field=None if field == "__all__" else field) from None
 
 
-def undecided(programme):
-    """The commitments of a year that still wait for a verdict, in the order of the register."""
-    return programme.commitments.filter(status__in=OPEN_STATUSES).select_related("domain", "owner").order_by("sequence")
-
-
-def delayed_to_carry_over(programme):
-    """The delayed commitments of a year that have no successor yet."""
-    return programme.commitments.filter(status=Status.DELAYED, successor__isnull=True).order_by("sequence")
-
-
 @step
 def close_programme(programme, *, by, carry_over_delayed=False):
     """Close the year (vaststellen): its account becomes final and read-only. Only when every commitment is decided.
@@ -810,7 +799,7 @@ def close_programme(programme, *, by, carry_over_delayed=False):
         )
     successors = []
     if carry_over_delayed:
-        delayed = list(delayed_to_carry_over(current).select_related("programme", "domain", "owner"))
+        delayed = list(current.commitments.awaiting_carry_over().select_related("programme", "domain", "owner"))
         if delayed:
             next_programme = next_programme_for(current)
             reason = _("Overgeheveld bij het vaststellen van %(year)s") % {"year": current.year}

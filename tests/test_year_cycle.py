@@ -149,7 +149,7 @@ def test_the_submission_keeps_the_evidence_as_offered_and_the_review_page_shows_
 
 def test_the_review_page_shows_the_evidence_of_the_submission_not_of_the_moment(client_for, under_review, bob):
     # Nothing can change the evidence under review; were a row changed behind the application's back, the reviewer
-    # still sees what was offered, and the decision on another evidence version is refused.
+    # still sees what was offered.
     EvidenceLink.objects.filter(commitment=under_review).update(title="Achteraf veranderd")
     page = client_for(bob).get(f"{under_review.get_absolute_url()}review/").content.decode()
     assert "Rapport PO21" in page and "Achteraf veranderd" not in page

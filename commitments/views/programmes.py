@@ -94,8 +94,8 @@ def programme_close(request, year):
     if programme.is_closed:
         messages.info(request, _("Het werkprogramma %(year)s is al vastgesteld.") % {"year": year})
         return redirect(programme)
-    undecided = list(workflow.undecided(programme))
-    delayed = list(workflow.delayed_to_carry_over(programme))
+    undecided = list(programme.commitments.open().select_related("domain", "owner").order_by("sequence"))
+    delayed = list(programme.commitments.awaiting_carry_over().order_by("sequence"))
     next_programme = WorkProgramme.objects.filter(year=year + 1).first()
     # A form without fields checked posts nothing: bound by the method, not by the data.
     data = request.POST if request.method == "POST" else None
