@@ -462,12 +462,28 @@ class EvidenceLink(models.Model):
         return self.url if self.url.lower().startswith(("http://", "https://")) else ""
 
     def get_additional_data(self):
-        # Stored with each history entry, so the commitment's timeline finds even evidence since removed.
+        # Stored with each history entry: the audit log names the commitment even of evidence since removed.
         return {"commitment_id": self.commitment_id}
 
     @property
     def is_after_due_date(self):
         return self.published_on is not None and self.published_on > self.commitment.due_date
+
+
+class RemovedEvidence(models.Model):
+    """Evidence once linked to a commitment and since removed. Its history stays in the audit log; this row lets the
+    commitment's timeline find it by an index, not by reading every deletion the log holds."""
+
+    commitment = models.ForeignKey(Commitment, on_delete=models.CASCADE, related_name="removed_evidence")
+    evidence_id = models.PositiveBigIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["commitment", "evidence_id"], name="removed_evidence_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment_id}: {self.evidence_id}"
 
 
 class Action(models.TextChoices):

@@ -64,17 +64,14 @@ def _field_changes(commitment):
     commitment_type = ContentType.objects.get_for_model(Commitment)
     evidence_type = ContentType.objects.get_for_model(EvidenceLink)
     # By object id alone, which is indexed: with the content type in the same condition, SQLite and a PostgreSQL
-    # table without statistics read the content-type index instead, every row of a model. The evidence the
-    # commitment has, and the evidence since removed, found by the deletion rows (few) that remember it.
-    removed_ids = [
-        entry.object_id
-        for entry in LogEntry.objects.filter(action=LogEntry.Action.DELETE).only(
-            "content_type_id", "object_id", "additional_data"
-        )
-        if entry.content_type_id == evidence_type.pk
-        and (entry.additional_data or {}).get("commitment_id") == commitment.pk
-    ]
-    evidence_ids = {*EvidenceLink.objects.filter(commitment=commitment).values_list("pk", flat=True), *removed_ids}
+    # table without statistics read the content-type index instead, every row of a model. The evidence since
+    # removed is remembered by the workflow (RemovedEvidence), so its history is found here too.
+    evidence_ids = set(
+        EvidenceLink.objects.filter(commitment=commitment)
+        .order_by()
+        .values_list("pk", flat=True)
+        .union(commitment.removed_evidence.order_by().values_list("evidence_id", flat=True))
+    )
     wanted = {(commitment_type.pk, commitment.pk), *((evidence_type.pk, pk) for pk in evidence_ids)}
     log = [
         log_entry

@@ -34,6 +34,7 @@ from commitments.models import (
     Note,
     ProgrammeAction,
     ProgrammeStep,
+    RemovedEvidence,
     Review,
     Status,
     Verdict,
@@ -386,6 +387,7 @@ def remove_evidence(evidence, *, by):
     _refuse_change_unless(
         permissions.can_edit(by, current), current, _("U mag bij dit voornemen geen bewijs verwijderen.")
     )
+    RemovedEvidence.objects.create(commitment=current, evidence_id=evidence.pk)
     evidence.delete()
     _evidence_changed(current)
 

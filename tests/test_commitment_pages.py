@@ -3,10 +3,12 @@
 import datetime
 
 import pytest
+from auditlog.models import LogEntry
+from django.db.models.signals import post_init
 
 from commitments import workflow
 from commitments.models import Commitment, EvidenceLink, Note
-from tests.conftest import edit_form_data
+from tests.conftest import count_queries, edit_form_data
 
 
 def test_creating_a_commitment_gives_it_the_next_reference(client_for, alice, programme, politie):
@@ -224,6 +226,40 @@ def test_removing_evidence_asks_to_confirm_and_the_removal_stays_in_the_timeline
     assert commitment.evidence.count() == 0
     page = " ".join(client.get(commitment.get_absolute_url()).content.decode().split())
     assert "Bewijs verwijderd" in page and "Weg" in page and "Alice de Vries" in page
+
+
+def test_the_detail_page_reads_no_more_of_the_audit_log_however_many_deletions_it_holds(
+    client_for, alice, commitment, programme, politie
+):
+    """The evidence since removed is found by an index, not by reading every deletion in the log (issue 16)."""
+    removed = workflow.add_evidence(commitment, by=alice, url="https://example.org/r", title="Weg", kind="report")
+    workflow.remove_evidence(removed, by=alice)
+    client = client_for(alice)
+
+    def audit_rows_and_queries():
+        rows = []
+
+        def read(sender, instance, **kwargs):
+            rows.append(instance)
+
+        post_init.connect(read, sender=LogEntry)
+        try:
+            queries = count_queries(lambda: client.get(commitment.get_absolute_url()))
+        finally:
+            post_init.disconnect(read, sender=LogEntry)
+        return len(rows), queries
+
+    before = audit_rows_and_queries()
+    other = workflow.create_commitment(
+        by=alice, programme=programme, title="Ander", statement="Iets anders.", kind="publication", domain=politie
+    )
+    for number in range(25):
+        evidence = workflow.add_evidence(other, by=alice, url=f"https://example.org/{number}", title="x", kind="report")
+        workflow.remove_evidence(evidence, by=alice)
+
+    assert audit_rows_and_queries() == before
+    page = " ".join(client.get(commitment.get_absolute_url()).content.decode().split())
+    assert "Bewijs toegevoegd" in page and "Bewijs verwijderd" in page
 
 
 def test_a_note_is_added_and_shown_escaped(client_for, alice, commitment):
