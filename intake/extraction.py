@@ -628,7 +628,8 @@ FIRST_PERSON = frozenset("we wij ons".split())
 THIRD_PERSON = frozenset("zij ze".split())
 # The supervision itself as the subject: "Het toezicht op ... richt zich", "Het onderzoek ... wordt gepubliceerd".
 WORK_NOUNS = frozenset(
-    "toezicht onderzoek onderzoeken rapport rapportage publicatie inspectieonderzoek interviews locatiebezoeken".split()
+    "toezicht onderzoek onderzoeken rapport rapportage publicatie inspectieonderzoek interviews locatiebezoeken "
+    "focus".split()
 )
 AHEAD = re.compile(
     r"\b(?:zal|zullen|wil|willen|gaat|gaan|gaat\s+(?:\w+\s+)?na|blijft|blijven|start|starten|begint"
@@ -667,15 +668,25 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"|^(?:Hierin|Daarin) (?:beschrijft|beschrijven|geeft|geven|staat|staan)\b"
     # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
+    rf"|\b(?:elk|ieder) jaar\b.*\b{DOCUMENTS}\b|\bjaarlijks\b.*\b{DOCUMENTS}\b"
+    rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in))",
+    re.I,
+)
+# What it will do only if something happens, or does not do: no commitment.
+CONTINGENT = re.compile(
+    r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
+    r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b",
     re.I,
 )
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
     r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
-    r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor)\b(?! te\b)",
+    r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
     re.I,
 )
+OPENING_QUOTE = re.compile(r"^[“„\"]")
+CLOSING_QUOTE = re.compile(r"[”\"]")
 QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
 # Words ending like a verb that are none.
 NOT_VERBS = frozenset("met niet ook dat tot ten wat binnen toezicht aandacht echter zelf alleen samen eerst".split())
@@ -683,7 +694,7 @@ NOT_VERBS = frozenset("met niet ook dat tot ten wat binnen toezicht aandacht ech
 ELABORATES = re.compile(
     r"^(?:(?:Dit|Dat) (?:is|was|kan|zal|zullen|doet|doen|betekent|houdt|gebeurt|raakt|vraagt|geldt|wordt|moet|gaat|gaan"
     r"|willen|wil)"
-    r"|Bijvoorbeeld|In dat kader|Het is daarmee|Naast|Het gaat (?:daarbij|hierbij|om))\b"
+    r"|Bijvoorbeeld|In dat kader|Het is daarmee|Het gaat (?:daarbij|hierbij|om))\b"
 )
 # ... and these only when they do not state an intention of their own.
 GOES_ON = re.compile(r"^(?:Daarbij|Hierbij|Daarom|Daarmee|Hiermee|Zo|Ook|Daarnaast)\b")
@@ -702,7 +713,7 @@ class Reading:
 
 def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`?"""
-    words = _words(sentence)
+    words = [word for word in _words(sentence) if len(word) > 1 or word.isdigit()]
     lowered = [word.lower() for word in words]
     acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor)]
     acts = bool(acting)
@@ -718,7 +729,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     future = _names_year_ahead(statement, year)
     if ABOUT_THE_DOCUMENT.search(statement) or (LOOKING_BACK.search(statement) and not future):
         return Reading(False, acts)
-    if MISSION.search(statement) and not future:
+    if (MISSION.search(statement) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
     passive = PASSIVE.search(statement)
     if not acting:
@@ -795,6 +806,8 @@ YEAR_SUBJECT = re.compile(r"^(?:Het jaar |In het jaar )?((?:19|20)\d{2}) (?:zal|
 def _year_as_subject(sentence, year):
     """ "Het jaar 2024 zal in het teken staan van ...": the programme speaks of its year as a whole."""
     match = YEAR_SUBJECT.match(sentence)
+    if match and re.match(r"\s*(?:het|een) (?:\w+ ){0,3}\w*jaar\b", sentence[match.end() :]):
+        return False
     return bool(match) and int(match.group(1)) >= year
 
 
@@ -839,9 +852,15 @@ def intentions(sentence_list, year):
 
 
 def _grouped(sentence_list, year, after_actor=False, page_end=False):
-    found, current = [], None
+    found, current, quoted = [], None, False
     for number, sentence in enumerate(sentence_list, start=1):
         last = page_end and number == len(sentence_list)
+        # A quote of several sentences: only the first begins with the quotation mark.
+        opens = OPENING_QUOTE.match(sentence) and not CLOSING_QUOTE.search(sentence[1:])
+        if quoted or opens:
+            quoted = not CLOSING_QUOTE.search(sentence[1:] if opens else sentence)
+            current = None
+            continue
         reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last)
         goes_on = GOES_ON.match(sentence) and not reading.intention and not _aside(sentence)
         if current is not None and (ELABORATES.match(sentence) or goes_on):
@@ -1033,6 +1052,8 @@ def page_candidates(page, year, model, headings=None):
             flush()
             if _list_looks_ahead(lead, section_year, year):
                 statement = block.text.strip()
+                if statement.endswith(":"):
+                    continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
             lead = None
@@ -1048,16 +1069,12 @@ def intentions_of(sentence_list, year, page_end=False, after_actor=False):
 def _list_looks_ahead(lead, section_year, year):
     """The items of a list are intentions when the list is introduced as what is to be done: its year heading
     names the programme's year or a later one, or its lead-in (ending with a colon, or naming focal points)
-    looks ahead, names such a year, names the focal points, or is itself an intention of the inspectorate."""
+    looks ahead, names such a year, or names the focal points."""
     if section_year is not None:
         return section_year >= year
     if not lead or not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
         return False
-    return (
-        _names_year_ahead(lead, year)
-        or bool(AHEAD.search(lead) or FOCAL_POINTS.search(lead))
-        or read_sentence(lead.rstrip().rstrip(":") + ".", year).intention
-    )
+    return _names_year_ahead(lead, year) or bool(AHEAD.search(lead) or FOCAL_POINTS.search(lead))
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.
