@@ -404,6 +404,7 @@ def _reading_order(model, left, right, merged):
 PARAGRAPH_LINE = 110
 # How much better, per line, the best two-column reading must join than the lines in the order given.
 INTERLEAVED_GAIN = 0.25
+ONE_COLUMN_SHARE = 0.5
 
 
 def is_interleaved(lines, model):
@@ -414,6 +415,10 @@ def is_interleaved(lines, model):
     lengths = sorted(len(line) for line in lines)
     # No column of a printed page holds a line this long (two side by side hold twice a column's width).
     if lengths[len(lengths) // 2] > PARAGRAPH_LINE or lengths[-1] > 2.5 * PARAGRAPH_LINE:
+        return False
+    # A one-column text (a web page) has a paragraph, a heading or an item on each line: most end a sentence or
+    # begin with a bullet; a column's lines in a printed page rarely do.
+    if sum(bool(TERMINAL.search(line) or SURE_BULLET.match(line)) for line in lines) >= ONE_COLUMN_SHARE * len(lines):
         return False
     as_given = _joins(model, lines)
     columns = untangle(lines, model)
@@ -511,7 +516,13 @@ def _paragraph_blocks(lines):
     if len(lines) == 1 and _standalone_heading(lines[0]):
         return blocks + [Block(HEADING, lines[0])]
     text = ""
-    for line in lines:
+    for index, line in enumerate(lines):
+        # A heading between two sentences, on a line of its own, where a web text has no blank lines.
+        if text and TERMINAL.search(text) and _standalone_heading(line) and index + 1 < len(lines):
+            blocks.append(Block(PARAGRAPH, re.sub(r"[ \t]+([.,;:])", r"\1", text)))
+            blocks.append(Block(HEADING, line))
+            text = ""
+            continue
         text = _joined(text, line) if text else line
     return blocks + [Block(PARAGRAPH, re.sub(r"[ \t]+([.,;:])", r"\1", text))]
 
@@ -597,16 +608,29 @@ def sentences(text):
 # who acts (the inspectorate by name or abbreviation, "we", "ons", "zij"/"ze" after a sentence in which it
 # acted, its supervision or research as the subject), and that the sentence looks ahead (a modal or "gaan",
 # an ambition or intent, a new task, a year of the programme or later, "de komende jaren") or states in the
-# present tense how the supervision is done, which is how a programme speaks of its year. What looks back,
-# speaks about the document, quotes someone or asks a question is none.
+# present tense how the supervision is done, which is how a programme speaks of its year. A passive sentence
+# about its work ("Het toezicht wordt geïntensiveerd"), or with a time ahead ("zal ... worden verzameld"), is one
+# too. What looks back, speaks about the document (or the yearly making of the plan), states a mission, quotes
+# someone or asks a question is none.
 
 ACTOR_NAMES = frozenset(
-    "inspectie inspecties inspectieraad rijksinspecties toezichthouder toezichthouders tsd-inspecties".split()
+    "inspectie inspecties inspectieraad rijksinspecties toezichthouder toezichthouders tsd-inspecties staatstoezicht "
+    "autoriteit agentschap".split()
 )
-FIRST_PERSON = frozenset("we wij ons onze".split())
+# A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
+ACTOR_SUFFIX = ("inspectie", "inspecties")
+# An organisation's abbreviation: capitals ("ILT", "NVWA") or mixed case with at least two capitals ("SodM",
+# "JenV"); not a Roman numeral, and not a document's ("MJP", "MJB").
+ABBREVIATION_NAME = re.compile(r"^[A-Z](?=(?:[a-z]*[A-Z]){1,})[A-Za-z]{1,5}$")
+NOT_ACTORS = frozenset("II III IV VI VII MJP MJB MJPs".split())
+# "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam").
+FIRST_PERSON = frozenset("we wij ons".split())
 THIRD_PERSON = frozenset("zij ze".split())
 # The supervision itself as the subject: "Het toezicht op ... richt zich", "Het onderzoek ... wordt gepubliceerd".
-WORK_NOUNS = frozenset("toezicht onderzoek onderzoeken rapport rapportage publicatie inspectieonderzoek".split())
+WORK_NOUNS = frozenset(
+    "toezicht onderzoek onderzoeken rapport rapportage publicatie inspectieonderzoek interviews locatiebezoeken "
+    "focus".split()
+)
 AHEAD = re.compile(
     r"\b(?:zal|zullen|wil|willen|gaat|gaan|gaat\s+(?:\w+\s+)?na|blijft|blijven|start|starten|begint"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
@@ -621,7 +645,10 @@ AHEAD = re.compile(
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
 LOOKING_BACK = re.compile(
-    r"\b(?:constateert|constateerde|constateerden|signaleert|signaleerde|signaleerden|zien|ziet|zagen|zag"
+    # what it found: "constateert", "ziet" (not "ziet toe op": it supervises), "signaleert dat" (not "signaleert
+    # risico's", how it works)
+    r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)|\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
+    r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
     r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){0,6}\bge\w+(?:d|t|en)\b"
@@ -631,21 +658,43 @@ LOOKING_BACK = re.compile(
     r"(?:[a-z]{2,5}ge\w{3,}(?:d|t|en)|(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en)\b"
 )
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
+DOCUMENTS = (
+    r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
+    r"|mjp|mjb|hoofdstuk|pagina)"
+)
 ABOUT_THE_DOCUMENT = re.compile(
-    r"\b(?:(?:in )?(?:dit|ons|het|deze) (?:werkprogramma|jaarwerkplan|werkplan|jaarplan|meerjarenplan|hoofdstuk)"
-    r"|leest u|blijkt uit|zijn (?:\w+ ){0,6}opgenomen|staan de belangrijkste|worden (?:\w+ ){0,3}beschreven"
+    rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
+    r"|leest u|vindt u|blijkt uit|zijn (?:\w+ ){0,6}opgenomen|staan de belangrijkste|worden (?:\w+ ){0,3}beschreven"
+    r"|^(?:Hierin|Daarin) (?:beschrijft|beschrijven|geeft|geven|staat|staan)\b"
+    # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
+    rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
+    rf"|\b(?:elk|ieder) jaar\b.*\b{DOCUMENTS}\b|\bjaarlijks\b.*\b{DOCUMENTS}\b"
+    rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in))",
     re.I,
 )
+# What it will do only if something happens, or does not do: no commitment.
+CONTINGENT = re.compile(
+    r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
+    r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b",
+    re.I,
+)
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
-MISSION = re.compile(r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen)\b(?! te\b)", re.I)
+MISSION = re.compile(
+    r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
+    r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
+    re.I,
+)
+OPENING_QUOTE = re.compile(r"^[“„\"]")
+CLOSING_QUOTE = re.compile(r"[”\"]")
 QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
 # Words ending like a verb that are none.
 NOT_VERBS = frozenset("met niet ook dat tot ten wat binnen toezicht aandacht echter zelf alleen samen eerst".split())
 # Sentences that go on about the one before: they belong to it, even when they could stand alone...
 ELABORATES = re.compile(
-    r"^(?:(?:Dit|Dat) (?:is|was|kan|zal|doet|betekent|houdt|gebeurt|raakt|vraagt|geldt|wordt|moet)"
-    r"|Bijvoorbeeld|In dat kader|Het is daarmee|Naast|Het gaat (?:daarbij|hierbij|om))\b"
+    r"^(?:(?:Dit|Dat) (?:is|was|kan|zal|zullen|doet|doen|betekent|houdt|gebeurt|raakt|vraagt|geldt|wordt|moet|gaat|gaan"
+    r"|willen|wil)"
+    r"|Bijvoorbeeld|In dat kader|Het is daarmee|Het gaat (?:daarbij|hierbij|om))\b"
 )
 # ... and these only when they do not state an intention of their own.
 GOES_ON = re.compile(r"^(?:Daarbij|Hierbij|Daarom|Daarmee|Hiermee|Zo|Ook|Daarnaast)\b")
@@ -664,7 +713,7 @@ class Reading:
 
 def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`?"""
-    words = _words(sentence)
+    words = [word for word in _words(sentence) if len(word) > 1 or word.isdigit()]
     lowered = [word.lower() for word in words]
     acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor)]
     acts = bool(acting)
@@ -680,18 +729,33 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     future = _names_year_ahead(statement, year)
     if ABOUT_THE_DOCUMENT.search(statement) or (LOOKING_BACK.search(statement) and not future):
         return Reading(False, acts)
-    if MISSION.search(statement) and not future:
+    if (MISSION.search(statement) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
+    passive = PASSIVE.search(statement)
     if not acting:
-        return Reading(False, acts)
+        # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
+        # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
+        return Reading(bool(passive) and (future or bool(FUTURE_PASSIVE.search(statement))), acts)
     if future or AHEAD.search(statement):
         return Reading(True, acts)
-    # In the present tense only the inspectorate itself (not "het onderzoek") states how it works.
+    # In the present tense the inspectorate itself states how it works, or its work is the subject of a passive
+    # ("Het toezicht wordt geïntensiveerd", "Ook worden interviews afgenomen").
     persons = [index for index in acting if lowered[index] not in WORK_NOUNS]
     return Reading(
-        any(_is_verb(words, index + step) for index in persons for step in (1, -1, -2)),
+        bool(passive and len(persons) < len(acting))
+        or any(_is_verb(words, index + step) for index in persons for step in (1, -1, -2)),
         acts,
     )
+
+
+# A passive: a form of "worden" and a participle ending its clause ("wordt ... geïntensiveerd met", "worden
+# interviews afgenomen.", "zal ... gemaakt worden").
+PARTICIPLE = r"(?:ge\w{3,}|[a-z]{2,5}ge\w{3,}|(?:be|ver|ont|her)\w{3,})(?:d|t|en)"
+CLAUSE_END = r"(?=\s*(?:[.,;:]|$)|\s+(?:met|door|bij|op|in|via|voor|aan|om|en|zodat|waarbij|als)\b)"
+PASSIVE = re.compile(
+    rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PARTICIPLE}\b{CLAUSE_END}|\b{PARTICIPLE}\s+(?:wordt|worden)\b"
+)
+FUTURE_PASSIVE = re.compile(r"\b(?:zal|zullen)\b(?:\s+[\w’'()-]+){0,8}?\s+worden\b|\bworden\b.*\b(?:zal|zullen)\b")
 
 
 def is_intention(sentence, year):
@@ -711,21 +775,29 @@ def _is_actor(words, lowered, index, after_actor):
     # "de inzichten van de Inspectie": the inspectorate owns something here, it does not act.
     if index >= 2 and lowered[index - 2] == "van" and words[index - 1] in ("de", "het"):
         return False
+    if before == "van" and word[:1].isupper():  # "het domein van JenV", "de minister van SZW"
+        return False
+    if low == "ons":
+        after = lowered[index + 1] if index + 1 < len(words) else ""
+        verb_before = _is_verb(words, index - 1) or CLASS_OF.get(before) == "verb"
+        return verb_before and (not after or after in CLASS_OF)
     if low in ACTOR_NAMES or low in FIRST_PERSON:
+        return True
+    if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
         return True
     if low in WORK_NOUNS:
         # The supervision as the subject: at the opening of the sentence ("Het toezicht op ... richt zich").
         # or after the verb, where an opening phrase comes first ("In 2024 richt het toezicht zich op ...").
         return (
             index == 0
-            or (index <= 3 and before in DETERMINERS)
+            or (index <= 3 and before in DETERMINERS | {"worden", "wordt", "er"})
             or (index >= 2 and before in DETERMINERS and _is_verb(words, index - 2))
         )
     if low in THIRD_PERSON:
         # "zij" of the main clause refers back to the one who acted before; in "dat zij ..." it rarely does.
         return after_actor and before not in SUBORDINATORS
-    # An inspectorate's abbreviation: ILT, IGJ, BIR, IR, NLA (but not a Roman numeral).
-    return word.isupper() and 2 <= len(word) <= 5 and word.isalpha() and word not in ("II", "III", "IV", "VI")
+    # An inspectorate's abbreviation: ILT, IGJ, BIR, IR, NLA, NVWA, SodM.
+    return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS
 
 
 YEAR_SUBJECT = re.compile(r"^(?:Het jaar |In het jaar )?((?:19|20)\d{2}) (?:zal|wordt|staat|is|gaat)\b")
@@ -734,6 +806,8 @@ YEAR_SUBJECT = re.compile(r"^(?:Het jaar |In het jaar )?((?:19|20)\d{2}) (?:zal|
 def _year_as_subject(sentence, year):
     """ "Het jaar 2024 zal in het teken staan van ...": the programme speaks of its year as a whole."""
     match = YEAR_SUBJECT.match(sentence)
+    if match and re.match(r"\s*(?:het|een) (?:\w+ ){0,3}\w*jaar\b", sentence[match.end() :]):
+        return False
     return bool(match) and int(match.group(1)) >= year
 
 
@@ -767,17 +841,29 @@ def _is_verb(words, index):
     )
 
 
+def _aside(sentence):
+    """A remark on the document or on the past: it does not go on about the intention before it."""
+    return bool(ABOUT_THE_DOCUMENT.search(sentence) or LOOKING_BACK.search(sentence))
+
+
 def intentions(sentence_list, year):
     """The intentions among consecutive sentences, each with the sentences that go on about it."""
     return [" ".join(group) for group in _grouped(sentence_list, year)]
 
 
 def _grouped(sentence_list, year, after_actor=False, page_end=False):
-    found, current = [], None
+    found, current, quoted = [], None, False
     for number, sentence in enumerate(sentence_list, start=1):
         last = page_end and number == len(sentence_list)
+        # A quote of several sentences: only the first begins with the quotation mark.
+        opens = OPENING_QUOTE.match(sentence) and not CLOSING_QUOTE.search(sentence[1:])
+        if quoted or opens:
+            quoted = not CLOSING_QUOTE.search(sentence[1:] if opens else sentence)
+            current = None
+            continue
         reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last)
-        if current is not None and (ELABORATES.match(sentence) or (GOES_ON.match(sentence) and not reading.intention)):
+        goes_on = GOES_ON.match(sentence) and not reading.intention and not _aside(sentence)
+        if current is not None and (ELABORATES.match(sentence) or goes_on):
             current.append(sentence)
             after_actor = after_actor or reading.acts
             continue
@@ -938,10 +1024,14 @@ def page_candidates(page, year, model, headings=None):
     headings = [] if headings is None else headings
     found, run, lead = [], [], None
     section_year = None
+    # Did the inspectorate act in the last sentence before? Then a "zij" after a heading is still the inspectorate.
+    acted = [False]
 
     def flush(page_end=False):
-        for statement in intentions_of(run, year, page_end=page_end):
+        for statement in intentions_of(run, year, page_end=page_end, after_actor=acted[0]):
             found.append(_candidate(page, statement, year, headings, section_year))
+        if run:
+            acted[0] = read_sentence(run[-1], year).acts
         run.clear()
 
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
@@ -962,6 +1052,8 @@ def page_candidates(page, year, model, headings=None):
             flush()
             if _list_looks_ahead(lead, section_year, year):
                 statement = block.text.strip()
+                if statement.endswith(":"):
+                    continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
             lead = None
@@ -970,18 +1062,27 @@ def page_candidates(page, year, model, headings=None):
     return found
 
 
-def intentions_of(sentence_list, year, page_end=False):
-    return [" ".join(group) for group in _grouped(sentence_list, year, page_end=page_end)]
+def intentions_of(sentence_list, year, page_end=False, after_actor=False):
+    return [" ".join(group) for group in _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end)]
 
 
 def _list_looks_ahead(lead, section_year, year):
-    """The items of a list are intentions when the list is introduced as what is to be done: its lead-in
-    (ending with a colon) or its year heading names the programme's year or a later one, or looks ahead."""
+    """The items of a list are intentions when the list is introduced as what is to be done: its year heading
+    names the programme's year or a later one, or its lead-in (ending with a colon, or naming focal points)
+    looks ahead, names such a year, or names the focal points."""
     if section_year is not None:
         return section_year >= year
-    if not lead or not lead.rstrip().endswith(":"):
+    if not lead or not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
         return False
-    return _names_year_ahead(lead, year) or bool(AHEAD.search(lead))
+    return _names_year_ahead(lead, year) or bool(AHEAD.search(lead) or FOCAL_POINTS.search(lead))
+
+
+# A lead-in that names what the supervision will be about: its items are the intentions.
+FOCAL_POINTS = re.compile(
+    r"\b(?:speerpunten|prioriteiten|focuspunten|aandachtspunten|toezichtthema[’']?s|thema[’']?s|onderwerpen"
+    r"|de volgende|onder meer|onder andere)\b",
+    re.I,
+)
 
 
 def _candidate(page, statement, year, headings, section_year, lead=""):

@@ -1,8 +1,9 @@
-"""The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py):
-on the development sets (the seed pages, and held-out A since its first measurement, both tuned on), on held-out
-B (measured once unseen; not tuned on since, but seen) and on held-out C (other inspectorates, labelled and
-committed before its single measurement, never tuned on). Labels by hand: tests/data/heldout*/SOURCES.md.
-Asserted as reached, so that a change that makes any worse fails."""
+"""The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), held-out B, C and D (each
+measured once unseen, then their failures studied and the rules changed on them). Unseen: held-out E (labelled
+and committed, data only, before the rules changed on D; measured once, after the last change of the rules).
+Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails;
+the figures of B, C and D when they were unseen are in the README."""
 
 import csv
 from pathlib import Path
@@ -18,7 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 def heldout(name):
     rows = list(csv.DictReader((DATA / name / "intentions.csv").open(encoding="utf-8")))
     years = {row["file"]: int(row["programme"]) for row in rows}
-    if (DATA / name / "files.csv").exists():  # also the files without an intention (set C)
+    if (DATA / name / "files.csv").exists():  # also the files without an intention (sets C-E)
         years |= {row["file"]: int(row["programme"]) for row in csv.DictReader((DATA / name / "files.csv").open())}
     candidates, intentions = [], []
     for filename, year in sorted(years.items()):
@@ -43,22 +44,34 @@ def test_the_development_figures():
 def test_the_first_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout"))
     assert intentions == 65
-    assert found >= 59 and hits / total >= 59 / 73  # recall 90.8%, precision 80.8%
+    assert found >= 61 and hits / total >= 61 / 74  # recall 93.8%, precision 82.4%
 
 
-def test_the_second_held_out_set_measured_once_unseen():
+def test_the_second_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-b"))
     assert intentions == 39
-    assert found >= 25 and hits / total >= 25 / 38  # recall 64.1%, precision 65.8%: below the targets
+    assert found >= 35 and hits / total >= 35 / 41  # recall 89.7%, precision 85.4% (unseen: 64.1%, 65.8%)
 
 
-def test_the_third_held_out_set_other_inspectorates_measured_once_unseen():
+def test_the_third_held_out_set_other_inspectorates_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-c"))
     assert intentions == 25
-    assert found >= 7 and hits / total >= 7 / 16  # recall 28.0%, precision 43.8%: far below the targets
+    assert found >= 20 and hits / total >= 20 / 24  # recall 80.0%, precision 83.3% (unseen: 28.0%, 43.8%)
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout-b", "heldout-c"])
+def test_the_fourth_held_out_set_now_developed_on():
+    hits, total, found, intentions = counts(*heldout("heldout-d"))
+    assert intentions == 25
+    assert found >= 20 and hits / total >= 20 / 28  # recall 80.0%, precision 71.4% (unseen: 68.0%, 37.0%)
+
+
+def test_the_fifth_held_out_set_measured_once_unseen():
+    hits, total, found, intentions = counts(*heldout("heldout-e"))
+    assert intentions == 25
+    assert found >= 15 and hits / total >= 15 / 20  # recall 60.0%: below the target; precision 75.0%
+
+
+@pytest.mark.parametrize("name", ["heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e"])
 def test_every_label_stands_in_its_text(name):
     _, intentions = heldout(name)
     for filename, statement in intentions:
