@@ -96,12 +96,14 @@ class RegisterView(SingleTableMixin, FilterView):
         ]
         context["sort"] = self.request.GET.get("sort", "")
         context["filters_in_use"] = sum(1 for name in context["filter"].form.fields if any(query.getlist(name)))
-        user = self.request.user
-        for row in context["table"].paginated_rows:
+        user, table = self.request.user, context["table"]
+        for row in table.paginated_rows:
             row.record.steps = permissions.status_steps(user, row.record)
-        if permissions.can_take_bulk_steps(user):
+        # The table's template sees the table and the request only (django-tables2's render_table).
+        table.takes_bulk_steps = permissions.can_take_bulk_steps(user)
+        table.here = self.request.get_full_path()
+        if table.takes_bulk_steps:
             context["bulk_form"] = BulkStepForm()
-        context["here"] = self.request.get_full_path()
         context["query"] = self.request.GET.urlencode()
         return context
 
