@@ -1,6 +1,6 @@
-"""The dated state of affairs (stand van zaken, issue 17 point 5): staff write it through the workflow, the latest is the
-current one and the earlier ones stay; the detail page, the overview and its readable exports show it, the overview's
-CSV does not; it changes when the fields may (never under review, decided or in a closed year)."""
+"""The dated state of affairs (stand van zaken, issue 17 point 5): staff write it through the workflow, the latest is
+the current one and the earlier ones stay; the detail page, the overview and its readable exports show it, the
+overview's CSV does not; it changes when the fields may (never under review, decided or in a closed year)."""
 
 import csv
 import io
@@ -101,7 +101,7 @@ def test_the_detail_page_shows_the_current_state_its_date_author_and_the_earlier
     current = content.index("Conceptrapport in wederhoor.")
     assert "Bijgewerkt op" in content[current:] and "alice" in content[current:]
     assert "1 eerdere stand van zaken" in content and "Veldwerk gestart." in content
-    assert 'action="/commitments/%s/state-of-affairs/"' % commitment.reference in content
+    assert f'action="/commitments/{commitment.reference}/state-of-affairs/"' in content
 
 
 def test_the_form_on_the_detail_page_writes_a_new_state_and_returns_to_the_page(client_for, commitment, alice):
