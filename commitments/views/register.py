@@ -187,6 +187,7 @@ def commitment_detail(request, reference):
             "actions": permissions.commitment_actions(request.user, commitment),
             "successor": commitment.carried_over_to,
             "note_form": NoteForm(),
+            "evidence_form": EvidenceForm(auto_id="evidence_%s"),
             "state_of_affairs": progress_updates[0] if progress_updates else None,
             "earlier_states_of_affairs": progress_updates[1:],
             "state_of_affairs_form": StateOfAffairsForm(),
