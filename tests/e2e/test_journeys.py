@@ -54,7 +54,7 @@ def test_a_staff_member_finds_a_commitment_adds_evidence_and_submits_it(open_tab
         filters.get_by_label("Status").select_option(label="In uitvoering")
         filters.get_by_role("button", name="Filteren").click()
         expect(page.get_by_role("status")).to_have_text("1 voornemen")
-        page.get_by_role("link", name=commitment.reference).click()
+        page.get_by_role("link", name=commitment.reference, exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(commitment.title)
 
         page.locator("main summary", has_text="Bewijs toevoegen").click()  # the form is on the detail page
