@@ -158,6 +158,8 @@ class BulkStepForm(forms.Form):
     """One step on the commitments selected in the register. Prefixed `bulk`: the register's filters have an
     `owner` too."""
 
+    AT_MOST = 100  # a page of the register at most; each is a step of its own in one transaction
+
     commitments = forms.ModelMultipleChoiceField(
         queryset=Commitment.objects.all(),
         to_field_name="reference",
@@ -190,6 +192,12 @@ class BulkStepForm(forms.Form):
             .distinct()
             .order_by("last_name", "first_name", "username")
         )
+
+    def clean_commitments(self):
+        chosen = self.cleaned_data["commitments"]
+        if len(chosen) > self.AT_MOST:
+            raise forms.ValidationError(_("Kies ten hoogste %(count)s voornemens tegelijk.") % {"count": self.AT_MOST})
+        return chosen
 
     def clean(self):
         cleaned = super().clean()

@@ -412,7 +412,7 @@ class Commitment(models.Model):
     def is_overdue(self):
         return not self.is_decided and self.due_date < timezone.localdate()
 
-    @functools.cached_property
+    @property
     def state_of_affairs(self):
         """The latest ProgressUpdate, or None: what the staff last wrote of where the commitment stands."""
         if hasattr(self, "_latest_progress_updates"):
