@@ -167,7 +167,9 @@ class BulkStepForm(forms.Form):
     )
     step = forms.ChoiceField(
         label=_("actie"),
+        error_messages={"required": _("Kies een actie.")},
         choices=[
+            ("", _("Kies een actie")),
             ("assign_owner", _("Eigenaar toewijzen")),
             ("start", _("Starten")),
             ("carry_over", _("Overhevelen naar volgend jaar")),

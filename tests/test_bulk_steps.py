@@ -102,10 +102,13 @@ def test_carrying_over_needs_a_reason_and_carries_each_over(client_for, alice, b
     assert sorted(c.predecessor_id for c in Commitment.objects.filter(programme__year=2025)) == [c.pk for c in delayed]
 
 
-def test_nothing_selected_says_so(client_for, alice):
-    response = post_bulk(client_for(alice), "start", [])
+def test_no_commitment_chosen_says_so(client_for, alice):
+    assert messages_of(post_bulk(client_for(alice), "start", [])) == ["Kies eerst een of meer voornemens."]
 
-    assert messages_of(response) == ["Kies eerst een of meer voornemens."]
+
+def test_no_action_chosen_says_so(client_for, alice, three):
+    assert messages_of(post_bulk(client_for(alice), "", three)) == ["Kies een actie."]
+    assert statuses(three) == [Status.PLANNED] * 3
 
 
 def test_a_manager_has_no_bulk_actions(client_for, carol, three):
