@@ -762,7 +762,8 @@ def take_step_on_each(step_name, commitments, *, by, **fields):
     when `refused` is not empty, `taken` says what would have changed, and nothing has."""
     take = BULK_STEPS[step_name]
     taken, refused = [], []
-    for commitment in commitments:
+    # Rows locked in one order (by id): two selections taken at once wait for each other instead of deadlocking.
+    for commitment in sorted(commitments, key=lambda commitment: commitment.pk):
         try:
             take(commitment, by=by, **fields)  # a step of its own: a refusal undoes that step alone
         except WorkflowError as error:

@@ -173,3 +173,19 @@ def test_more_than_a_page_of_the_register_at_once_is_refused(client_for, alice, 
 
     assert messages_of(response) == ["Kies ten hoogste 2 voornemens tegelijk."]
     assert statuses(three) == [Status.PLANNED] * 3
+
+
+def test_a_refused_carry_over_leaves_no_successor_of_the_others(client_for, alice, bob, programme, politie):
+    WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
+    delayed = [
+        bring_to(new_commitment(programme, politie, alice, title=f"Laat {n}"), Status.DELAYED, staff=alice, decider=bob)
+        for n in range(2)
+    ]
+    first_successor = workflow.carry_over(delayed[1], by=alice, reason="Al eerder.")
+
+    response = post_bulk(client_for(alice), "carry_over", delayed, reason="Loopt door in 2025.")
+
+    assert list(Commitment.objects.filter(programme__year=2025)) == [first_successor]
+    assert f"{delayed[1].reference}: Dit voornemen is al overgeheveld, als {first_successor.reference}." in (
+        messages_of(response)
+    )
