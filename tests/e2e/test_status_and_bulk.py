@@ -128,3 +128,20 @@ def test_a_refused_bulk_action_changes_nothing_and_says_why(open_tab, world, vie
     assert problems == []
     planned.refresh_from_db()
     assert planned.status == Status.PLANNED
+
+
+@VIEWPORTS
+def test_one_checkbox_chooses_every_row_of_the_page(open_tab, world, viewport):  # noqa: F811
+    chosen = """() => [...document.querySelectorAll('input[name="bulk-commitments"]')].map((box) => box.checked)"""
+
+    def steps(page):
+        page.goto("/commitments/?status=planned")
+        press(page.get_by_label("Alle voornemens op deze pagina kiezen"), "Space")
+        after_all = page.evaluate(chosen)
+        press(page.get_by_label(f"Kies {world['planned'].reference}"), "Space")
+        return after_all, page.evaluate(chosen), page.get_by_label("Alle voornemens op deze pagina kiezen").is_checked()
+
+    after_all, after_one, all_still_checked = open_tab(world.staff, viewport=viewport).do(steps)
+
+    assert len(after_all) == 3 and all(after_all)
+    assert after_one.count(False) == 1 and not all_still_checked
