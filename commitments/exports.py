@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from commitments import fileformat
 from commitments.models import OPEN_STATUSES, Commitment, Status
+from commitments.people import person_label
 
 CHUNK_SIZE = 2000
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -215,8 +216,15 @@ OVERVIEW_COLUMNS = (
 )
 OVERVIEW_COLUMN_WIDTHS = (*COMMITMENT_COLUMN_WIDTHS, 14, 12, 14, 60, 30, 60)
 # The XLSX says of a dropped commitment how it was dropped (DropKind); the CSV, the machine format, stays as it is.
-OVERVIEW_XLSX_COLUMNS = (*OVERVIEW_COLUMNS, "drop_kind")
-OVERVIEW_XLSX_COLUMN_WIDTHS = (*OVERVIEW_COLUMN_WIDTHS, 16)
+# And the current state of affairs (issue 17), with its date and author: for people, so not in the CSV either.
+OVERVIEW_XLSX_COLUMNS = (
+    *OVERVIEW_COLUMNS,
+    "drop_kind",
+    "state_of_affairs",
+    "state_of_affairs_on",
+    "state_of_affairs_by",
+)
+OVERVIEW_XLSX_COLUMN_WIDTHS = (*OVERVIEW_COLUMN_WIDTHS, 16, 60, 12, 24)
 SUMMARY_COLUMNS = ("section", "key", "name", *Status.values, "total", "realisation_rate_percent")
 SUMMARY_COLUMN_WIDTHS = (10, 18, 44, *(12 for _ in Status.values), 10, 24)
 EVIDENCE_COLUMNS = ("reference", "title", "url", "kind", "published_on", "note")
@@ -265,15 +273,23 @@ def _state_records(overview):
 
 
 def overview_xlsx_record(commitment):
-    """overview_record and how a dropped commitment was dropped (by_programme or during_year), as the XLSX has it."""
+    """overview_record, how a dropped commitment was dropped (by_programme or during_year) and the current state of
+    affairs, as the XLSX has it."""
     decision = commitment.decision
-    return (*overview_record(commitment), decision.drop_kind if decision else "")
+    update = commitment.state_of_affairs
+    return (
+        *overview_record(commitment),
+        decision.drop_kind if decision else "",
+        update.text if update else "",
+        timezone.localtime(update.written_at).date() if update else None,
+        person_label(update.written_by) if update else "",
+    )
 
 
 def overview_csv(overview):
     # The machine format of the overview: its columns and values stay exactly as they are (no draft mark, no drop
     # kind); the XLSX, the PDF and the DOCX are the documents people read.
-    rows = map(overview_record, overview.commitments(chunk_size=CHUNK_SIZE))
+    rows = map(overview_record, overview.commitments(chunk_size=CHUNK_SIZE, state_of_affairs=False))
     return csv_response(OVERVIEW_COLUMNS, rows, overview.filename("csv"))
 
 

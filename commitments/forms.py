@@ -8,7 +8,17 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
 from commitments import fileformat, permissions
-from commitments.models import Commitment, Domain, DropKind, EvidenceLink, Goal, Note, Verdict, WorkProgramme
+from commitments.models import (
+    Commitment,
+    Domain,
+    DropKind,
+    EvidenceLink,
+    Goal,
+    Note,
+    ProgressUpdate,
+    Verdict,
+    WorkProgramme,
+)
 from commitments.overview import YearOverview
 from commitments.people import person_label
 from commitments.validators import no_invisible_characters
@@ -124,6 +134,89 @@ class NoteForm(forms.ModelForm):
         model = Note
         fields = ["text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 3})}
+
+
+class StateOfAffairsForm(forms.ModelForm):
+    """A new state of affairs. Its ids begin with `progress_`: the note form on the same page has a `text` too."""
+
+    class Meta:
+        model = ProgressUpdate
+        fields = ["text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 4})}
+        labels = {"text": _("nieuwe stand van zaken")}
+        help_texts = {
+            "text": _(
+                "Waar staat het voornemen nu? Managers lezen het in het jaaroverzicht; de eerdere blijven bewaard."
+            )
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, auto_id="progress_%s", **kwargs)
+
+
+class BulkStepForm(forms.Form):
+    """One step on the commitments selected in the register. Prefixed `bulk`: the register's filters have an
+    `owner` too."""
+
+    AT_MOST = 100  # a page of the register at most; each is a step of its own in one transaction
+
+    commitments = forms.ModelMultipleChoiceField(
+        queryset=Commitment.objects.all(),
+        to_field_name="reference",
+        error_messages={"required": _("Kies eerst een of meer voornemens.")},
+    )
+    step = forms.ChoiceField(
+        label=_("actie"),
+        error_messages={"required": _("Kies een actie.")},
+        choices=[
+            ("", _("Kies een actie")),
+            ("assign_owner", _("Eigenaar toewijzen")),
+            ("start", _("Starten")),
+            ("carry_over", _("Overhevelen naar volgend jaar")),
+        ],
+    )
+    owner = UserChoiceField(
+        queryset=User.objects.none(), required=False, label=_("eigenaar"), help_text=_("Bij ‘Eigenaar toewijzen’.")
+    )
+    reason = forms.CharField(
+        label=_("reden"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bij ‘Overhevelen’."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, prefix="bulk", **kwargs)
+        # Anyone who works in a domain; the step refuses an owner who is not a member of the commitment's domain.
+        self.fields["owner"].queryset = (
+            User.objects.filter(is_active=True, domains__isnull=False)
+            .distinct()
+            .order_by("last_name", "first_name", "username")
+        )
+
+    def clean_commitments(self):
+        chosen = self.cleaned_data["commitments"]
+        if len(chosen) > self.AT_MOST:
+            raise forms.ValidationError(_("Kies ten hoogste %(count)s voornemens tegelijk.") % {"count": self.AT_MOST})
+        return chosen
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("step") == "assign_owner" and not cleaned.get("owner"):
+            self.add_error("owner", _("Kies de eigenaar die u wilt toewijzen."))
+        if cleaned.get("step") == "carry_over" and not (cleaned.get("reason") or "").strip():
+            self.add_error("reason", _("Geef een reden om over te hevelen."))
+        return cleaned
+
+    def step_fields(self):
+        """What the chosen step needs besides the commitment."""
+        step = self.cleaned_data["step"]
+        if step == "assign_owner":
+            return {"owner": self.cleaned_data["owner"]}
+        if step == "carry_over":
+            return {"reason": self.cleaned_data["reason"].strip()}
+        return {}
 
 
 class SubmitForm(forms.Form):

@@ -11,6 +11,7 @@ queries: the totals, and the commitments with their goals and evidence.
 """
 
 import docx
+from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language, gettext
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -19,6 +20,7 @@ from docx.shared import Pt, RGBColor
 
 from commitments.models import Status
 from commitments.overview import LONG_DATE
+from commitments.people import person_label
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 DRAFT_RED = RGBColor(0xA4, 0x26, 0x2C)
@@ -184,6 +186,10 @@ def _account(document, commitment):
         if commitment.rationale_is_explanation:
             text += f" ({gettext('toelichting bij de aanbieding, door de reviewer overgenomen')})"
         _fact(document, gettext("Reden") if is_reason else gettext("Motivering"), text)
+    update = commitment.state_of_affairs
+    if update:
+        written_on = _in_words(timezone.localtime(update.written_at).date())
+        _fact(document, gettext("Stand van zaken"), f"{update.text} ({written_on}, {person_label(update.written_by)})")
     evidence = list(commitment.evidence.all())
     if not evidence:
         _fact(document, gettext("Bewijs"), "—")

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.encoding import force_str
@@ -238,6 +238,17 @@ class CommitmentQuerySet(models.QuerySet):
             models.Prefetch("cycle_participants", queryset=get_user_model().objects.only("pk"))
         )
 
+    def with_state_of_affairs(self):
+        """For a list that shows each commitment's current state of affairs (Commitment.state_of_affairs): one query
+        in all, of only the latest update of each, with its author."""
+        return self.prefetch_related(
+            models.Prefetch(
+                "progress_updates",
+                queryset=ProgressUpdate.objects.latest_of_each().select_related("written_by"),
+                to_attr="_latest_progress_updates",
+            )
+        )
+
 
 class Commitment(models.Model):
     """One stated intention (voornemen) of a work programme."""
@@ -400,6 +411,13 @@ class Commitment(models.Model):
     @property
     def is_overdue(self):
         return not self.is_decided and self.due_date < timezone.localdate()
+
+    @property
+    def state_of_affairs(self):
+        """The latest ProgressUpdate, or None: what the staff last wrote of where the commitment stands."""
+        if hasattr(self, "_latest_progress_updates"):
+            return next(iter(self._latest_progress_updates), None)
+        return self.progress_updates.select_related("written_by").first()
 
 
 def http_url_validator():
@@ -647,6 +665,45 @@ class Note(models.Model):
         return self.text[:50]
 
 
+class ProgressUpdateQuerySet(models.QuerySet):
+    def latest_of_each(self):
+        """Of each commitment only its latest update: the current state of affairs."""
+        latest = ProgressUpdate.objects.filter(commitment=OuterRef("commitment")).order_by("-written_at", "-id")
+        return self.filter(pk=Subquery(latest.values("pk")[:1]))
+
+
+class ProgressUpdate(models.Model):
+    """A dated state of affairs (stand van zaken) of a commitment, as its staff write it during the year for the
+    managers. Never edited: a new one replaces the current one, and the earlier ones stay as its history."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="progress_updates", verbose_name=_("voornemen")
+    )
+    text = models.TextField(_("stand van zaken"), max_length=5000, validators=[no_control_characters])
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("geschreven door")
+    )
+    written_at = models.DateTimeField(_("geschreven op"), default=timezone.now)
+
+    objects = ProgressUpdateQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-written_at", "-id"]  # the current one first
+        verbose_name = _("stand van zaken")
+        verbose_name_plural = _("standen van zaken")
+        indexes = [models.Index(fields=["commitment", "-written_at"], name="progress_commitment_written")]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(text=""),
+                name="progress_update_text_not_empty",
+                violation_error_message=_("Een stand van zaken kan niet leeg zijn."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.commitment_id}: {self.text[:50]}"
+
+
 class PendingImport(models.Model):
     """An uploaded commitment file between its dry run and "apply": its owner's alone, for an hour. Kept in the
     database (not in the session, which every request would write back), so that any application server applies it."""
@@ -719,3 +776,4 @@ auditlog.register(
 )
 auditlog.register(WorkProgramme, exclude_fields=["last_reference_number"], m2m_fields={"goals"})
 auditlog.register(EvidenceLink, exclude_fields=["added_at"])
+auditlog.register(ProgressUpdate)

@@ -244,14 +244,17 @@ class YearOverview:
             for row in rows
         ]
 
-    def _listed(self):
-        """The selection's commitments with their verdict, reviewer, evidence and successor, by domain then number."""
-        return _with_decision().filter(pk__in=self.selection.values("pk")).order_by("domain__name", "sequence")
+    def _listed(self, state_of_affairs=True):
+        """The selection's commitments with their verdict, reviewer, evidence, successor and current state of affairs,
+        by domain then number."""
+        listed = _with_decision().filter(pk__in=self.selection.values("pk")).order_by("domain__name", "sequence")
+        return listed.with_state_of_affairs() if state_of_affairs else listed
 
-    def commitments(self, *, chunk_size=None):
+    def commitments(self, *, chunk_size=None, state_of_affairs=True):
         """Every commitment as the exports write it: with its programme, owner and goals as well; read in chunks
-        when `chunk_size` is given, so that an export of any size streams."""
-        queryset = self._listed().select_related("programme", "owner").prefetch_related("goals")
+        when `chunk_size` is given, so that an export of any size streams. The machine format (CSV) has no state of
+        affairs: `state_of_affairs=False` spares its query."""
+        queryset = self._listed(state_of_affairs).select_related("programme", "owner").prefetch_related("goals")
         rows = queryset.iterator(chunk_size=chunk_size) if chunk_size else queryset
         return map(_with_account, rows)
 
@@ -311,6 +314,9 @@ def _grouped(commitments):
         commitment.decided_on_text = in_words(commitment.decided_on)
         commitment.due_date_text = in_words(commitment.due_date)
         commitment.expected_date_text = in_words(commitment.expected_date)
+        if commitment.state_of_affairs:
+            written_on = timezone.localtime(commitment.state_of_affairs.written_at).date()
+            commitment.state_of_affairs.written_on_text = in_words(written_on)
         for item in commitment.evidence.all():
             item.published_on_text = in_words(item.published_on)
         if not groups or groups[-1][0] != commitment.domain:

@@ -100,6 +100,12 @@ def can_edit(user, commitment):
     )
 
 
+def can_update_state_of_affairs(user, commitment):
+    """The state of affairs is the staff's account of a commitment during the year: written while its fields may be
+    changed (can_edit), so never under review, after the decision or in a closed year."""
+    return can_edit(user, commitment)
+
+
 def can_add_note(user, commitment):
     """Notes are not what a reviewer decides on: staff may write them under review too, but not on a closed year."""
     if is_year_closed(commitment):
@@ -189,18 +195,36 @@ def can_import(user):
     return is_beheerder(user)
 
 
-def commitment_actions(user, commitment):
-    """What the user may do with one commitment: the buttons of its page."""
+def status_steps(user, commitment):
+    """The steps that change the status which the user may take now: the one place on a commitment's page and its
+    row in the register that offers them. A list asking it of every row spares the queries per row with
+    with_cycle_participants() and select_related("programme", "successor")."""
     return {
-        "edit": can_edit(user, commitment),
-        "add_evidence": can_edit(user, commitment),
-        "add_note": can_add_note(user, commitment),
         "start": can_start(user, commitment),
         "submit": can_submit(user, commitment),
         "review": can_review(user, commitment),
         "reopen": can_reopen(user, commitment),
         "carry_over": can_carry_over(user, commitment),
     }
+
+
+def commitment_actions(user, commitment):
+    """What the user may do with one commitment: the buttons of its page."""
+    steps = status_steps(user, commitment)
+    return {
+        "edit": can_edit(user, commitment),
+        "add_evidence": can_edit(user, commitment),
+        "add_note": can_add_note(user, commitment),
+        "update_state_of_affairs": can_update_state_of_affairs(user, commitment),
+        **steps,
+        "any_step": any(steps.values()),
+    }
+
+
+def can_take_bulk_steps(user):
+    """Select commitments in the register and assign an owner, start or carry over several at once: staff and
+    reviewers (each step still asks for each commitment whether this user may take it)."""
+    return is_staff_member(user) or is_reviewer(user)
 
 
 def require(allowed):

@@ -6,11 +6,17 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("commitments/", register.RegisterView.as_view(), name="register"),
     path("commitments/new/", register.commitment_create, name="commitment-create"),
+    path("commitments/bulk/", register.bulk_steps, name="register-bulk"),
     path("commitments/<str:reference>/", register.commitment_detail, name="commitment-detail"),
     path("commitments/<str:reference>/edit/", register.commitment_edit, name="commitment-edit"),
     path("commitments/<str:reference>/evidence/new/", register.evidence_create, name="evidence-create"),
     path("commitments/<str:reference>/evidence/<int:pk>/delete/", register.evidence_delete, name="evidence-delete"),
     path("commitments/<str:reference>/notes/new/", register.note_create, name="note-create"),
+    path(
+        "commitments/<str:reference>/state-of-affairs/",
+        register.state_of_affairs_update,
+        name="state-of-affairs-update",
+    ),
 ]
 
 urlpatterns += [

@@ -34,6 +34,7 @@ from commitments.models import (
     Note,
     ProgrammeAction,
     ProgrammeStep,
+    ProgressUpdate,
     RemovedEvidence,
     Review,
     Status,
@@ -408,6 +409,27 @@ def add_note(commitment, *, by, text):
     return Note.objects.create(commitment=current, author=by, text=text.strip())
 
 
+@step
+def update_state_of_affairs(commitment, *, by, text):
+    """A new dated state of affairs (stand van zaken); the earlier ones stay as its history."""
+    current = _locked(commitment)
+    _refuse_change_unless(
+        permissions.can_update_state_of_affairs(by, current),
+        current,
+        _("U mag de stand van zaken van dit voornemen niet bijwerken."),
+    )
+    update = ProgressUpdate(commitment=current, written_by=by, text=text.strip(), written_at=timezone.now())
+    if not update.text:
+        raise WorkflowError(_("Een stand van zaken kan niet leeg zijn."), field="text")
+    try:
+        update.full_clean()
+    except ValidationError as error:
+        field, messages = next(iter(error.message_dict.items()))
+        raise WorkflowError(messages[0], field=field) from None
+    update.save()
+    return update
+
+
 # --- the status -------------------------------------------------------------------------------
 #
 # Each step has a guard: the reasons it can be refused, in the order a person wants to hear them, ending
@@ -720,6 +742,39 @@ def _continue_in(current, next_programme, *, by, reason):
     )
     current.save()
     return successor
+
+
+# --- several at once ---------------------------------------------------------------------------
+
+
+def _assign_owner(commitment, *, by, owner):
+    """The owner changed as the edit form changes it, from the version the caller read."""
+    return update_commitment(commitment, by=by, version=commitment.version, changes={"owner": owner})
+
+
+BULK_STEPS = {"assign_owner": _assign_owner, "start": start, "carry_over": carry_over}
+
+
+@step
+def take_step_on_each(step_name, commitments, *, by, **fields):
+    """One step of BULK_STEPS on each commitment, all or none: every one is tried, each by the step itself (its
+    own checks, history and messages), and if any is refused, none of the changes stays.
+
+    Returns (taken, refused): the commitments the step was taken on, and (commitment, message) of the refused ones;
+    when `refused` is not empty, `taken` says what would have changed, and nothing has."""
+    take = BULK_STEPS[step_name]
+    taken, refused = [], []
+    # Rows locked in one order (by id): two selections taken at once wait for each other instead of deadlocking.
+    for commitment in sorted(commitments, key=lambda commitment: commitment.pk):
+        try:
+            take(commitment, by=by, **fields)  # a step of its own: a refusal undoes that step alone
+        except WorkflowError as error:
+            refused.append((commitment, error.message))
+        else:
+            taken.append(commitment)
+    if refused:
+        transaction.set_rollback(True)
+    return taken, refused
 
 
 # --- the year ---------------------------------------------------------------------------------

@@ -69,6 +69,8 @@ EXPECTED = {
     "evidence-create": (Status.PLANNED, STAFF_OF_THE_DOMAIN),
     "evidence-delete": (Status.PLANNED, STAFF_OF_THE_DOMAIN),  # GET asks to confirm
     "note-create": (Status.PLANNED, POST_ONLY),
+    "state-of-affairs-update": (Status.PLANNED, POST_ONLY),
+    "register-bulk": (None, POST_ONLY),
     "commitment-start": (Status.PLANNED, STAFF_OF_THE_DOMAIN),
     "commitment-submit": (Status.IN_PROGRESS, STAFF_OF_THE_DOMAIN),
     "commitment-review": (Status.UNDER_REVIEW, REVIEWERS),

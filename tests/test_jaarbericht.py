@@ -240,8 +240,8 @@ def test_the_chapter_costs_a_fixed_number_of_queries(
     make_many(size, programme, domain=politie, staff=alice, reviewer=bob)
     client = client_for(carol)
     # session, user, roles, programme; the totals (with the dropped ones by kind); the commitments with their
-    # decisions, goals and evidence
-    with django_assert_num_queries(8):
+    # decisions, goals, evidence and current state of affairs
+    with django_assert_num_queries(9):
         response = client.get(URL)
     assert response.status_code == 200
     assert WorkProgramme.objects.get(year=2024).commitments.count() == size

@@ -218,8 +218,8 @@ def test_the_overview_costs_a_fixed_number_of_queries(
     make_many(size, programme, domain=politie, staff=alice, reviewer=bob)
     client = client_for(carol)
     # session, user, roles, programme, years, domains and goals of the form, totals, two matrices,
-    # the commitments with their decisions, their evidence
-    with django_assert_num_queries(12):
+    # the commitments with their decisions, their evidence, their current state of affairs
+    with django_assert_num_queries(13):
         response = client.get("/overview/2024/")
     assert sum(len(items) for _, items in response.context["overview"].groups) == size
 
@@ -230,7 +230,7 @@ def test_the_filtered_overview_costs_a_fixed_number_of_queries_too(
     make_many(10, programme, domain=politie, staff=alice, reviewer=bob)
     client = client_for(carol)
     # two more: the domain and the goal named in the query
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(15):
         client.get("/overview/2024/", {"domain": "politie", "goal": "ketens"})
 
 
@@ -353,9 +353,10 @@ def test_over_the_limit_the_page_costs_no_more_queries(
     # session, user, roles, programme, years, domains and goals of the form, totals, two matrices; no commitments
     with django_assert_num_queries(10):
         client.get("/overview/2024/")
-    # a page of one domain: the domain, and the page's commitments with their evidence; the pager counts nothing
+    # a page of one domain: the domain, and the page's commitments with their evidence and state of affairs; the
+    # pager counts nothing
     for page in ("1", "3"):
-        with django_assert_num_queries(13):
+        with django_assert_num_queries(14):
             client.get("/overview/2024/", {"domain": "politie", "page": page})
 
 

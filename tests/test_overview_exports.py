@@ -165,7 +165,11 @@ def test_the_xlsx_has_a_summary_the_commitments_and_the_evidence(client_for, car
     assert book.sheetnames == ["summary", "commitments", "evidence"]
 
     commitments = book["commitments"]
-    expected = [{**expected_record(c), "drop_kind": "during_year" if c.status == Status.DROPPED else ""} for c in year]
+    no_state_of_affairs = {"state_of_affairs": "", "state_of_affairs_on": "", "state_of_affairs_by": ""}
+    expected = [
+        {**expected_record(c), "drop_kind": "during_year" if c.status == Status.DROPPED else "", **no_state_of_affairs}
+        for c in year
+    ]
     assert sorted(sheet_rows(commitments), key=lambda row: row["reference"]) == expected
 
     summary = {(row["section"], row["key"]): row for row in sheet_rows(book["summary"])}
@@ -320,9 +324,9 @@ def test_the_exports_cost_a_fixed_number_of_queries(
     # their decisions, goals and evidence
     with django_assert_num_queries(8):
         assert len(csv_rows(client.get(URLS["csv"]))) == size
-    # ... and the totals, the two matrices and the evidence sheet
-    with django_assert_num_queries(11):
+    # ... and the totals, the two matrices, the evidence sheet and the current states of affairs
+    with django_assert_num_queries(12):
         assert workbook(client.get(URLS["xlsx"]))["commitments"].max_row == size + 1
-    # ... and the totals, the two matrices; the goals not
-    with django_assert_num_queries(9):
+    # ... and the totals, the two matrices, the states of affairs; the goals not
+    with django_assert_num_queries(10):
         assert client.get(URLS["pdf"]).status_code == 200

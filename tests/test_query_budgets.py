@@ -19,20 +19,20 @@ REVIEWER_USERNAME = REVIEWERS[0][0]
 LAST_YEAR = timezone.localdate().year - 1
 # Each counts the request's own three (session, user, roles), as every logged-in page does.
 BUDGETS = {
-    "register": 9,  # + the filter choices (programme, domain, goal, owner), count, rows
+    "register": 11,  # + the filter choices (programme, domain, goal, owner), count, rows, cycles, bulk owners
     "register_csv": 5,  # + the rows and their goals, read side by side, at any size
     "register_xlsx": 6,  # + the count against exports.REGISTER_XLSX_AT_MOST (issue 18)
-    "detail": 16,  # + the commitment and its parts, and the timeline's nine (timeline.py)
+    "detail": 17,  # + the commitment and its parts (its states of affairs too), and the timeline's nine (timeline.py)
     "dashboard_staff": 15,  # a beheerder: every role's section
     "dashboard_reviewer": 6,  # + who took part in each queued cycle (four eyes)
     "dashboard_manager": 10,  # + the years of the picker
     "review_queue": 7,
-    "overview": 12,  # + programme, years, the form's domains and goals, totals, two matrices, commitments, evidence
+    "overview": 13,  # + programme, years, the form's domains and goals, totals, two matrices, commitments, evidence
     "overview_domains": 10,  # over overview.LIST_AT_MOST: the domains to choose from instead of the commitments
-    "overview_domain_page": 13,  # one domain a page at a time: + the domain; the pager counts nothing itself
+    "overview_domain_page": 14,  # one domain a page at a time: + the domain; the pager counts nothing itself
     "overview_csv": 8,  # + the totals, against exports.OVERVIEW_EXPORT_AT_MOST (issue 18)
-    "overview_xlsx": 11,
-    "overview_docx": 8,  # + programme, totals (with the dropped ones by kind), commitments with goals and evidence
+    "overview_xlsx": 12,
+    "overview_docx": 9,  # + programme, totals (with the dropped ones by kind), commitments with goals and evidence
 }
 
 

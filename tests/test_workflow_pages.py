@@ -262,8 +262,14 @@ BUTTONS = {
 
 
 def buttons_on_detail(client, commitment):
+    """The steps the page offers: a link to a step's form, or a form that takes it at once (Starten)."""
     content = client.get(commitment.get_absolute_url()).content.decode()
-    return {name for name, path in BUTTONS.items() if f'href="/commitments/{commitment.reference}{path}"' in content}
+    return {
+        name
+        for name, path in BUTTONS.items()
+        for url in [f"/commitments/{commitment.reference}{path}"]
+        if f'href="{url}"' in content or f'action="{url}"' in content
+    }
 
 
 @pytest.mark.parametrize(

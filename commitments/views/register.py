@@ -1,16 +1,20 @@
 """The register: list, detail, create and edit of commitments, their evidence and notes."""
 
 from django.contrib import messages
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from commitments import exports, permissions, workflow
 from commitments.filters import CommitmentFilter
-from commitments.forms import CommitmentForm, EvidenceForm, NoteForm
+from commitments.forms import BulkStepForm, CommitmentForm, EvidenceForm, NoteForm, StateOfAffairsForm
 from commitments.models import Commitment, EvidenceLink, WorkProgramme
+from commitments.people import person_label
 from commitments.tables import CommitmentTable
 from commitments.timeline import timeline_for
 from commitments.views.access import get_commitment_for
@@ -26,6 +30,10 @@ REGISTER_FIELDS = (
     "owner__username",
     "owner__first_name",
     "owner__last_name",
+    # What permissions.status_steps asks of each row: the year's state, and whether it was carried over.
+    "programme__year",
+    "programme__closed_at",
+    "successor__id",
 )
 
 
@@ -45,10 +53,14 @@ class RegisterView(SingleTableMixin, FilterView):
         # The table does not select_related for us (django-tables2 #652); and it needs only what its cells show
         # (commitments/_register_table.html), not the statement's text nor the owner's password hash.
         return (
-            Commitment.objects.select_related("domain", "owner")
+            Commitment.objects.select_related("domain", "owner", "programme", "successor")
             .only(*REGISTER_FIELDS)
             .order_by("programme__year", "sequence")
         )
+
+    def get_table_data(self):
+        # The four-eyes question of status_steps, for every row at once (the exports read values, not rows).
+        return super().get_table_data().with_cycle_participants()
 
     def get_table_pagination(self, table):
         try:
@@ -84,12 +96,86 @@ class RegisterView(SingleTableMixin, FilterView):
         ]
         context["sort"] = self.request.GET.get("sort", "")
         context["filters_in_use"] = sum(1 for name in context["filter"].form.fields if any(query.getlist(name)))
+        user, table = self.request.user, context["table"]
+        for row in table.paginated_rows:
+            row.record.steps = permissions.status_steps(user, row.record)
+        # The table's template sees the table and the request only (django-tables2's render_table).
+        table.takes_bulk_steps = permissions.can_take_bulk_steps(user)
+        table.here = self.request.get_full_path()
+        if table.takes_bulk_steps:
+            context["bulk_form"] = BulkStepForm()
+        context["query"] = self.request.GET.urlencode()
         return context
+
+
+@require_POST
+def bulk_steps(request):
+    """One step on every commitment selected in the register, all or none, and a summary of what changed or why
+    nothing did; then back to the register as it was filtered."""
+    permissions.require(permissions.can_take_bulk_steps(request.user))
+    query = QueryDict(request.POST.get("query", "")).urlencode()  # the filters as they were, and nothing else
+    back = reverse("register") + (f"?{query}" if query else "")
+    form = BulkStepForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    step = form.cleaned_data["step"]
+    commitments = list(form.cleaned_data["commitments"].select_related("programme", "domain"))
+    taken, refused = workflow.take_step_on_each(step, commitments, by=request.user, **form.step_fields())
+    if refused:
+        messages.error(
+            request,
+            ngettext(
+                "Er is niets gewijzigd: %(count)s van de %(total)s gekozen voornemens kan dit niet.",
+                "Er is niets gewijzigd: %(count)s van de %(total)s gekozen voornemens kunnen dit niet.",
+                len(refused),
+            )
+            % {"count": len(refused), "total": len(commitments)},
+        )
+        for commitment, message in refused:
+            messages.error(request, f"{commitment.reference}: {message}")
+    else:
+        messages.success(request, _bulk_done(step, taken, form.cleaned_data.get("owner")))
+    return redirect(back)
+
+
+def _bulk_done(step, taken, owner):
+    values = {"count": len(taken), "references": ", ".join(c.reference for c in taken)}
+    if step == "assign_owner":
+        values["owner"] = person_label(owner)
+        return (
+            ngettext(
+                "%(owner)s is eigenaar van %(count)s voornemen: %(references)s.",
+                "%(owner)s is eigenaar van %(count)s voornemens: %(references)s.",
+                len(taken),
+            )
+            % values
+        )
+    if step == "start":
+        return (
+            ngettext(
+                "%(count)s voornemen gestart: %(references)s.",
+                "%(count)s voornemens gestart: %(references)s.",
+                len(taken),
+            )
+            % values
+        )
+    return (
+        ngettext(
+            "%(count)s voornemen overgeheveld: %(references)s.",
+            "%(count)s voornemens overgeheveld: %(references)s.",
+            len(taken),
+        )
+        % values
+    )
 
 
 def commitment_detail(request, reference):
     commitment = get_commitment_for(request.user, reference)
     evidence = list(commitment.evidence.select_related("added_by"))
+    progress_updates = list(commitment.progress_updates.select_related("written_by"))  # the current one first
     return render(
         request,
         "commitments/detail.html",
@@ -101,6 +187,10 @@ def commitment_detail(request, reference):
             "actions": permissions.commitment_actions(request.user, commitment),
             "successor": commitment.carried_over_to,
             "note_form": NoteForm(),
+            "evidence_form": EvidenceForm(auto_id="evidence_%s"),
+            "state_of_affairs": progress_updates[0] if progress_updates else None,
+            "earlier_states_of_affairs": progress_updates[1:],
+            "state_of_affairs_form": StateOfAffairsForm(),
         },
     )
 
@@ -198,6 +288,23 @@ def evidence_delete(request, reference, pk):
     else:
         messages.success(request, _("Het bewijs is verwijderd."))
     return redirect(commitment)
+
+
+@require_POST
+def state_of_affairs_update(request, reference):
+    """A new state of affairs, from the form on the detail page; back to that page, which shows it."""
+    commitment = get_commitment_for(request.user, reference, permissions.can_update_state_of_affairs)
+    form = StateOfAffairsForm(request.POST)
+    if form.is_valid():
+        try:
+            workflow.update_state_of_affairs(commitment, by=request.user, text=form.cleaned_data["text"])
+        except workflow.WorkflowError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("De stand van zaken is bijgewerkt."))
+    else:
+        messages.error(request, _("Een stand van zaken kan niet leeg zijn en is ten hoogste 5000 tekens."))
+    return redirect(f"{commitment.get_absolute_url()}#state-of-affairs-heading")
 
 
 @require_POST

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -14,13 +15,15 @@ def _step_page(request, reference, *, step, role, form_class, title, intro, done
     """One page per step. Someone outside the step's `role` gets 403; someone inside it, when the step is not
     possible now (another person just took it, four eyes, ...), is sent back to the commitment with the reason,
     before any form is shown or checked. The workflow checks again with the row locked, when it takes the step.
-    `prepare(commitment)` gives the form's initial values and what else the page shows."""
+    `prepare(commitment)` gives the form's initial values and what else the page shows. A step taken from a list
+    (`next`: the register with its filters) goes back there, so the next commitment is one page load away."""
     commitment = get_commitment_for(request.user, reference, role)
+    back = _back_to(request) or commitment.get_absolute_url()
     try:
         workflow.check(step, commitment, by=request.user)
     except workflow.WorkflowError as error:
         messages.error(request, error.message)
-        return redirect(commitment)
+        return redirect(back)
     initial, context = prepare(commitment) if prepare else ({}, {})
     form = form_class(request.POST or None, initial=initial) if form_class else None
     if request.method == "POST" and (form is None or form.is_valid()):
@@ -29,13 +32,20 @@ def _step_page(request, reference, *, step, role, form_class, title, intro, done
         except workflow.WorkflowError as error:
             if form is None or error.field not in form.fields:
                 messages.error(request, error.message)
-                return redirect(commitment)
+                return redirect(back)
             form.add_error(error.field, error.message)
         else:
-            messages.success(request, done)
-            return redirect(commitment)
-    context.update(commitment=commitment, form=form, title=title, intro=intro)
+            messages.success(request, f"{commitment.reference}: {done}")
+            return redirect(back)
+    context.update(commitment=commitment, form=form, title=title, intro=intro, back=back)
     return render(request, "commitments/step.html", context, status=400 if form is not None and form.errors else 200)
+
+
+def _back_to(request):
+    """The page of this site that the step was asked from (`next`), or None."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=request.is_secure())
+    return url if safe and url.startswith("/") else None
 
 
 def _evidence(commitment, evidence=None):
@@ -60,6 +70,7 @@ def _prepare_review(commitment):
 
 @require_http_methods(["GET", "POST"])
 def start(request, reference):
+    """A button of the detail page or the register starts at once (POST); GET still asks, for a bookmarked link."""
     return _step_page(
         request,
         reference,

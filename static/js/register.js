@@ -5,3 +5,19 @@ for (const panel of document.querySelectorAll("details[data-fold-when-narrow]"))
     panel.open = false;
   }
 }
+
+// The bulk actions' "choose every row of this page": it chooses or clears them all, and follows when rows are
+// chosen one by one.
+for (const field of document.querySelectorAll("[data-choose-all]")) {
+  const all = field.querySelector("input");
+  const rows = [...field.closest("form").querySelectorAll('input[name="bulk-commitments"]')];
+  field.hidden = rows.length === 0;
+  all.addEventListener("change", () => {
+    for (const row of rows) row.checked = all.checked;
+  });
+  for (const row of rows) {
+    row.addEventListener("change", () => {
+      all.checked = rows.every((box) => box.checked);
+    });
+  }
+}

@@ -54,10 +54,10 @@ def test_a_staff_member_finds_a_commitment_adds_evidence_and_submits_it(open_tab
         filters.get_by_label("Status").select_option(label="In uitvoering")
         filters.get_by_role("button", name="Filteren").click()
         expect(page.get_by_role("status")).to_have_text("1 voornemen")
-        page.get_by_role("link", name=commitment.reference).click()
+        page.get_by_role("link", name=commitment.reference, exact=True).click()
         expect(page.get_by_role("heading", level=1)).to_have_text(commitment.title)
 
-        page.get_by_role("link", name="Bewijs toevoegen").click()
+        page.locator("main summary", has_text="Bewijs toevoegen").click()  # the form is on the detail page
         page.get_by_label("Link").fill("https://www.inspectie-jenv.nl/publicaties/rapporten/2024/10/po21")
         page.get_by_label("Titel").fill("Final report PO21")
         page.get_by_label("Soort").select_option(label="Rapport")

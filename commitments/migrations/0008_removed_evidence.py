@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('auditlog', '0017_add_actor_email'),
         ('contenttypes', '0002_remove_content_type_name'),
-        ('commitments', '0006_pending_import'),
+        ('commitments', '0007_progress_update'),
     ]
 
     operations = [
