@@ -212,7 +212,7 @@ class Bench:
         from django.db.models import Count
         from django.test import Client
 
-        from commitments.management.commands import generate_bench_data as generated
+        from bench.management.commands import generate_bench_data as generated
         from commitments.models import Commitment, Domain, Review, Status, WorkProgramme
 
         self.repetitions = repetitions

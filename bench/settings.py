@@ -23,3 +23,5 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
 SECURE_SSL_REDIRECT = False  # the load generator speaks http on the loopback interface; no proxy in between
 STATIC_ROOT = BENCH_DIR / "staticfiles"
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# The benchmark's own command (generate_bench_data), not shipped with the site.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from commitments.management.commands.generate_bench_data import (
+from bench.management.commands.generate_bench_data import (
     BEHEERDER_USERNAME,
     EVIDENCE_PER_COMMITMENT,
     at,

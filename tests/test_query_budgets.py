@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from commitments import overview
-from commitments.management.commands.generate_bench_data import BEHEERDER_USERNAME, MANAGER_USERNAME, REVIEWERS
+from bench.management.commands.generate_bench_data import BEHEERDER_USERNAME, MANAGER_USERNAME, REVIEWERS
 from commitments.models import Action, Commitment, Status
 from tests.conftest import bulk_commitments, count_queries
 
