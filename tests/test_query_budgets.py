@@ -7,8 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 
-from commitments import overview
 from bench.management.commands.generate_bench_data import BEHEERDER_USERNAME, MANAGER_USERNAME, REVIEWERS
+from commitments import overview
 from commitments.models import Action, Commitment, Status
 from tests.conftest import bulk_commitments, count_queries
 
