@@ -38,6 +38,12 @@ def programme(reference_data):
 
 
 @pytest.fixture
+def programme_2025(programme):
+    """The next year's programme, for carry-over."""
+    return WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
+
+
+@pytest.fixture
 def politie(reference_data):
     return Domain.objects.get(slug="politie")
 

@@ -1,12 +1,12 @@
 """A year with every kind of outcome, made through the workflow as people would, and a reader for the tables of a
 page. Shared by the tests of the overview, its exports, the export command and the dashboard."""
 
-import datetime
 from collections import Counter
 from html.parser import HTMLParser
 
 from commitments import workflow
 from commitments.models import Commitment, Goal, Status
+from tests.builders import advance
 
 # (domain, status it ends in, goal codes): a known mix, counted independently by expected_counts().
 MIX = [
@@ -23,7 +23,6 @@ MIX = [
     ("migratie", Status.DROPPED, ["veerkracht"]),
     ("migratie", Status.PLANNED, []),
 ]
-EXPECTED_DATE = datetime.date(2025, 6, 30)
 SENT_BACK = "sent_back"
 
 
@@ -57,46 +56,6 @@ def create(programme, domain, owner, title, goals=(), **fields):
         goals=list(Goal.objects.filter(code__in=goals)),
         **fields,
     )
-
-
-def advance(commitment, status, *, staff, reviewer, rationale="", explanation="", evidence=1):
-    """Take a planned commitment to `status` the way people do: start, evidence, submit, review."""
-    if status == Status.PLANNED:
-        return commitment
-    workflow.start(commitment, by=staff)
-    if status == Status.IN_PROGRESS:
-        return commitment
-    for number in range(evidence):
-        workflow.add_evidence(
-            commitment,
-            by=staff,
-            url=f"https://www.example.org/{commitment.reference}/{number}",
-            title=f"Rapport {number + 1} bij {commitment.reference}",
-            kind="report",
-            published_on=datetime.date(2024, 6, 1 + number),
-        )
-    verdict = Status.MET if status == Status.UNDER_REVIEW else status
-    expected_date = EXPECTED_DATE if verdict == Status.DELAYED else None
-    workflow.submit(
-        commitment,
-        by=staff,
-        proposed_verdict=verdict,
-        explanation=explanation or f"Uitleg van de medewerker bij {commitment.reference}.",
-        expected_date=expected_date,
-    )
-    if status == Status.UNDER_REVIEW:
-        return commitment
-    workflow.review(
-        commitment,
-        by=reviewer,
-        decision="approve",
-        verdict=verdict,
-        rationale=rationale,
-        annual_report_reference=f"Jaarbericht 2024, p. {commitment.sequence}",
-        expected_date=expected_date,
-        drop_kind="during_year" if verdict == Status.DROPPED else "",
-    )
-    return commitment
 
 
 def make_year(programme, *, staff_by_domain, reviewer, mix=MIX):

@@ -1,11 +1,10 @@
 """A closed year and an open one, made through the workflow, for the tests of the public pages and the API."""
 
-import datetime
 from dataclasses import dataclass
 
 from commitments import workflow
 from commitments.models import Goal, Status, Verdict, WorkProgramme
-from tests.test_workflow import approve, bring_to, new_commitment, submit
+from tests.builders import approve, bring_to, new_commitment, submit
 
 SECRET_NOTE = "Interne notitie: niet voor buiten"
 INTERNAL_EVIDENCE = "Intern memo over PO21"
@@ -49,5 +48,3 @@ def make_years(programme, politie, migratie, alice, dave, bob, carol):
         item.refresh_from_db()
     return Years(closed=programme, open=next_year, met=met, dropped=dropped, delayed=delayed, planned=planned)
 
-
-EXPECTED_DATE = datetime.date(2025, 6, 30)

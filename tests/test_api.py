@@ -173,7 +173,7 @@ def test_a_token_user_takes_the_workflow_steps_attributed_to_them(client, years,
 
 
 def test_four_eyes_and_the_freeze_hold_as_on_the_pages(client, years, alice, bob, politie):
-    from tests.test_workflow import make_reviewer_in
+    from tests.builders import make_reviewer_in
 
     both = make_reviewer_in(politie, "reviewer-and-staff")
     base = f"/api/v1/commitments/{years.planned.reference}"

@@ -8,8 +8,8 @@ from django.contrib.messages import get_messages
 from commitments import workflow
 from commitments.forms import BulkStepForm
 from commitments.models import Action, Commitment, Review, Status, WorkProgramme
+from tests.builders import bring_to, new_commitment
 from tests.conftest import make_user
-from tests.test_workflow import bring_to, new_commitment
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.db import connection, transaction
 
 from commitments import workflow
 from commitments.models import Action, Commitment, Review, Status, Verdict, WorkProgramme
-from tests.test_workflow import add_evidence, bring_to, make_reviewer_in, submit
+from tests.builders import add_evidence, bring_to, make_reviewer_in, submit
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 

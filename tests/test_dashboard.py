@@ -8,8 +8,9 @@ from django.utils import timezone
 from commitments import permissions, workflow
 from commitments.models import Commitment, Status, WorkProgramme
 from commitments.overview import StatusCounts
+from tests.builders import advance
 from tests.conftest import make_user
-from tests.overview_data import MIX, advance, create, expected_counts, make_many, make_year, rate_text, tables
+from tests.overview_data import MIX, create, expected_counts, make_many, make_year, rate_text, tables
 
 STAFF_HEADING = "Mijn acties"
 REVIEWER_HEADING = "Te beoordelen"

@@ -11,8 +11,8 @@ from django.utils import translation
 
 from commitments import permissions, workflow
 from commitments.models import Commitment, Status, Verdict
+from tests.builders import add_evidence, approve, bring_to, make_reviewer_in, new_commitment, submit
 from tests.conftest import make_user
-from tests.test_workflow import add_evidence, approve, bring_to, make_reviewer_in, new_commitment, submit
 
 
 class FailingBackend(BaseEmailBackend):

@@ -4,7 +4,8 @@ import pytest
 
 from commitments import overview, workflow
 from commitments.models import Commitment, Domain, Status, WorkProgramme
-from tests.overview_data import MIX, advance, create, expected_counts, make_many, make_year, rate_text, tables
+from tests.builders import advance
+from tests.overview_data import MIX, create, expected_counts, make_many, make_year, rate_text, tables
 
 DOMAIN_MATRIX = "Voornemens per toezichtgebied en status"
 GOAL_MATRIX = "Voornemens per doel en status"

@@ -9,8 +9,8 @@ as they did then, and must give the same."""
 import pytest
 
 from commitments import workflow
+from tests.builders import new_commitment
 from tests.conftest import edit_form_data
-from tests.test_workflow import new_commitment
 
 pytestmark = pytest.mark.django_db
 

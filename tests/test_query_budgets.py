@@ -22,7 +22,7 @@ BUDGETS = {
     "register": 11,  # + the filter choices (programme, domain, goal, owner), count, rows, cycles, bulk owners
     "register_csv": 5,  # + the rows and their goals, read side by side, at any size
     "register_xlsx": 6,  # + the count against exports.REGISTER_XLSX_AT_MOST (issue 18)
-    "detail": 17,  # + the commitment and its parts (its states of affairs too), and the timeline's nine (timeline.py)
+    "detail": 16,  # + the commitment and its parts (its states of affairs too), and the timeline's eight (timeline.py)
     "dashboard_staff": 15,  # a beheerder: every role's section
     "dashboard_reviewer": 6,  # + who took part in each queued cycle (four eyes)
     "dashboard_manager": 10,  # + the years of the picker

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from commitments.models import Reminder, Status
+from tests.builders import bring_to, new_commitment
 from tests.conftest import make_user
-from tests.test_workflow import bring_to, new_commitment
 
 
 def days_from_today(days):

@@ -8,7 +8,7 @@ from django.utils import timezone
 from commitments import workflow
 from commitments.models import Action, Review, Status, Verdict
 from commitments.views import reviews
-from tests.test_workflow import add_evidence, bring_to, make_reviewer_in, new_commitment, submit
+from tests.builders import add_evidence, bring_to, make_reviewer_in, new_commitment, submit
 
 # The session, the user, the user's roles, the count, the page of the queue, its submissions.
 QUERIES = 7  # + who took part in each cycle, for the four-eyes mark

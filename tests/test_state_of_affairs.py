@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from commitments import exports, fileformat, workflow
 from commitments.models import ProgressUpdate, Status
-from tests.test_workflow import bring_to
+from tests.builders import bring_to
 
 pytestmark = pytest.mark.django_db
 

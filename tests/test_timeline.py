@@ -11,7 +11,7 @@ from django.utils import timezone
 from commitments import workflow
 from commitments.models import Commitment, EvidenceLink, Goal, Verdict
 from commitments.timeline import timeline_for
-from tests.test_workflow import add_evidence, new_commitment, submit
+from tests.builders import add_evidence, new_commitment, submit
 
 
 def story(commitment):
@@ -120,7 +120,7 @@ def test_the_timeline_costs_the_same_number_of_queries_however_long_it_is(
     commitment = Commitment.objects.get(pk=commitment.pk)
     timeline_for(commitment)  # the content types are cached from then on
 
-    # steps, notes, reminders, removed evidence, present evidence, the field history, its actors, and the owner and
+    # steps, notes, reminders, the evidence present and removed, the field history, its actors, and the owner and
     # domain it names
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(8):
         timeline_for(commitment)

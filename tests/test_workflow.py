@@ -1,7 +1,4 @@
-"""The workflow of DESIGN.md §3: every step from every status by every role, then each rule on its own.
-
-The helpers at the top bring a commitment to any status the way people would, through commitments.workflow;
-the other workflow test modules use them too."""
+"""The workflow of DESIGN.md §3: every step from every status by every role, then each rule on its own."""
 
 import datetime
 
@@ -9,76 +6,17 @@ import pytest
 from django.db import transaction
 
 from commitments import permissions, workflow
-from commitments.models import Action, Commitment, Review, Status, Verdict, WorkProgramme
+from commitments.models import Action, Commitment, Review, Status, Verdict
 from commitments.timeline import timeline_for
-from tests.conftest import make_user
-
-EXPECTED_DATE = datetime.date(2025, 6, 30)
-
-
-def make_reviewer_in(domain, username, **extra):
-    """A reviewer who is also staff of `domain`: the four-eyes rule binds such people too."""
-    return make_user(username, [permissions.REVIEWER, permissions.STAFF], [domain], **extra)
-
-
-def add_evidence(commitment, by, published_on=datetime.date(2024, 6, 1)):
-    return workflow.add_evidence(
-        commitment,
-        by=by,
-        url="https://www.inspectie-jenv.nl/publicaties/rapporten/2024/po21",
-        title="Rapport PO21",
-        kind="report",
-        published_on=published_on,
-    )
-
-
-def submit(commitment, by, proposed_verdict=Verdict.MET, **extra):
-    if proposed_verdict == Verdict.DELAYED:
-        extra.setdefault("expected_date", EXPECTED_DATE)
-    return workflow.submit(
-        commitment, by=by, proposed_verdict=proposed_verdict, explanation="Zie het bewijs en de toelichting.", **extra
-    )
-
-
-def approve(commitment, by, verdict=Verdict.MET, **extra):
-    extra.setdefault("annual_report_reference", "Jaarbericht 2024, p. 14")
-    if verdict == Verdict.DROPPED:
-        extra.setdefault("drop_kind", "during_year")
-    return workflow.review(commitment, by=by, decision="approve", verdict=verdict, **extra)
-
-
-def bring_to(commitment, status, *, staff, submitter=None, decider=None):
-    """Move a planned `commitment` to `status`: with evidence, started by `staff`, submitted by `submitter`
-    (proposing the status itself when it is a verdict), decided by `decider`."""
-    add_evidence(commitment, staff)
-    if status != Status.PLANNED:
-        workflow.start(commitment, by=staff)
-    if status in (Status.UNDER_REVIEW, *Verdict.values):
-        submit(commitment, submitter or staff, status if status in Verdict.values else Verdict.MET)
-    if status in Verdict.values:
-        approve(commitment, decider, status)
-    commitment.refresh_from_db()
-    assert commitment.status == status
-    return commitment
-
-
-def new_commitment(programme, domain, by, owner=None, **fields):
-    fields.setdefault("title", "Publicatie onderzoek PO21")
-    return workflow.create_commitment(
-        by=by,
-        programme=programme,
-        statement="Het onderzoek naar de basispolitieopleiding PO21 wordt in 2024 gepubliceerd.",
-        kind="publication",
-        domain=domain,
-        owner=owner,
-        **fields,
-    )
-
-
-@pytest.fixture
-def programme_2025(programme):
-    return WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
-
+from tests.builders import (
+    EXPECTED_DATE,
+    add_evidence,
+    approve,
+    bring_to,
+    make_reviewer_in,
+    new_commitment,
+    submit,
+)
 
 # --- every step, from every status, by every role ---------------------------------------------------------
 

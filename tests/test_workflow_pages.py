@@ -8,8 +8,8 @@ import pytest
 from django.contrib.messages import get_messages
 
 from commitments import workflow
-from commitments.models import Action, Commitment, Status, Verdict, WorkProgramme
-from tests.test_workflow import add_evidence, bring_to, make_reviewer_in, new_commitment, submit
+from commitments.models import Action, Commitment, Status, Verdict
+from tests.builders import add_evidence, bring_to, make_reviewer_in, new_commitment, submit
 
 
 def messages_of(response):
@@ -18,11 +18,6 @@ def messages_of(response):
 
 def url(commitment, step):
     return f"/commitments/{commitment.reference}/{step}/"
-
-
-@pytest.fixture
-def programme_2025(programme):
-    return WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
 
 
 @pytest.fixture

@@ -24,9 +24,9 @@ from commitments.models import (
     Verdict,
     WorkProgramme,
 )
+from tests.builders import EXPECTED_DATE, add_evidence, approve, bring_to, make_reviewer_in, submit
 from tests.conftest import edit_form_data
 from tests.test_import import csv_file, record
-from tests.test_workflow import EXPECTED_DATE, add_evidence, approve, bring_to, make_reviewer_in, submit
 
 JAARBERICHT = "Jaarbericht 2024, p. 14"
 
@@ -34,11 +34,6 @@ JAARBERICHT = "Jaarbericht 2024, p. 14"
 @pytest.fixture
 def under_review(commitment, alice):
     return bring_to(commitment, Status.UNDER_REVIEW, staff=alice)
-
-
-@pytest.fixture
-def programme_2025(programme):
-    return WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025")
 
 
 def review_form(commitment, **fields):

@@ -6,7 +6,8 @@ import datetime
 
 from commitments import workflow
 from commitments.models import Status, WorkProgramme
-from tests.overview_data import advance, create
+from tests.builders import advance
+from tests.overview_data import create
 
 MET_RATIONALE = "Het rapport is verschenen en aan de Kamer gestuurd."
 DELAY_REASON = "De capaciteit ging naar een incident."

@@ -11,11 +11,11 @@ from pypdf import PdfReader
 
 from commitments import permissions, workflow
 from commitments.models import Action, Commitment, Status, Verdict, WorkProgramme
+from tests.builders import approve, bring_to
 from tests.conftest import PASSWORD, make_user
 from tests.e2e import checks
 from tests.e2e.conftest import NARROW
 from tests.e2e.world import build_world
-from tests.test_workflow import approve, bring_to
 
 pytestmark = pytest.mark.browser
 
