@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from commitments import permissions, workflow
-from commitments.models import Action, Commitment, Review, Status
+from commitments.models import Action, Commitment, Review, Status, WorkProgramme
 from tests.overview_data import advance, create
 from tests.test_workflow import make_reviewer_in
 
@@ -156,3 +156,5 @@ def test_the_four_eyes_query_answers_as_can_review_does(programme, politie, alic
         one_by_one = {c for c in everything if permissions.can_review(user, c)}
         assert in_query == one_by_one, user
     assert set(Commitment.objects.filter(permissions.may_review_condition(sam))) == {others}
+    WorkProgramme.objects.filter(pk=programme.pk).update(closed_at=timezone.now(), closed_by=carol)
+    assert not Commitment.objects.filter(permissions.may_review_condition(bob)).exists()  # a closed year: no one
