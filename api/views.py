@@ -4,7 +4,6 @@ user may read it), and write only through commitments.workflow, with the pages' 
 import json
 
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import OuterRef, Subquery
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +18,7 @@ from rest_framework.response import Response
 from api import serializers as api
 from api.pagination import Pagination
 from commitments import permissions, workflow
-from commitments.models import Action, Commitment, Domain, EvidenceLink, Goal, Review, Status, WorkProgramme
+from commitments.models import Commitment, Domain, EvidenceLink, Goal, Review, Status, WorkProgramme
 from commitments.timeline import timeline_for
 from public import account
 
@@ -79,16 +78,13 @@ class ApiView(GenericAPIView):
         return programmes.order_by("-year").prefetch_related("goals")
 
     def commitments(self):
-        last_submission = Review.objects.filter(commitment=OuterRef("pk"), action=Action.SUBMIT).order_by(
-            "-created_at", "-id"
-        )
         queryset = Commitment.objects.all()
         if not self.internal:
             queryset = queryset.filter(programme__closed_at__isnull=False)
         return (
             queryset.select_related("programme", "domain", "decision", "owner")
             .prefetch_related("goals")
-            .annotate(submission_text=Subquery(last_submission.values("text")[:1]))
+            .with_latest_submission("submission_text")
             .order_by("programme__year", "sequence", "pk")
         )
 

@@ -265,6 +265,26 @@ class ReviewForm(forms.Form):
     evidence_version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
+class ReviewQueueForm(forms.Form):
+    """The review queue's filter and order, kept in the address (GET) by the queue and by each review form of it.
+    A value that is not one of the choices is left out, as if not given."""
+
+    SORT_KEYS = {"waiting": ("submitted_at", "id"), "due_date": ("due_date", "submitted_at", "id")}
+
+    domain = forms.ModelChoiceField(
+        label=_("toezichtgebied"),
+        queryset=Domain.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Alle toezichtgebieden"),
+    )
+    sort = forms.ChoiceField(
+        label=_("volgorde"),
+        choices=[("waiting", _("Wie het langst wacht eerst")), ("due_date", _("De vroegste deadline eerst"))],
+        required=False,
+    )
+
+
 class ReasonForm(forms.Form):
     reason = forms.CharField(label=_("reden"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 

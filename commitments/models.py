@@ -214,6 +214,16 @@ class Verdict(models.TextChoices):
     DROPPED = Status.DROPPED.value, Status.DROPPED.label
 
 
+# What with_latest_submission() annotates: the annotation's name and the submission's field it reads.
+LATEST_SUBMISSION_FIELDS = {
+    "submitted_at": "created_at",
+    "submitted_by_id": "actor_id",
+    "proposed_verdict": "proposed_verdict",
+    "submission_text": "text",
+    "submission_expected_date": "expected_date",
+}
+
+
 class CommitmentQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
@@ -225,6 +235,20 @@ class CommitmentQuerySet(models.QuerySet):
     def overdue(self, today=None):
         today = today or timezone.localdate()
         return self.open().filter(due_date__lt=today)
+
+    def with_latest_submission(self, *names):
+        """Each commitment with what its latest submission said, as annotations (one query in all, whatever the
+        number): `submitted_at`, `submitted_by_id`, `proposed_verdict`, `submission_text`, `submission_expected_date`;
+        only the `names` given, else all. Review.objects.submissions() says which submission is the latest."""
+        latest = Review.objects.submissions().filter(commitment=models.OuterRef("pk"))
+        chosen = names or LATEST_SUBMISSION_FIELDS
+        return self.annotate(
+            **{name: models.Subquery(latest.values(LATEST_SUBMISSION_FIELDS[name])[:1]) for name in chosen}
+        )
+
+    def awaiting_review(self):
+        """Under review, the one submitted longest ago first: the review queue, on the dashboard and its own page."""
+        return self.filter(status=Status.UNDER_REVIEW).with_latest_submission().order_by("submitted_at", "id")
 
     def with_related(self):
         """What a list of commitments shows, fetched in a fixed number of queries."""
@@ -409,6 +433,16 @@ class Commitment(models.Model):
             return None
 
     @property
+    def proposed_verdict_label(self):
+        """The label of the verdict the latest submission proposed (annotated by with_latest_submission())."""
+        proposed = getattr(self, "proposed_verdict", "")
+        return Verdict(proposed).label if proposed in Verdict.values else ""
+
+    def latest_submission(self):
+        """The latest submission step of this commitment, with who submitted it; None if it never was."""
+        return self.reviews.submissions().select_related("actor").first()
+
+    @property
     def is_overdue(self):
         return not self.is_decided and self.due_date < timezone.localdate()
 
@@ -521,6 +555,12 @@ class DropKind(models.TextChoices):
     DURING_YEAR = "during_year", _("Vervallen in de loop van het jaar")
 
 
+class ReviewQuerySet(models.QuerySet):
+    def submissions(self):
+        """The submissions, the latest first: the first of a commitment's is "its latest submission"."""
+        return self.filter(action=Action.SUBMIT).order_by("-created_at", "-id")
+
+
 class Review(models.Model):
     """One step of the workflow on a commitment. Written once, never edited."""
 
@@ -547,6 +587,8 @@ class Review(models.Model):
         _("beoordeelde versie van het bewijs"), null=True, blank=True, editable=False
     )
     created_at = models.DateTimeField(_("tijdstip"), default=timezone.now, db_index=True)
+
+    objects = ReviewQuerySet.as_manager()
 
     get_action_display = choice_label("action")
     get_from_status_display = choice_label("from_status")

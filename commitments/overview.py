@@ -23,7 +23,6 @@ from commitments.models import (
     EvidenceLink,
     Review,
     Status,
-    Verdict,
 )
 
 REALISED = (Status.MET, Status.PARTLY_MET)
@@ -110,9 +109,6 @@ class StatusCounts:
 def _with_decision():
     """What a listed commitment shows of its verdict: the deciding step, its reviewer and the last submission's
     explanation (the reason of a delay or drop when the reviewer agreed without writing one); and its evidence."""
-    last_submission = Review.objects.filter(commitment=OuterRef("pk"), action=Action.SUBMIT).order_by(
-        "-created_at", "-id"
-    )
     return (
         Commitment.objects.select_related("domain", "decision__actor", "successor__programme")
         .prefetch_related(
@@ -121,7 +117,7 @@ def _with_decision():
                 queryset=EvidenceLink.objects.order_by(F("published_on").asc(nulls_last=True), "id"),
             ),
         )
-        .annotate(submission_text=Subquery(last_submission.values("text")[:1]))
+        .with_latest_submission("submission_text")
     )
 
 
@@ -375,48 +371,14 @@ def needing_action(user, today=None):
     return rows
 
 
-def _with_last_submission(queryset):
-    last_submission = Review.objects.filter(commitment=OuterRef("pk"), action=Action.SUBMIT).order_by(
-        "-created_at", "-id"
-    )
-    return queryset.annotate(
-        submitted_at=Subquery(last_submission.values("created_at")[:1]),
-        submitter_id=Subquery(last_submission.values("actor_id")[:1]),
-        submitter_username=Subquery(last_submission.values("actor__username")[:1]),
-        proposed_verdict=Subquery(last_submission.values("proposed_verdict")[:1]),
-    )
-
-
-def _labelled(rows):
-    for commitment in rows:
-        commitment.proposed_verdict_label = (
-            Verdict(commitment.proposed_verdict).label if commitment.proposed_verdict in Verdict.values else ""
-        )
-    return rows
-
-
 def submissions_under_review(user):
-    """Under review, owned or submitted by the user: what they wait for."""
-    submitted = Review.objects.filter(action=Action.SUBMIT, actor=user).values("commitment_id")
-    return _labelled(
-        _with_last_submission(
-            Commitment.objects.filter(Q(owner=user) | Q(pk__in=submitted), status=Status.UNDER_REVIEW)
-        )
+    """Under review, owned or submitted by the user: what they wait for, the longest waiting first."""
+    submitted = Review.objects.submissions().filter(actor=user).values("commitment_id")
+    return (
+        Commitment.objects.filter(Q(owner=user) | Q(pk__in=submitted))
+        .awaiting_review()
         .select_related("programme", "domain")
-        .order_by("submitted_at", "id")
     )
-
-
-def review_queue(limit):
-    """The oldest `limit` submissions waiting for a verdict, with the number waiting in all."""
-    waiting = Commitment.objects.filter(status=Status.UNDER_REVIEW)
-    rows = _labelled(
-        _with_last_submission(waiting)
-        .select_related("programme", "domain", "owner")
-        .with_cycle_participants()
-        .order_by("submitted_at", "id")[:limit]
-    )
-    return rows, waiting.count()
 
 
 def overdue(programme, limit, today=None):

@@ -6,9 +6,9 @@ The four-eyes rule binds people who hold several roles: it looks at who acted, n
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
-from commitments.models import DECIDED_STATUSES, Status
+from commitments.models import DECIDED_STATUSES, Commitment, Status
 
 STAFF = "medewerker"
 REVIEWER = "reviewer"
@@ -146,6 +146,15 @@ def can_review(user, commitment):
         and is_reviewer(user)
         and is_second_pair_of_eyes(user, commitment)
     )
+
+
+def may_review_condition(user):
+    """can_review as a condition on the commitments under review, for a list, a count or the next one of a queue
+    (a Q of the database, so that no row is read to answer it)."""
+    if not is_reviewer(user):
+        return Q(pk__in=[])
+    took_part = Commitment.cycle_participants.through.objects.filter(commitment=OuterRef("pk"), user=user)
+    return Q(status=Status.UNDER_REVIEW, programme__closed_at__isnull=True) & ~Q(owner=user) & ~Exists(took_part)
 
 
 def users_who_may_review(commitment):

@@ -595,11 +595,6 @@ def _check_verdict(commitment, verdict, expected_date, *, field):
         raise WorkflowError(_("Geef bij ‘Vertraagd’ de verwachte datum."), field="expected_date")
 
 
-def last_submission(commitment):
-    submissions = commitment.reviews.filter(action=Action.SUBMIT).select_related("actor")
-    return submissions.order_by("-created_at", "-id").first()
-
-
 @step
 def review(
     commitment,
@@ -643,7 +638,7 @@ def review(
 
     if verdict not in Verdict.values:
         raise WorkflowError(_("Kies een oordeel."), field="verdict")
-    submission = last_submission(current)
+    submission = current.latest_submission()
     proposed = submission.proposed_verdict if submission else ""
     # The reason a delay or drop needs is the submission's explanation, or the rationale of a different verdict.
     if verdict != proposed and not rationale:

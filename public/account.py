@@ -5,18 +5,16 @@ and the API's anonymous answers all read through here, so that they show the sam
 """
 
 from django import forms
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commitments.forms import OverviewFilterForm
 from commitments.models import (
-    Action,
     Commitment,
     EvidenceKind,
     EvidenceLink,
-    Review,
     Verdict,
     WorkProgramme,
 )
@@ -44,13 +42,10 @@ def public_evidence():
 def with_public_account(queryset):
     """Commitments with what their public account shows, in a fixed number of queries: domain, programme, goals,
     the deciding step (without its reviewer), the last submission's explanation and the public evidence."""
-    last_submission = Review.objects.filter(commitment=OuterRef("pk"), action=Action.SUBMIT).order_by(
-        "-created_at", "-id"
-    )
     return (
         queryset.select_related("programme", "domain", "decision")
         .prefetch_related("goals", Prefetch("evidence", queryset=public_evidence(), to_attr="public_evidence"))
-        .annotate(submission_text=Subquery(last_submission.values("text")[:1]))
+        .with_latest_submission("submission_text")
     )
 
 

@@ -254,10 +254,71 @@ def test_the_dashboard_costs_a_fixed_number_of_queries(
     frank = make_user("frank", [permissions.STAFF, permissions.REVIEWER, permissions.MANAGER], [politie])
     make_many(size, programme, domain=politie, staff=frank, reviewer=bob)
     client = client_for(frank)
-    # session, user, roles; staff: actions, submissions; reviewer: queue, its size; manager: current and previous
-    # programme, totals of both years, overdue and their number, domains; the menu: the user's domains; the queue's
-    # participants (four eyes); the manager's year picker
-    with django_assert_num_queries(16):
+    # session, user, roles; staff: actions, submissions; reviewer: queue (four eyes asked in it), its size and what
+    # the reviewer may decide; manager: current and previous programme, totals of both years, overdue and their
+    # number, domains; the menu: the user's domains; the manager's year picker
+    with django_assert_num_queries(15):
         response = client.get("/")
     open_and_overdue = Commitment.objects.filter(owner=frank, status__in=(Status.PLANNED, Status.IN_PROGRESS))
     assert len(response.context["staff"]["needing_action"]) == open_and_overdue.count() > size // 4
+
+
+# --- by urgency, with counts (issue 17, point 3) ------------------------------------------------
+
+
+def test_staff_see_their_actions_by_urgency_with_counts_and_their_submissions_apart(
+    client_for, programme, politie, alice, bob
+):
+    late = [create(programme, politie, alice, f"Te laat {n}", due_date=datetime.date(2024, 12, 31)) for n in range(2)]
+    soon = create(programme, politie, alice, "Binnenkort", due_date=days_from_today(10))
+    back = sent_back(programme, politie, alice, bob)
+    submitted = advance(
+        create(programme, politie, alice, "Aangeboden", due_date=datetime.date(2024, 12, 31)),
+        Status.UNDER_REVIEW,
+        staff=alice,
+        reviewer=bob,
+    )
+
+    response = client_for(alice).get("/")
+
+    groups = response.context["staff"]["groups"]
+    assert [c.reference for c in groups["overdue"]] == [c.reference for c in late]
+    assert [c.reference for c in groups["due_soon"]] == [soon.reference]
+    assert [c.reference for c in groups["sent_back"]] == [back.reference]
+    html = " ".join(response.content.decode().split())
+    assert '<span class="tally-count">2</span> over de deadline, niet aangeboden' in html
+    assert '<span class="tally-count">1</span> binnen 30 dagen' in html
+    assert '<span class="tally-count">1</span> teruggestuurd' in html
+    assert '<span class="tally-count">1</span> wacht op een oordeel' in html
+    assert "Over de deadline en niet aangeboden (2)" in html
+    # The submitted one is over its deadline too, but waits for a reviewer: listed apart, not among the red ones.
+    overdue_part = html[html.index('id="overdue"') : html.index('id="submitted"')]
+    assert submitted.reference not in overdue_part
+    assert submitted.reference in html[html.index('id="submitted"') :]
+    assert html.index('id="overdue"') < html.index('id="due_soon"') < html.index('id="sent_back"')
+
+
+def test_the_counts_say_one_and_many_in_their_grammar(client_for, programme, politie, alice, bob):
+    advance(create(programme, politie, alice, "Een"), Status.UNDER_REVIEW, staff=alice, reviewer=bob)
+    client = client_for(alice)
+    assert "1</span> wacht op een oordeel" in client.get("/").content.decode()
+    advance(create(programme, politie, alice, "Twee"), Status.UNDER_REVIEW, staff=alice, reviewer=bob)
+    assert "2</span> wachten op een oordeel" in client.get("/").content.decode()
+
+
+def test_a_reviewer_sees_how_many_wait_on_them_and_starts_with_the_oldest_they_may_decide(
+    client_for, programme, politie, alice, bob
+):
+    eva = make_user("eva", [permissions.STAFF, permissions.REVIEWER], [politie])
+    own = advance(create(programme, politie, eva, "Van Eva zelf"), Status.UNDER_REVIEW, staff=eva, reviewer=bob)
+    theirs = advance(create(programme, politie, alice, "Van Alice"), Status.UNDER_REVIEW, staff=alice, reviewer=bob)
+
+    response = client_for(eva).get("/")
+
+    reviewer = response.context["reviewer"]
+    assert (reviewer["waiting"], reviewer["waiting_on_me"]) == (2, 1)
+    assert reviewer["first"].reference == theirs.reference != own.reference
+    html = " ".join(response.content.decode().split())
+    assert "1 daarvan mag u beoordelen (vier ogen)." in html
+    assert f'href="/commitments/{theirs.reference}/review/">Beoordelen, de oudste eerst' in html
+    assert '<span class="tally-count">1</span> wacht op mijn oordeel' in html

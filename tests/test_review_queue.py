@@ -10,8 +10,8 @@ from commitments.models import Action, Review, Status, Verdict
 from commitments.views import reviews
 from tests.builders import add_evidence, bring_to, make_reviewer_in, new_commitment, submit
 
-# The session, the user, the user's roles, the count, the page of the queue, its submissions.
-QUERIES = 7  # + who took part in each cycle, for the four-eyes mark
+# The session, the user, the user's roles, the domains of the filter, the count, the page of the queue.
+QUERIES = 7  # + who submitted each, for "door ..." (the four-eyes mark is asked in the page's own query)
 
 
 def submitted(programme, politie, alice, title, *, days_ago, proposed=Verdict.MET, evidence_count=1, **evidence):
@@ -70,7 +70,7 @@ def test_each_row_shows_proposed_verdict_evidence_count_late_flag_and_age(client
     response = client_for(bob).get("/reviews/")
 
     (row,) = response.context["rows"]
-    assert row["submission"].proposed_verdict == Verdict.PARTLY_MET
+    assert row["commitment"].proposed_verdict == Verdict.PARTLY_MET
     assert row["commitment"].evidence_count == 2
     assert row["commitment"].has_late_evidence is True
     content = response.content.decode()

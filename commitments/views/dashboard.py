@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from commitments import overview, permissions
 from commitments.models import WorkProgramme
+from commitments.views.reviews import ReviewQueue
 
 QUEUE_SHOWN = 10
 OVERDUE_SHOWN = 25
@@ -16,19 +17,48 @@ def dashboard(request):
     today = timezone.localdate()
     context = {"today": today}
     if permissions.is_staff_member(user):
+        needing_action = overview.needing_action(user, today)
         context["staff"] = {
-            "needing_action": overview.needing_action(user, today),
+            "needing_action": needing_action,
+            "groups": _by_urgency(needing_action),
             "under_review": overview.submissions_under_review(user),
         }
     if permissions.is_reviewer(user):
-        queue, waiting = overview.review_queue(QUEUE_SHOWN)
-        context["reviewer"] = {
-            "queue": [(commitment, permissions.can_review(user, commitment)) for commitment in queue],
-            "waiting": waiting,
-        }
+        context["reviewer"] = _review_queue(user)
     if permissions.is_manager(user):
         context["manager"] = _progress(_chosen_programme(request), today)
     return render(request, "commitments/dashboard.html", context)
+
+
+def _by_urgency(needing_action):
+    """The user's commitments needing action, each in the most urgent group it belongs to: over the deadline (and
+    not submitted), due within 30 days, sent back. Each group says its `key` (an anchor and a style)."""
+    groups = {"overdue": [], "due_soon": [], "sent_back": []}
+    for commitment in needing_action:
+        if commitment.is_overdue_now:
+            groups["overdue"].append(commitment)
+        elif commitment.is_due_soon:
+            groups["due_soon"].append(commitment)
+        else:
+            groups["sent_back"].append(commitment)
+    return groups
+
+
+def _review_queue(user):
+    """The queue as the review page lists it (ReviewQueue, unfiltered): its first QUEUE_SHOWN rows, how many wait
+    in all and how many of them this reviewer may decide (four eyes)."""
+    queue = ReviewQueue(user, {})
+    rows = list(queue.commitments.select_related("programme", "domain", "owner")[:QUEUE_SHOWN])
+    counts = queue.counts()
+    first = next((commitment for commitment in rows if commitment.may_review), None)
+    if first is None and counts["mine"]:
+        first = queue.mine().only("reference").first()
+    return {
+        "queue": [(commitment, commitment.may_review) for commitment in rows],
+        "waiting": counts["total"],
+        "waiting_on_me": counts["mine"],
+        "first": first,
+    }
 
 
 def _chosen_programme(request):

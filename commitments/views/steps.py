@@ -9,14 +9,29 @@ from django.views.decorators.http import require_http_methods
 from commitments import permissions, workflow
 from commitments.forms import ReasonForm, ReviewForm, SubmitForm
 from commitments.views.access import get_commitment_for
+from commitments.views.reviews import ReviewQueue
 
 
-def _step_page(request, reference, *, step, role, form_class, title, intro, done, prepare=None):
+def _step_page(
+    request,
+    reference,
+    *,
+    step,
+    role,
+    form_class,
+    title,
+    intro,
+    done,
+    prepare=None,
+    after=None,
+    template="commitments/step.html",
+):
     """One page per step. Someone outside the step's `role` gets 403; someone inside it, when the step is not
     possible now (another person just took it, four eyes, ...), is sent back to the commitment with the reason,
     before any form is shown or checked. The workflow checks again with the row locked, when it takes the step.
-    `prepare(commitment)` gives the form's initial values and what else the page shows. A step taken from a list
-    (`next`: the register with its filters) goes back there, so the next commitment is one page load away."""
+    `prepare(commitment)` gives the form's initial values and what else the page shows; `after(commitment)` where
+    the step leads (by default back where it was asked from: `next`, the register with its filters, so the next
+    commitment is one page load away; else the commitment's page)."""
     commitment = get_commitment_for(request.user, reference, role)
     back = _back_to(request) or commitment.get_absolute_url()
     try:
@@ -36,9 +51,9 @@ def _step_page(request, reference, *, step, role, form_class, title, intro, done
             form.add_error(error.field, error.message)
         else:
             messages.success(request, f"{commitment.reference}: {done}")
-            return redirect(back)
+            return redirect(after(commitment) if after else back)
     context.update(commitment=commitment, form=form, title=title, intro=intro, back=back)
-    return render(request, "commitments/step.html", context, status=400 if form is not None and form.errors else 200)
+    return render(request, template, context, status=400 if form is not None and form.errors else 200)
 
 
 def _back_to(request):
@@ -58,14 +73,16 @@ def _prepare_submit(commitment):
     return {"expected_date": commitment.expected_date}, _evidence(commitment)
 
 
-def _prepare_review(commitment):
-    """The review shows the evidence exactly as it was submitted (nothing changes it until the decision)."""
-    submission = workflow.last_submission(commitment)
+def _prepare_review(commitment, queue):
+    """The review shows the evidence exactly as it was submitted (nothing changes it until the decision), and the
+    queue it is reviewed from: how many more of it wait for this reviewer."""
+    submission = commitment.latest_submission()
     initial = {"version": commitment.version, "evidence_version": commitment.evidence_version}
     if submission:
         initial.update(verdict=submission.proposed_verdict, expected_date=submission.expected_date)
     offered = submission.offered_evidence() if submission else None
-    return initial, {"submission": submission, **_evidence(commitment, offered)}
+    others = queue.mine().exclude(pk=commitment.pk).count()
+    return initial, {"submission": submission, "queue": queue, "others": others, **_evidence(commitment, offered)}
 
 
 @require_http_methods(["GET", "POST"])
@@ -104,6 +121,9 @@ def submit(request, reference):
 
 @require_http_methods(["GET", "POST"])
 def review(request, reference):
+    """Reviewing in a row: the form keeps the queue's filter and order of the address, and a decision leads to the
+    next commitment of that queue the reviewer may decide."""
+    queue = ReviewQueue(request.user, request.GET)
     return _step_page(
         request,
         reference,
@@ -116,7 +136,9 @@ def review(request, reference):
             "voorgestelde, geef dan een motivering."
         ),
         done=_("Uw beoordeling is vastgelegd."),
-        prepare=_prepare_review,
+        prepare=lambda commitment: _prepare_review(commitment, queue),
+        after=queue.next_url,
+        template="commitments/review.html",
     )
 
 

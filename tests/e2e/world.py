@@ -281,6 +281,7 @@ def pages_for(world):
         "reviewer": [
             Page("dashboard", "/"),
             Page("review-queue", "/reviews/"),
+            Page("review-queue-filtered", "/reviews/?domain=politie&sort=due_date"),
             Page("review", f"/commitments/{c['under_review'].reference}/review/"),
             Page("review-errors", f"/commitments/{c['under_review'].reference}/review/", {}, status=400),
             Page("reopen", f"/commitments/{c['met'].reference}/reopen/"),
