@@ -486,7 +486,7 @@ class _Lookups:
         years = {default_programme} if default_programme else set()
         usernames = set()
         for row in rows:
-            years.add(_as_int(row.cells["programme"]))
+            years.add(_as_year(row.cells["programme"]))
             match = REFERENCE.fullmatch(row.cells["reference"])
             if match:  # its commitment is read with those of its programme
                 years.add(int(match.group(1)))
@@ -526,11 +526,10 @@ def _normalised(text):
     return " ".join(text.split())
 
 
-def _as_int(text):
-    try:
-        return int(text)
-    except ValueError:
-        return None
+def _as_year(text):
+    """The year a cell names, or None: four digits at most, as a programme's year is stored."""
+    text = text.strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
 
 
 def _plan_row(file_row, lookups, default_programme):
@@ -560,7 +559,7 @@ def _plan_row(file_row, lookups, default_programme):
 def _programme_of(row, cells, lookups, default_programme):
     year = default_programme
     if cells["programme"]:
-        year = _as_int(cells["programme"])
+        year = _as_year(cells["programme"])
         if year is None:
             row.refuse(
                 _("Programma ‘%(value)s’ is geen jaartal; schrijf bijvoorbeeld 2024.")

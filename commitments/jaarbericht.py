@@ -167,7 +167,7 @@ def _account(document, commitment):
         verdict = decision.get_verdict_display()
         if decision.drop_kind:
             verdict = f"{verdict} ({decision.get_drop_kind_display()})"
-        reviewer = decision.actor.get_full_name() or decision.actor.username
+        reviewer = person_label(decision.actor)
         _fact(document, gettext("Oordeel"), f"{verdict} — {reviewer}, {_in_words(commitment.decided_on)}")
         _fact(document, gettext("Jaarbericht"), decision.annual_report_reference or "—")
     else:

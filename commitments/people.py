@@ -7,3 +7,8 @@ def person_label(user):
         return ""
     full_name = user.get_full_name()
     return f"{full_name} ({user.username})" if full_name else user.username
+
+
+def person_addressed(user):
+    """How a mail greets its reader: by name, without the username that tells two people apart elsewhere."""
+    return user.get_full_name() or user.username

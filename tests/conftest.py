@@ -27,9 +27,21 @@ def _dutch_by_default():
     translation.deactivate()
 
 
+REFERENCE_FIXTURE = "fixtures/werkprogramma-2024-reference.json"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The reference data, loaded once into each test database: every test's transaction rolls back to it."""
+    with django_db_blocker.unblock():
+        call_command("loaddata", REFERENCE_FIXTURE, verbosity=0)
+
+
 @pytest.fixture
 def reference_data(db):
-    call_command("loaddata", "fixtures/werkprogramma-2024-reference.json", verbosity=0)
+    # Loaded again only where a transactional test (the browser's, a second connection's) emptied the tables.
+    if not WorkProgramme.objects.filter(year=2024).exists():
+        call_command("loaddata", REFERENCE_FIXTURE, verbosity=0)
 
 
 @pytest.fixture

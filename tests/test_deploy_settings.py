@@ -105,6 +105,17 @@ def test_every_response_forbids_sniffing_framing_and_leaking_the_referrer(produc
     assert headers["X-Frame-Options"] == "DENY"
 
 
+def test_the_language_cookie_is_host_only_secure_httponly_in_production(production):
+    assert production["LANGUAGE_COOKIE_NAME"] == "__Host-django_language"
+    assert production["language_cookie"] == {
+        "secure": True,
+        "httponly": True,
+        "samesite": "Lax",
+        "path": "/",
+        "domain": "",
+    }
+
+
 def test_the_cookies_are_host_only_secure_httponly_and_samesite_lax(production):
     assert production["login_page"] == 200
     assert production["login"] == [302, "/"]

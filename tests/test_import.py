@@ -272,6 +272,7 @@ def refused(plan, erin):
         ({"statement": "x" * 5001}, "statement is 5001 tekens lang; ten hoogste 5000 mag"),
         ({"programme": "2031"}, "Werkprogramma 2031 bestaat niet"),
         ({"programme": "twintig"}, "Programma ‘twintig’ is geen jaartal"),
+        ({"programme": "99999999999999999999"}, "Programma ‘99999999999999999999’ is geen jaartal"),
         ({"reference": "WP2024-099"}, "Referentie WP2024-099 bestaat niet"),
         ({"reference": "2024-1"}, "Referentie ‘2024-1’ heeft niet de vorm WP2024-001"),
     ],

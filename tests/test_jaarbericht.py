@@ -129,10 +129,7 @@ def test_the_chapter_gives_each_commitment_per_goal_and_domain_with_verdict_refe
     section = text.split("## Bevorderen van effectieve ketens en netwerken")[1].split("\n## ")[0]
     assert section.startswith("\n### Politie\n#### " + f"{met.reference} Rapport ketens")
     assert f"#### {delayed.reference} Onderzoek vertraagd" in section
-    assert (
-        f"Oordeel: Gerealiseerd — Bob Jansen, {met.decided_on_text if hasattr(met, 'decided_on_text') else ''}"[:40]
-        in section
-    )
+    assert "Oordeel: Gerealiseerd — Bob Jansen (bob), " in section
     assert f"Jaarbericht: Jaarbericht 2024, p. {met.sequence}" in section
     assert f"Motivering: {MET_RATIONALE}" in section
     assert f"Rapport 1 bij {met.reference} (Rapport, 1 juni 2024) — https://www.example.org/{met.reference}/0" in text

@@ -44,7 +44,7 @@ def test_on_submit_the_reviewers_are_mailed(django_capture_on_commit_callbacks, 
     assert recipients() == ["bob2@example.org", "bob@example.org"]
     message = mail.outbox[0]
     assert message.subject == f"Ter beoordeling: {in_progress.reference} {in_progress.title}"
-    assert "Alice de Vries heeft voornemen WP2024-001 ter beoordeling aangeboden" in message.body
+    assert "Alice de Vries (alice) heeft voornemen WP2024-001 ter beoordeling aangeboden" in message.body
     assert "Voorgesteld oordeel: Gerealiseerd" in message.body
     assert f"http://127.0.0.1:8000/commitments/{in_progress.reference}/review/" in message.body
     assert f'href="http://127.0.0.1:8000/commitments/{in_progress.reference}/review/"' in html_of(message)
@@ -94,7 +94,7 @@ def test_on_approval_the_owner_is_mailed_the_verdict(django_capture_on_commit_ca
     (message,) = mail.outbox
     assert message.to == ["alice@example.org"]
     assert message.subject == f"Beoordeeld als ‘Deels gerealiseerd’: {in_progress.reference} {in_progress.title}"
-    assert "Bob Jansen heeft uw voornemen WP2024-001 beoordeeld als ‘Deels gerealiseerd’." in message.body
+    assert "Bob Jansen (bob) heeft uw voornemen WP2024-001 beoordeeld als ‘Deels gerealiseerd’." in message.body
     assert "Voorgesteld oordeel: Gerealiseerd" in message.body
     assert "Vindplaats in het jaarbericht: Jaarbericht 2024, p. 14" in message.body
     assert "Alleen het deelrapport." in message.body

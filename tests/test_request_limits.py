@@ -9,7 +9,6 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.handlers.wsgi import WSGIHandler
 
-from tests.test_deploy_settings import run_probe
 from tests.test_import import NEW_ROW, csv_file
 
 MB = 1024 * 1024
@@ -82,15 +81,3 @@ def test_an_import_of_5_mb_passes_the_request_limit_and_meets_the_form_s_own(cli
     response = client_for(erin).post("/import/", {"file": SimpleUploadedFile("groot.csv", data)})
     assert response.status_code == 400
     assert "groter dan 5 MB" in response.content.decode()
-
-
-def test_the_language_cookie_is_host_only_secure_httponly_in_production(tmp_path):
-    production = run_probe(tmp_path, "--full")
-    assert production["LANGUAGE_COOKIE_NAME"] == "__Host-django_language"
-    assert production["language_cookie"] == {
-        "secure": True,
-        "httponly": True,
-        "samesite": "Lax",
-        "path": "/",
-        "domain": "",
-    }

@@ -1,6 +1,6 @@
 from django import template
 
-from commitments.people import person_label
+from commitments.people import person_addressed, person_label
 
 register = template.Library()
 
@@ -9,3 +9,9 @@ register = template.Library()
 def person(user):
     """{{ user|person }}: the person as the application names them everywhere (commitments.people)."""
     return person_label(user)
+
+
+@register.filter
+def addressed(user):
+    """{{ recipient|addressed }}: the name a mail greets its reader by (commitments.people)."""
+    return person_addressed(user)
