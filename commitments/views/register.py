@@ -15,6 +15,7 @@ from commitments.tables import CommitmentTable
 from commitments.timeline import timeline_for
 from commitments.views.access import get_commitment_for
 from commitments.views.limits import too_large
+from wpsite import downloads
 
 PER_PAGE_DEFAULT, PER_PAGE_MIN, PER_PAGE_MAX = 25, 10, 100
 REGISTER_FIELDS = (
@@ -29,8 +30,23 @@ REGISTER_FIELDS = (
 )
 
 
+# ?_export=: the commitment file format (csv, xlsx: the import's), and the CSV for Excel, for people.
+EXPORT_FORMATS = ("csv", "xlsx", "excel-csv")
+
+
+def _register_file(request, queryset, export_format):
+    """What is filtered as a file: the CSVs streamed, the XLSX up to exports.REGISTER_XLSX_AT_MOST rows."""
+    if export_format == "csv":
+        return downloads.csv_download(exports.register_csv(queryset), "voornemens.csv")
+    if export_format == "excel-csv":
+        return downloads.csv_download(exports.register_excel_csv(queryset), "voornemens-excel.csv")
+    if (total := queryset.count()) > exports.REGISTER_XLSX_AT_MOST:
+        return too_large(request, total, exports.REGISTER_XLSX_AT_MOST, file_format="xlsx")
+    return downloads.xlsx_download(lambda output: exports.write_register_xlsx(queryset, output), "voornemens.xlsx")
+
+
 class RegisterView(SingleTableMixin, FilterView):
-    """Filter, sort and page through the commitments; `?_export=csv|xlsx` exports what is filtered."""
+    """Filter, sort and page through the commitments; `?_export=csv|xlsx|excel-csv` exports what is filtered."""
 
     model = Commitment
     table_class = CommitmentTable
@@ -59,13 +75,10 @@ class RegisterView(SingleTableMixin, FilterView):
 
     def get(self, request, *args, **kwargs):
         export_format = request.GET.get("_export")
-        if export_format in ("csv", "xlsx"):
+        if export_format in EXPORT_FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
             queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            if export_format == "xlsx" and (total := queryset.count()) > exports.REGISTER_XLSX_AT_MOST:
-                return too_large(request, total, exports.REGISTER_XLSX_AT_MOST, file_format="xlsx")
-            write = exports.register_csv if export_format == "csv" else exports.register_xlsx
-            return write(queryset)
+            return _register_file(request, queryset, export_format)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
