@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from commitments import exports, jaarbericht, permissions
+from commitments.filters import chips
 from commitments.forms import year_overview_for
 from commitments.models import WorkProgramme
 from commitments.views.limits import too_large
@@ -51,6 +52,7 @@ def overview(request, year):
             "listing": listing,
             "page_obj": listing.page,
             "form": form,
+            "chips": chips(form, request.GET),
             "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
             "query": _filters_query(request),  # for the pager and the exports
             "pdf_limit": exports.PDF_AT_MOST,  # a larger PDF or DOCX is made in the background: no download link

@@ -8,7 +8,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from commitments import exports, permissions, workflow
-from commitments.filters import CommitmentFilter
+from commitments.filters import MINE, CommitmentFilter, chips
 from commitments.forms import CommitmentForm, EvidenceForm, NoteForm
 from commitments.models import Commitment, EvidenceLink, WorkProgramme
 from commitments.tables import CommitmentTable
@@ -43,6 +43,16 @@ def _register_file(request, queryset, export_format):
     if (total := queryset.count()) > exports.REGISTER_XLSX_AT_MOST:
         return too_large(request, total, exports.REGISTER_XLSX_AT_MOST, file_format="xlsx")
     return downloads.xlsx_download(lambda output: exports.write_register_xlsx(queryset, output), "voornemens.xlsx")
+
+
+def _with_owner_mine(query):
+    """The address of "Mijn voornemens": the same filters with the owner whoever reads; None when it is so already."""
+    if query.get("owner") == MINE:
+        return None
+    mine = query.copy()
+    mine["owner"] = MINE
+    mine.pop("page", None)
+    return mine.urlencode()
 
 
 class RegisterView(SingleTableMixin, FilterView):
@@ -97,6 +107,8 @@ class RegisterView(SingleTableMixin, FilterView):
         ]
         context["sort"] = self.request.GET.get("sort", "")
         context["filters_in_use"] = sum(1 for name in context["filter"].form.fields if any(query.getlist(name)))
+        context["chips"] = chips(context["filter"].form, self.request.GET)
+        context["mine_query"] = _with_owner_mine(self.request.GET)
         return context
 
 
