@@ -147,7 +147,9 @@ def test_the_english_pdf_says_so_in_its_catalog(client_for, carol, open_year):
 def test_the_xlsx_summary_of_an_open_year_says_concept_and_the_number_undecided(client_for, carol, open_year):
     rows = summary_rows(client_for(carol))
     assert rows[0]["Sectie"] == "Stand"
-    assert rows[0]["Naam"] == "CONCEPT. Het jaar is nog niet vastgesteld: 4 van de 12 voornemens hebben nog geen oordeel."
+    assert rows[0]["Naam"] == (
+        "CONCEPT. Het jaar is nog niet vastgesteld: 4 van de 12 voornemens hebben nog geen oordeel."
+    )
     undecided = summary_row(rows, "Stand", "Nog zonder oordeel")
     assert (undecided["Gepland"], undecided["In uitvoering"], undecided["Ter beoordeling"], undecided["Totaal"]) == (
         2,
