@@ -138,7 +138,7 @@ def test_status_is_ticked_in_checkboxes_and_each_filter_in_use_is_a_chip_that_re
               .map((el) => { const box = el.getBoundingClientRect(); return [box.width, box.height]; })"""
         )
         with page.expect_navigation():
-            page.get_by_role("link", name="Status: Gepland — filter verwijderen").click()
+            page.get_by_role("link", name="Status: Gepland — Verwijderen").click()
         found["after_removing"] = page.url
         found["chips_left"] = [chip["text"] for chip in page.evaluate(CHIPS)]
         return found
@@ -187,7 +187,7 @@ def test_the_overview_shows_its_filters_as_chips(open_tab, world, viewport):  # 
         page.goto(f"/overview/{year}/?domain=politie&goal=lerend-vermogen")
         found = {"chips": [chip["text"] for chip in page.evaluate(CHIPS)], "axe": checks.axe_violations(page)}
         with page.expect_navigation():
-            page.get_by_role("link", name="Toezichtgebied: Politie — filter verwijderen").click()
+            page.get_by_role("link", name="Toezichtgebied: Politie — Verwijderen").click()
         found["url"] = page.url
         return found
 
