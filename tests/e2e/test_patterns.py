@@ -117,11 +117,7 @@ def open_filters(page):
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["1280", "375"])
-def test_status_is_ticked_in_checkboxes_and_each_filter_in_use_is_a_chip_that_removes_it(
-    open_tab,
-    world,
-    viewport,  # noqa: F811
-):
+def test_status_is_checkboxes_and_each_filter_in_use_is_a_chip_that_removes_it(open_tab, world, viewport):  # noqa: F811
     def steps(page):
         page.goto("/commitments/")
         open_filters(page)
