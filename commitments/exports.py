@@ -235,6 +235,7 @@ class Readable:
         self.drop_kind = {value: str(label) for value, label in DropKind.choices}
         self.evidence_kind = {value: str(label) for value, label in EvidenceKind.choices}
         self.date_pattern = formats.get_format("SHORT_DATE_FORMAT")
+        self._dates = {}
         self.commitment_header = [_field_label(Commitment, name) for name in fileformat.COLUMNS]
 
     @property
@@ -243,8 +244,11 @@ class Readable:
         return "".join(_EXCEL_DATE_PARTS.get(part, part) for part in self.date_pattern)
 
     def date(self, value):
-        """A date as text in the language's numeric style (the CSV for Excel); None as ''."""
-        return dateformat.format(value, self.date_pattern) if value else ""
+        """A date as text in the language's numeric style (the CSV for Excel); None as ''. Each date is written out
+        once: thousands of rows share a few dozen dates, and formatting each took a third of the file's time."""
+        if value not in self._dates:
+            self._dates[value] = dateformat.format(value, self.date_pattern) if value else ""
+        return self._dates[value]
 
 
 def _field_label(model, name):
