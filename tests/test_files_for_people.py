@@ -188,3 +188,12 @@ def test_a_formula_stays_text_in_the_overview_xlsx(client_for, carol, formula_co
     assert book["Voornemens"].cell(row=2, column=3).value == "'" + FORMULA
     assert book["Bewijs"].cell(row=2, column=2).value == "'@SUM(1)"
     assert all(cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row)
+
+
+def test_the_files_of_mijn_voornemens_hold_the_readers_own(client_for, alice, year):
+    client = client_for(alice)
+    rows = excel_rows(client.get("/commitments/?owner=me&_export=excel-csv"))
+    assert {row["Eigenaar"] for row in rows} == {"Alice de Vries (alice)"}
+    assert len(rows) == Commitment.objects.filter(owner=alice).count() == 8
+    machine = body(client.get("/commitments/?owner=me&_export=csv")).decode("utf-8-sig")
+    assert len(list(csv.DictReader(io.StringIO(machine)))) == 8
