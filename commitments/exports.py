@@ -1,32 +1,46 @@
 """Writers for the commitment file format (DESIGN.md §5, its columns and guard in fileformat.py) and the other
-exports.
+exports: files for machines (the register's CSV and XLSX, the round-trip import format, and the overview's CSV) and
+files for people (the overview's XLSX and the "CSV voor Excel" of the register and the overview, in the reader's
+language: labels, names, dates as dates).
 
-CSV is streamed a few hundred rows at a time; XLSX is written in constant-memory mode to a temporary file. Both
-write a ' before every place where a spreadsheet could see a cell start with = + - or @: the start of a text, and
-after each list separator (, or ;), tab and line break in it, since a spreadsheet that splits on another separator
-than the file's starts a cell there (issue 18: `Zie;=cmd|' /C calc'!A0;` in Dutch Excel). A ' already standing
-there is doubled, so that the import, which takes exactly one ' off again, gives back every value exactly. CSV
-quotes every text, so a `;` or line break in a value never splits it, whichever separator the reader assumes.
+The writers give data, never an HTTP response: a CSV as pieces of text (for a stream or a file), an XLSX written to
+a given path or binary stream, a PDF as bytes. The views make the downloads (wpsite/downloads.py), the command
+writes to its file.
+
+CSV comes a few hundred rows at a time; XLSX is written in constant-memory mode. Every file writes a ' before
+every place where a spreadsheet could see a cell start with = + - or @: the start of a text, and after each list
+separator (, or ;), tab and line break in it, since a spreadsheet that splits on another separator than the file's
+starts a cell there (issue 18: `Zie;=cmd|' /C calc'!A0;` in Dutch Excel). A ' already standing there is doubled, so
+that the import, which takes exactly one ' off again, gives back every value exactly. CSV quotes every text, so a
+`;` or line break in a value never splits it, whichever separator the reader assumes.
 """
 
 import csv
 import datetime
 import io
 import itertools
-import tempfile
 
 import xlsxwriter
-from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import dateformat, formats, timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from commitments import fileformat
-from commitments.models import OPEN_STATUSES, Commitment, Status
-from commitments.people import person_label
+from commitments.models import (
+    OPEN_STATUSES,
+    Commitment,
+    DropKind,
+    EvidenceKind,
+    EvidenceLink,
+    Kind,
+    Review,
+    Status,
+    Verdict,
+)
+from commitments.people import name_label, person_label
 
 CHUNK_SIZE = 2000
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def commitment_record(commitment):
@@ -47,9 +61,8 @@ def commitment_record(commitment):
     )
 
 
-# What commitment_records() reads of a commitment: its id, then fileformat.COLUMNS without the goals.
+# What commitment_records() reads of a commitment: fileformat.COLUMNS without the goals.
 RECORD_VALUES = (
-    "pk",
     "reference",
     "programme__year",
     "title",
@@ -66,27 +79,35 @@ RECORD_VALUES = (
 FILE_ORDER = ("programme__year", "sequence")
 
 
-def commitment_records(queryset):
-    """commitment_record() of every commitment of `queryset`, in the order of a file, for files of any size.
+def _rows_with_goals(queryset, values, goal_value):
+    """(row of `values`, [`goal_value` of each goal, by code]) of every commitment of `queryset`, in the order of a
+    file, for files of any size.
 
     Two queries, whatever the size: the rows as plain values, and their goals in the same order, read side by side
     from two streaming cursors. Model instances with prefetched goals made the register's CSV of 20,000 rows twelve
     to seventeen times slower than csv.writer over values_list(), its memory growing with the rows; the goals read
     per chunk by a list of its ids made it twice the floor on PostgreSQL (bench/results.md).
     """
-    rows = queryset.order_by(*FILE_ORDER).values_list(*RECORD_VALUES).iterator(chunk_size=CHUNK_SIZE)
+    rows = queryset.order_by(*FILE_ORDER).values_list("pk", *values).iterator(chunk_size=CHUNK_SIZE)
     links = (
         Commitment.goals.through.objects.filter(commitment__in=queryset.values("pk"))
         .order_by(*(f"commitment__{name}" for name in FILE_ORDER), "goal__code")
-        .values_list("commitment_id", "goal__code")
+        .values_list("commitment_id", f"goal__{goal_value}")
         .iterator(chunk_size=CHUNK_SIZE)
     )
     link = next(links, None)
-    for pk, reference, year, title, statement, location, kind, domain, owner, due, expected, status in rows:
-        codes = []
+    for pk, *row in rows:
+        goals = []
         while link is not None and link[0] == pk:
-            codes.append(link[1])
+            goals.append(link[1])
             link = next(links, None)
+        yield row, goals
+
+
+def commitment_records(queryset):
+    """commitment_record() of every commitment of `queryset`, in the order of a file, for files of any size."""
+    for row, codes in _rows_with_goals(queryset, RECORD_VALUES, "code"):
+        reference, year, title, statement, location, kind, domain, owner, due, expected, status = row
         yield (
             reference,
             year,
@@ -95,12 +116,15 @@ def commitment_records(queryset):
             location,
             kind,
             domain,
-            ";".join(codes),
+            fileformat.GOAL_SEPARATOR.join(codes),
             owner or "",
             due,
             expected,
             status,
         )
+
+
+# --- CSV and XLSX -----------------------------------------------------------------------------
 
 
 def _csv_row(row):
@@ -119,32 +143,33 @@ def _csv_row(row):
 CSV_ROWS_PER_PIECE = 500  # a piece of the stream: one write to the client instead of one per row
 
 
-def csv_response(header, rows, filename):
-    """A streamed UTF-8 CSV download (with BOM, so that Excel reads the accents right)."""
-
-    def pieces():
-        buffer = io.StringIO()
-        csv.writer(buffer).writerow(header)  # the column names, plain as ever
-        # Every text in quotes (numbers not): a ; or line break inside a value never ends its cell.
-        writer = csv.writer(buffer, quoting=csv.QUOTE_NONNUMERIC)
-        yield "\ufeff" + buffer.getvalue()
-        rows_iterator = iter(rows)
-        while batch := list(itertools.islice(rows_iterator, CSV_ROWS_PER_PIECE)):
-            buffer.seek(0)
-            buffer.truncate()
-            writer.writerows(map(_csv_row, batch))
-            yield buffer.getvalue()
-
-    response = StreamingHttpResponse(pieces(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+def csv_pieces(header, rows, *, delimiter=","):
+    """The text of a UTF-8 CSV (with BOM, so that Excel reads the accents right), a few hundred rows a piece: for a
+    streamed download or a file. `rows` are read only as the pieces are."""
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerow(header)  # the column names, plain as ever
+    # Every text in quotes (numbers not): a ; or line break inside a value never ends its cell.
+    writer = csv.writer(buffer, delimiter=delimiter, quoting=csv.QUOTE_NONNUMERIC)
+    yield "\ufeff" + buffer.getvalue()
+    rows_iterator = iter(rows)
+    while batch := list(itertools.islice(rows_iterator, CSV_ROWS_PER_PIECE)):
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerows(map(_csv_row, batch))
+        yield buffer.getvalue()
 
 
-def write_xlsx_sheet(workbook, name, header, rows, widths=None):
-    """One sheet: header row frozen with filters, dates as dates, text never as formulas."""
+ISO_DATE = "yyyy-mm-dd"  # the files for machines write dates so
+PERCENTAGE = "0.0%"
+
+
+def write_xlsx_sheet(workbook, name, header, rows, widths=None, *, date_format=ISO_DATE, percent_columns=()):
+    """One sheet: header row frozen with filters, dates as dates, text never as formulas; the numbers of
+    `percent_columns` (fractions) shown as percentages."""
     sheet = workbook.add_worksheet(name)
     bold = workbook.add_format({"bold": True, "bg_color": "#E8EEF4", "bottom": 1})
-    date_format = workbook.add_format({"num_format": "yyyy-mm-dd"})
+    as_date = workbook.add_format({"num_format": date_format})
+    as_percentage = workbook.add_format({"num_format": PERCENTAGE})
     wrap = workbook.add_format({"text_wrap": False})
     for column, width in enumerate(widths or [18] * len(header)):
         sheet.set_column(column, column, width)
@@ -156,50 +181,124 @@ def write_xlsx_sheet(workbook, name, header, rows, widths=None):
             if value is None or value == "":
                 continue
             if isinstance(value, datetime.datetime):
-                sheet.write_datetime(count, column, value.replace(tzinfo=None), date_format)
+                sheet.write_datetime(count, column, value.replace(tzinfo=None), as_date)
             elif isinstance(value, datetime.date):
-                sheet.write_datetime(count, column, datetime.datetime.combine(value, datetime.time()), date_format)
+                sheet.write_datetime(count, column, datetime.datetime.combine(value, datetime.time()), as_date)
             elif isinstance(value, str):
                 # write_string: never a formula, whatever the text begins with; the ' keeps the round trip equal to CSV.
                 sheet.write_string(count, column, fileformat.spreadsheet_safe(value), wrap)
+            elif column in percent_columns:
+                sheet.write_number(count, column, value, as_percentage)
             else:
                 sheet.write_number(count, column, value)
     sheet.autofilter(0, 0, max(count, 1), len(header) - 1)
     return sheet
 
 
-def xlsx_workbook(path):
-    return xlsxwriter.Workbook(path, {"constant_memory": True, "remove_timezone": True})
+def xlsx_workbook(output):
+    """A workbook written to `output`, a path or a binary stream, in constant memory."""
+    return xlsxwriter.Workbook(output, {"constant_memory": True, "remove_timezone": True})
 
 
-def xlsx_response(build, filename):
-    """Write an XLSX with `build(workbook)` to a temporary file and send it, so memory stays flat."""
-    handle = tempfile.NamedTemporaryFile(suffix=".xlsx")  # removed when the response closes it
-    workbook = xlsx_workbook(handle.name)
-    build(workbook)
-    workbook.close()
-    handle.seek(0)
-    return FileResponse(handle, as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
-
+# --- the register: the commitment file format, and the CSV for Excel ----------------------------
 
 COMMITMENT_COLUMN_WIDTHS = (14, 10, 40, 60, 10, 14, 18, 30, 14, 12, 12, 12)
 
 
-def register_csv(queryset, filename="voornemens.csv"):
-    return csv_response(fileformat.COLUMNS, commitment_records(queryset), filename)
+def register_csv(queryset):
+    """The commitments of `queryset` as a commitment file (CSV), in pieces of text."""
+    return csv_pieces(fileformat.COLUMNS, commitment_records(queryset))
 
 
-def register_xlsx(queryset, filename="voornemens.xlsx"):
-    def build(workbook):
-        write_xlsx_sheet(
-            workbook,
-            "voornemens",
-            fileformat.COLUMNS,
-            commitment_records(queryset),
-            COMMITMENT_COLUMN_WIDTHS,
-        )
+def write_register_xlsx(queryset, output):
+    """The commitments of `queryset` as a commitment file (XLSX), written to `output` (a path or binary stream)."""
+    workbook = xlsx_workbook(output)
+    write_xlsx_sheet(workbook, "voornemens", fileformat.COLUMNS, commitment_records(queryset), COMMITMENT_COLUMN_WIDTHS)
+    workbook.close()
 
-    return xlsx_response(build, filename)
+
+# --- files for people: the reader's language ------------------------------------------------------
+
+EXCEL_CSV_SEPARATOR = ";"  # the list separator of Dutch Excel: a file with commas opens as one column
+_EXCEL_DATE_PARTS = {"d": "dd", "j": "d", "m": "mm", "n": "m", "Y": "yyyy", "y": "yy"}
+
+
+class Readable:
+    """What a file for people says instead of codes, in the language active when it is made: labels of the
+    choices, headers, and the language's numeric date (SHORT_DATE_FORMAT, wpsite/formats: 31-12-2024, 31/12/2024).
+    Read at once, so that a CSV streamed after the view has returned still speaks the reader's language."""
+
+    def __init__(self):
+        self.kind = {value: str(label) for value, label in Kind.choices}
+        self.status = {value: str(label) for value, label in Status.choices}
+        self.verdict = {value: str(label) for value, label in Verdict.choices}
+        self.drop_kind = {value: str(label) for value, label in DropKind.choices}
+        self.evidence_kind = {value: str(label) for value, label in EvidenceKind.choices}
+        self.date_pattern = formats.get_format("SHORT_DATE_FORMAT")
+        self._dates = {}
+        self.commitment_header = [_field_label(Commitment, name) for name in fileformat.COLUMNS]
+
+    @property
+    def xlsx_date_format(self):
+        """The language's numeric date as a spreadsheet's number format: d-m-Y is dd-mm-yyyy."""
+        return "".join(_EXCEL_DATE_PARTS.get(part, part) for part in self.date_pattern)
+
+    def date(self, value):
+        """A date as text in the language's numeric style (the CSV for Excel); None as ''. Each date is written out
+        once: thousands of rows share a few dozen dates, and formatting each took a third of the file's time."""
+        if value not in self._dates:
+            self._dates[value] = dateformat.format(value, self.date_pattern) if value else ""
+        return self._dates[value]
+
+
+def _field_label(model, name):
+    return capfirst(str(model._meta.get_field(name).verbose_name))
+
+
+READABLE_RECORD_VALUES = (
+    "reference",
+    "programme__year",
+    "title",
+    "statement",
+    "source_location",
+    "kind",
+    "domain__name",
+    "owner__username",
+    "owner__first_name",
+    "owner__last_name",
+    "due_date",
+    "expected_date",
+    "status",
+)
+READABLE_GOAL_SEPARATOR = "; "
+
+
+def register_excel_csv(queryset):
+    """The commitments of `queryset` for people, as Dutch Excel opens a CSV: `;` between the cells, labels and names
+    in the reader's language, dates as 31-12-2024. The same columns as the commitment file, in words."""
+    readable = Readable()
+
+    def rows():
+        for row, goals in _rows_with_goals(queryset, READABLE_RECORD_VALUES, "name"):
+            reference, year, title, statement, location, kind, domain, username, first, last, due, expected, status = (
+                row
+            )
+            yield (
+                reference,
+                year,
+                title,
+                statement,
+                location,
+                readable.kind.get(kind, kind),
+                domain,
+                READABLE_GOAL_SEPARATOR.join(goals),
+                name_label(username, f"{first} {last}".strip()) if username else "",
+                readable.date(due),
+                readable.date(expected),
+                readable.status.get(status, status),
+            )
+
+    return csv_pieces(readable.commitment_header, rows(), delimiter=EXCEL_CSV_SEPARATOR)
 
 
 # --- the year-end overview (issue 4) ----------------------------------------------------------
@@ -214,21 +313,6 @@ OVERVIEW_COLUMNS = (
     "annual_report_reference",
     "evidence_urls",
 )
-OVERVIEW_COLUMN_WIDTHS = (*COMMITMENT_COLUMN_WIDTHS, 14, 12, 14, 60, 30, 60)
-# The XLSX says of a dropped commitment how it was dropped (DropKind); the CSV, the machine format, stays as it is.
-# And the current state of affairs (issue 17), with its date and author: for people, so not in the CSV either.
-OVERVIEW_XLSX_COLUMNS = (
-    *OVERVIEW_COLUMNS,
-    "drop_kind",
-    "state_of_affairs",
-    "state_of_affairs_on",
-    "state_of_affairs_by",
-)
-OVERVIEW_XLSX_COLUMN_WIDTHS = (*OVERVIEW_COLUMN_WIDTHS, 16, 60, 12, 24)
-SUMMARY_COLUMNS = ("section", "key", "name", *Status.values, "total", "realisation_rate_percent")
-SUMMARY_COLUMN_WIDTHS = (10, 18, 44, *(12 for _ in Status.values), 10, 24)
-EVIDENCE_COLUMNS = ("reference", "title", "url", "kind", "published_on", "note")
-EVIDENCE_COLUMN_WIDTHS = (14, 50, 60, 14, 14, 50)
 
 
 def overview_record(commitment):
@@ -245,73 +329,139 @@ def overview_record(commitment):
     )
 
 
-def overview_summary_records(overview):
-    """The state of the account first (section "state": "draft" with the number still undecided, or "final" with
-    the date it was closed), then the realisation of the whole selection, the dropped ones by kind, and the
-    matrices by domain and by goal, as SUMMARY_COLUMNS."""
-    yield from _state_records(overview)
-    sections = [("total", [overview.totals]), ("domain", overview.by_domain), ("goal", overview.by_goal)]
-    for section, rows in sections:
-        for row in rows:
-            counts = [count for _, _, count in row.cells]
-            yield (section, row.key, str(row.label), *counts, row.total, row.percentage)
-        if section == "total":
-            for kind, label, count in overview.dropped_by_kind:
-                counts = (count if status == Status.DROPPED else 0 for status in Status.values)
-                yield ("dropped", kind, str(label), *counts, count)
+def overview_csv(overview):
+    """The machine format of the overview, in pieces of text: its columns and values stay exactly as they are (no
+    draft mark, no drop kind); the XLSX, the CSV for Excel, the PDF and the DOCX are the documents people read."""
+    commitments = overview.commitments(chunk_size=CHUNK_SIZE, state_of_affairs=False)
+    return csv_pieces(OVERVIEW_COLUMNS, map(overview_record, commitments))
 
 
-def _state_records(overview):
-    """The draft or final mark of the summary sheet: its text in the reader's language, and the undecided ones."""
-    totals = overview.totals
-    if overview.is_final:
-        yield ("state", "final", f"{overview.state}. {overview.state_explanation}", *(None for _ in Status.values))
-        return
-    yield ("state", "draft", f"{overview.state}. {overview.state_explanation}", *(None for _ in Status.values))
-    open_counts = (totals.counts[status] if status in OPEN_STATUSES else 0 for status in Status.values)
-    yield ("state", "undecided", str(_("Nog zonder oordeel")), *open_counts, totals.undecided)
+def _overview_header(readable):
+    """The columns of the overview for people: the commitment's, then how it was accounted for."""
+    return [
+        *readable.commitment_header,
+        _("Oordeel"),
+        _("Beoordeeld"),  # the date
+        _field_label(Review, "actor"),  # by
+        _("Motivering"),
+        capfirst(_("vindplaats in het jaarbericht")),
+        _("Bewijs"),
+        _("Soort vervallen"),
+        _("Stand van zaken"),
+        _("Stand van zaken op"),
+        _("Stand van zaken door"),
+    ]
 
 
-def overview_xlsx_record(commitment):
-    """overview_record, how a dropped commitment was dropped (by_programme or during_year) and the current state of
-    affairs, as the XLSX has it."""
+OVERVIEW_READABLE_WIDTHS = (*COMMITMENT_COLUMN_WIDTHS, 18, 14, 24, 60, 30, 60, 30, 60, 14, 24)
+
+
+def _readable_overview_record(commitment, readable, date):
+    """One commitment of YearOverview.commitments() for people; `date` writes its dates (as they are, or as text)."""
     decision = commitment.decision
     update = commitment.state_of_affairs
     return (
-        *overview_record(commitment),
-        decision.drop_kind if decision else "",
+        commitment.reference,
+        commitment.programme.year,
+        commitment.title,
+        commitment.statement,
+        commitment.source_location,
+        readable.kind.get(commitment.kind, commitment.kind),
+        commitment.domain.name,
+        READABLE_GOAL_SEPARATOR.join(goal.name for goal in sorted(commitment.goals.all(), key=lambda g: g.code)),
+        person_label(commitment.owner),
+        date(commitment.due_date),
+        date(commitment.expected_date),
+        readable.status.get(commitment.status, commitment.status),
+        readable.verdict.get(decision.verdict, decision.verdict) if decision else "",
+        date(commitment.decided_on),
+        person_label(decision.actor) if decision else "",
+        commitment.rationale,
+        decision.annual_report_reference if decision else "",
+        "\n".join(item.url for item in commitment.evidence.all()),
+        readable.drop_kind.get(decision.drop_kind, "") if decision else "",
         update.text if update else "",
-        timezone.localtime(update.written_at).date() if update else None,
+        date(timezone.localtime(update.written_at).date()) if update else None,
         person_label(update.written_by) if update else "",
     )
 
 
-def overview_csv(overview):
-    # The machine format of the overview: its columns and values stay exactly as they are (no draft mark, no drop
-    # kind); the XLSX, the PDF and the DOCX are the documents people read.
-    rows = map(overview_record, overview.commitments(chunk_size=CHUNK_SIZE, state_of_affairs=False))
-    return csv_response(OVERVIEW_COLUMNS, rows, overview.filename("csv"))
+def overview_excel_csv(overview):
+    """The overview's commitments for people, as Dutch Excel opens a CSV (register_excel_csv), with their account."""
+    readable = Readable()
+    rows = (
+        _readable_overview_record(commitment, readable, readable.date)
+        for commitment in overview.commitments(chunk_size=CHUNK_SIZE)
+    )
+    return csv_pieces(_overview_header(readable), rows, delimiter=EXCEL_CSV_SEPARATOR)
 
 
-def write_overview_sheets(workbook, overview):
-    """The sheets summary, commitments and evidence of the overview, into an open workbook."""
-    write_xlsx_sheet(workbook, "summary", SUMMARY_COLUMNS, overview_summary_records(overview), SUMMARY_COLUMN_WIDTHS)
+def _summary_records(overview):
+    """The summary sheet: the state of the account first (CONCEPT with the number still undecided, or the date it
+    was closed), then the realisation of the whole selection, the dropped ones by kind, and the rows by domain and
+    by goal; counts per status, the total and the realisation rate (a fraction, shown as a percentage)."""
+    totals = overview.totals
+    empty = (None for _ in Status.values)
+    state = _("Stand")
+    yield (state, f"{overview.state}. {overview.state_explanation}", *empty)
+    if not overview.is_final:
+        open_counts = (totals.counts[status] if status in OPEN_STATUSES else 0 for status in Status.values)
+        yield (state, _("Nog zonder oordeel"), *open_counts, totals.undecided)
+    yield (_("Totaal"), _("Alle voornemens"), *totals.counts.values(), totals.total, totals.rate)
+    for _kind, label, count in overview.dropped_by_kind:
+        counts = (count if status == Status.DROPPED else 0 for status in Status.values)
+        yield (_("Vervallen"), str(label), *counts, count)
+    for section, rows in ((_("Toezichtgebied"), overview.by_domain), (_("Doel"), overview.by_goal)):
+        for row in rows:
+            yield (section, str(row.label), *(count for _, _, count in row.cells), row.total, row.rate)
+
+
+def write_overview_xlsx(overview, output):
+    """The overview for people, written to `output` (a path or binary stream), in the reader's language: a summary,
+    the commitments with their account, and the evidence; labels instead of codes, names instead of usernames,
+    dates as dates in the language's style, the realisation rate as a percentage."""
+    readable = Readable()
+    date_format = readable.xlsx_date_format
+    workbook = xlsx_workbook(output)
+    summary_header = [capfirst(_("sectie")), _("Naam"), *readable.status.values(), _("Totaal"), _("Realisatie")]
     write_xlsx_sheet(
         workbook,
-        "commitments",
-        OVERVIEW_XLSX_COLUMNS,
-        map(overview_xlsx_record, overview.commitments(chunk_size=CHUNK_SIZE)),
-        OVERVIEW_XLSX_COLUMN_WIDTHS,
+        _("Samenvatting"),
+        summary_header,
+        _summary_records(overview),
+        (18, 60, *(14 for _ in Status.values), 10, 14),
+        percent_columns={len(summary_header) - 1},
+    )
+    write_xlsx_sheet(
+        workbook,
+        _("Voornemens"),
+        _overview_header(readable),
+        (
+            _readable_overview_record(commitment, readable, lambda value: value)
+            for commitment in overview.commitments(chunk_size=CHUNK_SIZE)
+        ),
+        OVERVIEW_READABLE_WIDTHS,
+        date_format=date_format,
     )
     evidence = (
-        (item.commitment.reference, item.title, item.url, item.kind, item.published_on, item.note)
+        (
+            item.commitment.reference,
+            item.title,
+            item.url,
+            readable.evidence_kind.get(item.kind, item.kind),
+            item.published_on,
+            item.note,
+        )
         for item in overview.evidence().iterator(chunk_size=CHUNK_SIZE)
     )
-    write_xlsx_sheet(workbook, "evidence", EVIDENCE_COLUMNS, evidence, EVIDENCE_COLUMN_WIDTHS)
-
-
-def overview_xlsx(overview):
-    return xlsx_response(lambda workbook: write_overview_sheets(workbook, overview), overview.filename("xlsx"))
+    evidence_header = [
+        _field_label(Commitment, "reference"),
+        *(_field_label(EvidenceLink, name) for name in ("title", "url", "kind", "published_on", "note")),
+    ]
+    write_xlsx_sheet(
+        workbook, _("Bewijs"), evidence_header, evidence, (14, 50, 60, 16, 14, 50), date_format=date_format
+    )
+    workbook.close()
 
 
 # The most commitments a PDF (or DOCX) made in a web request may have: WeasyPrint needs some 30 ms of CPU for each
@@ -326,7 +476,7 @@ PDF_AT_MOST = 300
 # takes at most some 2 s, so four at once stay well within gunicorn's 30 s. The page over a limit says what to do
 # instead: filter, take the register's CSV (streamed, some 35,000 rows a second), or `manage.py export_overview`.
 REGISTER_XLSX_AT_MOST = 10_000
-OVERVIEW_EXPORT_AT_MOST = {"csv": 3_000, "xlsx": 3_000}
+OVERVIEW_EXPORT_AT_MOST = {"csv": 3_000, "excel-csv": 3_000, "xlsx": 3_000}
 
 
 def pdf_url_fetcher():
@@ -349,24 +499,5 @@ def render_overview_pdf(overview):
     return weasyprint.HTML(string=html, url_fetcher=pdf_url_fetcher()).write_pdf(pdf_variant="pdf/ua-1")
 
 
-def overview_pdf(overview):
-    response = HttpResponse(render_overview_pdf(overview), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{overview.filename("pdf")}"'
-    return response
-
-
-def save_overview(overview, file_format, path):
-    """The export as a file (manage.py export_overview), made by the same writers as the download."""
-    if file_format == "xlsx":
-        workbook = xlsx_workbook(path)
-        write_overview_sheets(workbook, overview)
-        workbook.close()
-        return
-    with open(path, "wb") as handle:
-        if file_format == "pdf":
-            handle.write(render_overview_pdf(overview))
-        else:
-            handle.writelines(overview_csv(overview).streaming_content)
-
-
-OVERVIEW_WRITERS = {"csv": overview_csv, "xlsx": overview_xlsx, "pdf": overview_pdf}
+# The files of the overview, by the extension of their address (and the command's --format).
+OVERVIEW_FORMATS = ("csv", "excel-csv", "xlsx", "pdf")

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
@@ -22,10 +23,6 @@ class Select(forms.Select):
     template_name = "commitments/widgets/select.html"
 
 
-class SelectMultiple(forms.SelectMultiple):
-    template_name = Select.template_name
-
-
 class OptionsReadOnce(BaseChoiceIterator):
     """The options of a select, read from the database when first needed and then kept, so that the form shows them
     and checks the chosen value against them from one query. A ModelChoiceFilter reads its options to show them and
@@ -34,12 +31,13 @@ class OptionsReadOnce(BaseChoiceIterator):
     `read` gives (id, value, label): the parameter carries the value (a year, slug, code or username), the query
     filters on the id, as on an indexed foreign key, without a join to match the value."""
 
-    def __init__(self, read):
+    def __init__(self, read, first=()):
         self.read = read
+        self.first = first  # options before those read (the register's "mine")
 
     @cached_property
     def ids(self):
-        return {str(value): (pk, str(label)) for pk, value, label in self.read()}
+        return {str(value): (pk, str(label)) for pk, value, label in (*self.first, *self.read())}
 
     def __iter__(self):
         return ((value, label) for value, (_, label) in self.ids.items())
@@ -59,6 +57,9 @@ class OptionFilter(django_filters.ChoiceFilter):
         if value in EMPTY_VALUES:
             return queryset
         return queryset.filter(**{self.field_name: self.extra["choices"].ids[value][0]})
+
+
+MINE = "me"  # ?owner=me: the commitments of whoever reads the page
 
 
 class CommitmentFilter(django_filters.FilterSet):
@@ -83,11 +84,13 @@ class CommitmentFilter(django_filters.FilterSet):
         empty_label=_("Alle doelen"),
         distinct=False,
     )
+    # Checkboxes, as the NL Design System shows a choice of several: a list box needed ctrl-click.
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, label=_("status"), distinct=False, widget=SelectMultiple
+        choices=Status.choices, label=_("status"), distinct=False, widget=forms.CheckboxSelectMultiple
     )
     # Only people who can own commitments (domain members), not every account (django-filter #1143); named as in
-    # the commitment form.
+    # the commitment form. `owner=me` (MINE, first of the options) is whoever reads: an address to share or bookmark
+    # that shows each their own.
     owner = OptionFilter(
         field_name="owner",
         read=lambda: (
@@ -117,6 +120,9 @@ class CommitmentFilter(django_filters.FilterSet):
         for option_filter in self.filters.values():
             if isinstance(option_filter, OptionFilter):  # options of this request, read when first needed
                 option_filter.extra["choices"] = OptionsReadOnce(option_filter.read)
+        user = getattr(self.request, "user", None)
+        if user is not None and user.is_authenticated:
+            self.filters["owner"].extra["choices"].first = ((user.pk, MINE, _("Mijn voornemens")),)
 
     def search(self, queryset, name, value):
         value = value.strip()
@@ -133,3 +139,28 @@ class CommitmentFilter(django_filters.FilterSet):
             if value == "1"
             else queryset.exclude(pk__in=overdue.values("pk"))
         )
+
+
+def chips(form, query):
+    """The filters in use as chips (the NL Design System's filter pattern): [(text, query)] for each value of a
+    filter in `query`, the query being the same address without just that value (and without the page), so that
+    each chip is a link that removes itself. The labels come from the form's own options and cleaned values: no
+    query of their own."""
+    found = []
+    for name, field in form.fields.items():
+        values = [value for value in query.getlist(name) if value.strip()]
+        for value in values:
+            remaining = query.copy()
+            remaining.setlist(name, [other for other in values if other != value])
+            remaining.pop("page", None)
+            found.append((f"{capfirst(field.label)}: {_value_label(form, name, field, value)}", remaining.urlencode()))
+    return found
+
+
+def _value_label(form, name, field, value):
+    if isinstance(field, forms.ModelChoiceField):  # the overview's: the chosen row, once the form is valid
+        chosen = form.cleaned_data.get(name) if form.is_valid() else None
+        return str(chosen) if chosen is not None else value
+    if isinstance(field, forms.ChoiceField):
+        return str(dict(field.choices).get(value, value))
+    return value

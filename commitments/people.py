@@ -5,8 +5,12 @@ name stay apart; the username alone for someone without a name. One rule for pag
 def person_label(user):
     if user is None:
         return ""
-    full_name = user.get_full_name()
-    return f"{full_name} ({user.username})" if full_name else user.username
+    return name_label(user.username, user.get_full_name())
+
+
+def name_label(username, full_name):
+    """person_label() of a person read as values (a file of thousands of rows reads no user instances)."""
+    return f"{full_name} ({username})" if full_name else username
 
 
 def person_addressed(user):

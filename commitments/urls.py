@@ -33,6 +33,12 @@ urlpatterns += [
     path("overview/", overview.overview_current, name="overview-current"),
     path("overview/<int:year>/", overview.overview, name="overview"),
     path("overview/<int:year>/export.csv", overview.export, {"file_format": "csv"}, name="overview-export-csv"),
+    path(
+        "overview/<int:year>/export-excel.csv",
+        overview.export,
+        {"file_format": "excel-csv"},
+        name="overview-export-excel-csv",
+    ),
     path("overview/<int:year>/export.xlsx", overview.export, {"file_format": "xlsx"}, name="overview-export-xlsx"),
     path("overview/<int:year>/export.pdf", overview.export, {"file_format": "pdf"}, name="overview-export-pdf"),
     path("overview/<int:year>/export.docx", overview.export_docx, name="overview-export-docx"),

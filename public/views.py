@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from commitments import exports
 from commitments.overview import totals_by_year
 from public import account
+from wpsite import downloads
 
 PER_PAGE = 100
 CSV_COLUMNS = (
@@ -95,7 +96,7 @@ def export(request, year, file_format):
     records = map(account.record, public_year.public_commitments().iterator(chunk_size=exports.CHUNK_SIZE))
     if file_format == "csv":
         rows = (_csv_row(item) for item in records)
-        return exports.csv_response(CSV_COLUMNS, rows, public_year.filename("csv"))
+        return downloads.csv_download(exports.csv_pieces(CSV_COLUMNS, rows), public_year.filename("csv"))
     totals = public_year.totals
     document = {
         "programme": {

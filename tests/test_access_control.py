@@ -80,6 +80,7 @@ EXPECTED = {
     "overview-current": (None, answers(302, no_role=403)),  # to this year's overview
     "overview": (None, EVERY_ROLE),
     "overview-export-csv": (None, MANAGERS),
+    "overview-export-excel-csv": (None, MANAGERS),
     "overview-export-xlsx": (None, MANAGERS),
     "overview-export-pdf": (None, MANAGERS),
     "overview-export-docx": (None, MANAGERS),

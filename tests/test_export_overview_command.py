@@ -40,7 +40,7 @@ def test_the_xlsx_file_holds_what_the_download_holds(tmp_path, client_for, carol
     output, _ = export(tmp_path, "xlsx")
     written = openpyxl.load_workbook(output)
     downloaded = openpyxl.load_workbook(io.BytesIO(download(client_for(carol), "xlsx")))
-    assert written.sheetnames == downloaded.sheetnames == ["summary", "commitments", "evidence"]
+    assert written.sheetnames == downloaded.sheetnames == ["Samenvatting", "Voornemens", "Bewijs"]
     for name in written.sheetnames:
         assert list(written[name].values) == list(downloaded[name].values)
 

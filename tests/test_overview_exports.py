@@ -13,7 +13,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from commitments import exports, overview, workflow
-from commitments.models import Action, Review, Status
+from commitments.models import Action, Goal, Review, Status
 from tests.overview_data import MIX, create, expected_counts, make_many, make_year
 
 FORMULA = '=HYPERLINK("http://x")'
@@ -153,59 +153,101 @@ def test_the_csv_and_xlsx_hold_every_commitment_of_a_selection_too_large_for_the
     client = client_for(carol)
     expected = sorted(c.reference for c in year if "domain" not in query or c.domain.slug == query["domain"])
     assert sorted(row["reference"] for row in csv_rows(client.get(URLS["csv"], query))) == expected
-    sheet = workbook(client.get(URLS["xlsx"], query))["commitments"]
-    assert sorted(row["reference"] for row in sheet_rows(sheet)) == expected
+    sheet = workbook(client.get(URLS["xlsx"], query))["Voornemens"]
+    assert sorted(row["Referentie"] for row in sheet_rows(sheet)) == expected
 
 
 # --- XLSX -------------------------------------------------------------------------------------
 
 
-def test_the_xlsx_has_a_summary_the_commitments_and_the_evidence(client_for, carol, year):
+def named(user):
+    """A person as the files for people name them: "Alice de Vries (alice)", or the username of someone nameless."""
+    full_name = f"{user.first_name} {user.last_name}".strip()
+    return f"{full_name} ({user.username})" if full_name else user.username
+
+
+def readable_record(commitment):
+    """The XLSX row of a commitment for people, made here from the Review table and the labels themselves: labels
+    instead of codes, names instead of usernames, dates as dates."""
+    record = expected_record(commitment)
+    approval = Review.objects.filter(commitment=commitment, action=Action.APPROVE).order_by("-created_at").first()
+    decided = bool(record["verdict"])
+    goal_names = [goal.name for goal in commitment.goals.order_by("code")]
+    return {
+        "Referentie": record["reference"],
+        "Werkprogramma": "2024",
+        "Titel": record["title"],
+        "Tekst in het werkprogramma": record["statement"],
+        "Vindplaats": "",
+        "Soort": "Publicatie",
+        "Toezichtgebied": commitment.domain.name,
+        "Doelen": "; ".join(goal_names),
+        "Eigenaar": named(commitment.owner),
+        "Deadline": "2024-12-31",
+        "Verwachte datum": record["expected_date"],
+        "Status": Status(commitment.status).label,
+        "Oordeel": Status(approval.verdict).label if decided else "",
+        "Beoordeeld": record["decided_on"],
+        "Door": "Bob Jansen (bob)" if decided else "",
+        "Motivering": record["rationale"],
+        "Vindplaats in het jaarbericht": record["annual_report_reference"],
+        "Bewijs": record["evidence_urls"],
+        "Soort vervallen": "Vervallen in de loop van het jaar" if commitment.status == Status.DROPPED else "",
+        "Stand van zaken": "",
+        "Stand van zaken op": "",
+        "Stand van zaken door": "",
+    }
+
+
+def test_the_xlsx_has_a_summary_the_commitments_and_the_evidence_in_words(client_for, carol, year):
     book = workbook(client_for(carol).get(URLS["xlsx"]))
-    assert book.sheetnames == ["summary", "commitments", "evidence"]
+    assert book.sheetnames == ["Samenvatting", "Voornemens", "Bewijs"]
 
-    commitments = book["commitments"]
-    no_state_of_affairs = {"state_of_affairs": "", "state_of_affairs_on": "", "state_of_affairs_by": ""}
-    expected = [
-        {**expected_record(c), "drop_kind": "during_year" if c.status == Status.DROPPED else "", **no_state_of_affairs}
-        for c in year
-    ]
-    assert sorted(sheet_rows(commitments), key=lambda row: row["reference"]) == expected
+    commitments = sheet_rows(book["Voornemens"])
+    assert sorted(commitments, key=lambda row: row["Referentie"]) == [readable_record(c) for c in year]
 
-    summary = {(row["section"], row["key"]): row for row in sheet_rows(book["summary"])}
-    for (section, key), counts in {
-        ("total", ""): expected_counts(MIX),
-        ("domain", "politie"): expected_counts(MIX, domain="politie"),
-        ("domain", "migratie"): expected_counts(MIX, domain="migratie"),
-        ("goal", "ketens"): expected_counts(MIX, goal="ketens"),
-        ("goal", ""): expected_counts([row for row in MIX if not row[2]]),
+    summary = {(row["Sectie"], row["Naam"]): row for row in sheet_rows(book["Samenvatting"])}
+    for (section, name), counts in {
+        ("Totaal", "Alle voornemens"): expected_counts(MIX),
+        ("Toezichtgebied", "Politie"): expected_counts(MIX, domain="politie"),
+        ("Toezichtgebied", "Migratie"): expected_counts(MIX, domain="migratie"),
+        ("Doel", Goal.objects.get(code="ketens").name): expected_counts(MIX, goal="ketens"),
+        ("Doel", "Zonder doel"): expected_counts([row for row in MIX if not row[2]]),
     }.items():
-        row = summary[(section, key)]
-        assert [int(row[status]) for status in Status.values] == [counts[status] for status in Status.values]
-        assert int(row["total"]) == counts["total"]
-    assert float(summary[("total", "")]["realisation_rate_percent"]) == 40.0
+        row = summary[(section, name)]
+        assert [int(row[label]) for label in Status.labels] == [counts[status] for status in Status.values]
+        assert int(row["Totaal"]) == counts["total"]
+    assert float(summary[("Totaal", "Alle voornemens")]["Realisatie"]) == 0.4
 
-    evidence = sheet_rows(book["evidence"])
+    evidence = sheet_rows(book["Bewijs"])
     expected_evidence = [
-        (link.commitment.reference, link.title, link.url, link.kind, link.published_on.isoformat())
+        (link.commitment.reference, link.title, link.url, "Rapport", link.published_on.isoformat())
         for commitment in year
         for link in commitment.evidence.order_by("id")
     ]
-    assert [(r["reference"], r["title"], r["url"], r["kind"], r["published_on"]) for r in evidence] == expected_evidence
+    assert [(r["Referentie"], r["Titel"], r["Link"], r["Soort"], r["Datum van het bewijs"]) for r in evidence] == (
+        expected_evidence
+    )
 
 
-def test_the_xlsx_freezes_and_filters_the_header_and_writes_dates_as_dates(client_for, carol, year):
+def test_the_xlsx_freezes_and_filters_the_header_and_writes_dates_and_rates_as_numbers(client_for, carol, year):
     book = workbook(client_for(carol).get(URLS["xlsx"]))
     for sheet in book.worksheets:
         assert sheet.freeze_panes == "A2", sheet.title
         assert sheet.auto_filter.ref.startswith("A1:"), sheet.title
-    commitments = book["commitments"]
+    commitments = book["Voornemens"]
     header = [cell.value for cell in commitments[1]]
-    due = commitments.cell(row=2, column=header.index("due_date") + 1)
+    due = commitments.cell(row=2, column=header.index("Deadline") + 1)
     assert due.is_date and due.value == datetime.datetime(2024, 12, 31)
+    assert due.number_format == "dd-mm-yyyy"  # as a Dutch reader writes a date: 31-12-2024
     assert commitments.column_dimensions["D"].width > commitments.column_dimensions["B"].width  # statement > year
-    published = book["evidence"].cell(row=2, column=5)
-    assert published.is_date
+    published = book["Bewijs"].cell(row=2, column=5)
+    assert published.is_date and published.number_format == "dd-mm-yyyy"
+    summary = book["Samenvatting"]
+    rate_column = [cell.value for cell in summary[1]].index("Realisatie") + 1
+    total_row = next(row for row in summary.iter_rows(min_row=2) if row[0].value == "Totaal")
+    rate = total_row[rate_column - 1]
+    assert rate.data_type == "n" and rate.value == 0.4 and rate.number_format == "0.0%"
 
 
 # --- formulas stay text -----------------------------------------------------------------------
@@ -230,10 +272,11 @@ def test_a_formula_in_a_title_stays_text_in_the_csv(client_for, carol, formula_c
 
 def test_a_formula_in_a_title_stays_text_in_the_xlsx(client_for, carol, formula_commitment):
     book = workbook(client_for(carol).get(URLS["xlsx"]))
-    title = book["commitments"].cell(row=2, column=3)
+    title = book["Voornemens"].cell(row=2, column=3)
     assert title.data_type == "s"  # a string, not "f" (formula)
     assert title.value == "'" + FORMULA
-    evidence_title = book["evidence"].cell(row=2, column=2)
+    assert book["Voornemens"].cell(row=2, column=17).value == "'@p. 3"  # the place in the annual report
+    evidence_title = book["Bewijs"].cell(row=2, column=2)
     assert evidence_title.data_type == "s"
     assert evidence_title.value == "'" + FORMULA
     for sheet in book.worksheets:
@@ -326,7 +369,7 @@ def test_the_exports_cost_a_fixed_number_of_queries(
         assert len(csv_rows(client.get(URLS["csv"]))) == size
     # ... and the totals, the two matrices, the evidence sheet and the current states of affairs
     with django_assert_num_queries(12):
-        assert workbook(client.get(URLS["xlsx"]))["commitments"].max_row == size + 1
+        assert workbook(client.get(URLS["xlsx"]))["Voornemens"].max_row == size + 1
     # ... and the totals, the two matrices, the states of affairs; the goals not
     with django_assert_num_queries(10):
         assert client.get(URLS["pdf"]).status_code == 200

@@ -21,6 +21,7 @@ LAST_YEAR = timezone.localdate().year - 1
 BUDGETS = {
     "register": 11,  # + the filter choices (programme, domain, goal, owner), count, rows, cycles, bulk owners
     "register_csv": 5,  # + the rows and their goals, read side by side, at any size
+    "register_excel_csv": 5,  # the CSV for Excel: the same two, with names and labels
     "register_xlsx": 6,  # + the count against exports.REGISTER_XLSX_AT_MOST (issue 18)
     "detail": 16,  # + the commitment and its parts (its states of affairs too), and the timeline's eight (timeline.py)
     "dashboard_staff": 15,  # a beheerder: every role's section
@@ -31,6 +32,7 @@ BUDGETS = {
     "overview_domains": 10,  # over overview.LIST_AT_MOST: the domains to choose from instead of the commitments
     "overview_domain_page": 14,  # one domain a page at a time: + the domain; the pager counts nothing itself
     "overview_csv": 8,  # + the totals, against exports.OVERVIEW_EXPORT_AT_MOST (issue 18)
+    "overview_excel_csv": 9,  # + the current states of affairs, which people read and the machine CSV has not
     "overview_xlsx": 12,
     "overview_docx": 9,  # + programme, totals (with the dropped ones by kind), commitments with goals and evidence
 }
@@ -67,12 +69,14 @@ def at_two_sizes(client, username, path):
     [
         ("register", BEHEERDER_USERNAME, f"/commitments/?programme={LAST_YEAR}&sort=due_date&per_page=100"),
         ("register_csv", MANAGER_USERNAME, "/commitments/?_export=csv"),
+        ("register_excel_csv", MANAGER_USERNAME, "/commitments/?_export=excel-csv"),
         ("register_xlsx", MANAGER_USERNAME, "/commitments/?_export=xlsx"),
         ("dashboard_reviewer", REVIEWER_USERNAME, "/"),
         ("dashboard_manager", MANAGER_USERNAME, "/"),
         ("review_queue", REVIEWER_USERNAME, "/reviews/"),
         ("overview", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/"),
         ("overview_csv", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.csv"),
+        ("overview_excel_csv", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export-excel.csv"),
         ("overview_xlsx", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.xlsx"),
         ("overview_docx", MANAGER_USERNAME, f"/overview/{LAST_YEAR}/export.docx"),
     ],

@@ -139,13 +139,22 @@ def test_the_overview_page_shows_the_current_state_of_affairs(client_for, carol,
 
 def test_the_xlsx_has_the_current_state_its_date_and_author(client_for, carol, written, alice):
     response = client_for(carol).get("/overview/2024/export.xlsx")
-    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))["commitments"]
+    sheet = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content)))["Voornemens"]
     rows = list(sheet.iter_rows(values_only=True))
     row = dict(zip(rows[0], rows[1], strict=True))
 
-    assert row["state_of_affairs"] == "Tweede stand: rapport in wederhoor."
-    assert row["state_of_affairs_on"].date() == timezone.localdate()
-    assert row["state_of_affairs_by"] == "Alice de Vries (alice)"
+    assert row["Stand van zaken"] == "Tweede stand: rapport in wederhoor."
+    assert row["Stand van zaken op"].date() == timezone.localdate()
+    assert row["Stand van zaken door"] == "Alice de Vries (alice)"
+
+
+def test_the_csv_for_excel_has_the_current_state_too(client_for, carol, written):
+    response = client_for(carol).get("/overview/2024/export-excel.csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+
+    assert rows[0]["Stand van zaken"] == "Tweede stand: rapport in wederhoor."
+    assert rows[0]["Stand van zaken op"] == timezone.localdate().strftime("%d-%m-%Y")
+    assert rows[0]["Stand van zaken door"] == "Alice de Vries (alice)"
 
 
 def test_the_overview_csv_stays_as_it_was(client_for, carol, written):

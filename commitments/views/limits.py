@@ -13,8 +13,8 @@ def too_large(request, total, limit, *, file_format, year=None):
         "file_format": file_format.upper(),
         "year": year,
         "query": query.urlencode(),
-        "command": f"python manage.py export_overview {year} --format {file_format} --output jaaroverzicht-{year}."
-        f"{file_format}"
+        "command": f"python manage.py export_overview {year} --format {file_format} --output jaaroverzicht-{year}"
+        + (".csv" if file_format == "excel-csv" else f".{file_format}")
         if year
         else "",
     }

@@ -1,13 +1,16 @@
 """The year-end overview of a programme (DESIGN.md §5) and its exports: what the annual report accounts for."""
 
-from django.http import HttpResponse
+import io
+
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from commitments import exports, jaarbericht, permissions
+from commitments.filters import chips
 from commitments.forms import year_overview_for
 from commitments.models import WorkProgramme
 from commitments.views.limits import too_large
+from wpsite import downloads
 
 
 def overview_current(request):
@@ -49,6 +52,7 @@ def overview(request, year):
             "listing": listing,
             "page_obj": listing.page,
             "form": form,
+            "chips": chips(form, request.GET),
             "years": WorkProgramme.objects.order_by("-year").values_list("year", flat=True),
             "query": _filters_query(request),  # for the pager and the exports
             "pdf_limit": exports.PDF_AT_MOST,  # a larger PDF or DOCX is made in the background: no download link
@@ -57,8 +61,8 @@ def overview(request, year):
 
 
 def export(request, year, file_format):
-    """The overview as CSV, XLSX or PDF, with the page's filters: for managers and beheerders. A PDF of more than
-    exports.PDF_AT_MOST commitments would outlast the request: it is made in the background."""
+    """The overview as CSV, CSV for Excel, XLSX or PDF, with the page's filters: for managers and beheerders. A PDF
+    of more than exports.PDF_AT_MOST commitments would outlast the request: it is made in the background."""
     permissions.require(permissions.can_export_overview(request.user))
     year_overview, _ = _overview_for(request, year)
     if file_format == "pdf" and year_overview.totals.total > exports.PDF_AT_MOST:
@@ -71,7 +75,22 @@ def export(request, year, file_format):
             year=year,
             file_format=file_format,
         )
-    return exports.OVERVIEW_WRITERS[file_format](year_overview)
+    return _overview_file(year_overview, file_format)
+
+
+def _overview_file(year_overview, file_format):
+    if file_format == "csv":
+        return downloads.csv_download(exports.overview_csv(year_overview), year_overview.filename("csv"))
+    if file_format == "excel-csv":
+        filename = year_overview.filename("csv").removesuffix(".csv") + "-excel.csv"
+        return downloads.csv_download(exports.overview_excel_csv(year_overview), filename)
+    if file_format == "xlsx":
+        return downloads.xlsx_download(
+            lambda output: exports.write_overview_xlsx(year_overview, output), year_overview.filename("xlsx")
+        )
+    return downloads.file_download(
+        exports.render_overview_pdf(year_overview), year_overview.filename("pdf"), "application/pdf"
+    )
 
 
 def export_docx(request, year):
@@ -82,11 +101,10 @@ def export_docx(request, year):
     year_overview, _ = _overview_for(request, year)
     if year_overview.totals.total > exports.PDF_AT_MOST:
         return _made_in_the_background(request, year, "docx")
-    response = HttpResponse(content_type=jaarbericht.CONTENT_TYPE)
+    chapter = io.BytesIO()
     try:
-        jaarbericht.write_chapter(year_overview, response)
+        jaarbericht.write_chapter(year_overview, chapter)
     except jaarbericht.NothingToReport as empty:
         context = {"overview": year_overview, "message": str(empty), "query": _filters_query(request)}
         return render(request, "commitments/overview/docx_empty.html", context, status=404)
-    response["Content-Disposition"] = f'attachment; filename="{year_overview.filename("docx")}"'
-    return response
+    return downloads.file_download(chapter.getvalue(), year_overview.filename("docx"), jaarbericht.CONTENT_TYPE)

@@ -11,7 +11,7 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 
 from commitments import exports, permissions, workflow
-from commitments.filters import CommitmentFilter
+from commitments.filters import MINE, CommitmentFilter, chips
 from commitments.forms import BulkStepForm, CommitmentForm, EvidenceForm, NoteForm, StateOfAffairsForm
 from commitments.models import Commitment, EvidenceLink, WorkProgramme
 from commitments.people import person_label
@@ -19,6 +19,7 @@ from commitments.tables import CommitmentTable
 from commitments.timeline import timeline_for
 from commitments.views.access import get_commitment_for
 from commitments.views.limits import too_large
+from wpsite import downloads
 
 PER_PAGE_DEFAULT, PER_PAGE_MIN, PER_PAGE_MAX = 25, 10, 100
 REGISTER_FIELDS = (
@@ -37,8 +38,33 @@ REGISTER_FIELDS = (
 )
 
 
+# ?_export=: the commitment file format (csv, xlsx: the import's), and the CSV for Excel, for people.
+EXPORT_FORMATS = ("csv", "xlsx", "excel-csv")
+
+
+def _register_file(request, queryset, export_format):
+    """What is filtered as a file: the CSVs streamed, the XLSX up to exports.REGISTER_XLSX_AT_MOST rows."""
+    if export_format == "csv":
+        return downloads.csv_download(exports.register_csv(queryset), "voornemens.csv")
+    if export_format == "excel-csv":
+        return downloads.csv_download(exports.register_excel_csv(queryset), "voornemens-excel.csv")
+    if (total := queryset.count()) > exports.REGISTER_XLSX_AT_MOST:
+        return too_large(request, total, exports.REGISTER_XLSX_AT_MOST, file_format="xlsx")
+    return downloads.xlsx_download(lambda output: exports.write_register_xlsx(queryset, output), "voornemens.xlsx")
+
+
+def _with_owner_mine(query):
+    """The address of "Mijn voornemens": the same filters with the owner whoever reads; None when it is so already."""
+    if query.get("owner") == MINE:
+        return None
+    mine = query.copy()
+    mine["owner"] = MINE
+    mine.pop("page", None)
+    return mine.urlencode()
+
+
 class RegisterView(SingleTableMixin, FilterView):
-    """Filter, sort and page through the commitments; `?_export=csv|xlsx` exports what is filtered."""
+    """Filter, sort and page through the commitments; `?_export=csv|xlsx|excel-csv` exports what is filtered."""
 
     model = Commitment
     table_class = CommitmentTable
@@ -71,13 +97,10 @@ class RegisterView(SingleTableMixin, FilterView):
 
     def get(self, request, *args, **kwargs):
         export_format = request.GET.get("_export")
-        if export_format in ("csv", "xlsx"):
+        if export_format in EXPORT_FORMATS:
             filterset = self.get_filterset(self.get_filterset_class())
             queryset = filterset.qs if filterset.is_valid() else filterset.queryset.none()
-            if export_format == "xlsx" and (total := queryset.count()) > exports.REGISTER_XLSX_AT_MOST:
-                return too_large(request, total, exports.REGISTER_XLSX_AT_MOST, file_format="xlsx")
-            write = exports.register_csv if export_format == "csv" else exports.register_xlsx
-            return write(queryset)
+            return _register_file(request, queryset, export_format)
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -105,6 +128,8 @@ class RegisterView(SingleTableMixin, FilterView):
         if table.takes_bulk_steps:
             context["bulk_form"] = BulkStepForm()
         context["query"] = self.request.GET.urlencode()
+        context["chips"] = chips(context["filter"].form, self.request.GET)
+        context["mine_query"] = _with_owner_mine(self.request.GET)
         return context
 
 

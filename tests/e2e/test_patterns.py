@@ -5,6 +5,7 @@ each pattern working.)"""
 
 import pytest
 
+from tests.e2e import checks
 from tests.e2e.conftest import DESKTOP, NARROW
 from tests.e2e.test_accessibility import world  # noqa: F401 (the fixture)
 
@@ -105,3 +106,92 @@ def test_on_a_phone_the_tables_become_cards_and_the_header_is_compact(open_tab, 
         assert page["headRowHidden"] and page["rowFits"]
         assert page["labels"] and all(label not in ("none", "normal", "") for label in page["labels"])
     assert '"Toezichtgebied: "' in found["/reviews/"]["labels"]
+
+
+CHIPS = """() => [...document.querySelectorAll("main .filter-chips a.filter-chip")].map((a) => ({
+  text: a.firstChild.textContent.trim(), href: a.getAttribute("href"), height: a.getBoundingClientRect().height }))"""
+
+
+def open_filters(page):
+    """On a phone the filters fold away while none is in use: open them as a person would."""
+    panel = page.locator("main details.filter-panel")
+    if panel.get_attribute("open") is None:
+        panel.locator("summary").click()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["1280", "375"])
+def test_status_is_checkboxes_and_each_filter_in_use_is_a_chip_that_removes_it(open_tab, world, viewport):  # noqa: F811
+    def steps(page):
+        page.goto("/commitments/")
+        open_filters(page)
+        found = {"list_boxes": page.locator("main select[multiple]").count()}
+        for label in ("Gepland", "In uitvoering"):
+            page.get_by_role("group", name="Status").get_by_label(label, exact=True).check()
+        with page.expect_navigation():
+            page.get_by_role("button", name="Filteren").click()
+        found["after_filtering"] = page.url
+        found["chips"] = page.evaluate(CHIPS)
+        found["axe"] = checks.axe_violations(page)
+        found["boxes"] = page.evaluate(
+            """() => [...document.querySelectorAll("main input[name=status]")]
+              .map((el) => { const box = el.getBoundingClientRect(); return [box.width, box.height]; })"""
+        )
+        with page.expect_navigation():
+            page.get_by_role("link", name="Status: Gepland — Verwijderen").click()
+        found["after_removing"] = page.url
+        found["chips_left"] = [chip["text"] for chip in page.evaluate(CHIPS)]
+        return found
+
+    found = open_tab(world.staff, viewport=viewport).do(steps)
+
+    assert found["list_boxes"] == 0
+    assert "status=planned" in found["after_filtering"] and "status=in_progress" in found["after_filtering"]
+    assert [chip["text"] for chip in found["chips"]] == ["Status: Gepland", "Status: In uitvoering"]
+    assert all(chip["height"] >= 24 for chip in found["chips"]), found["chips"]
+    assert found["axe"] == []
+    assert found["boxes"] and all(width >= 24 and height >= 24 for width, height in found["boxes"])
+    assert "status=in_progress" in found["after_removing"] and "status=planned" not in found["after_removing"]
+    assert found["chips_left"] == ["Status: In uitvoering"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["1280", "375"])
+def test_mijn_voornemens_is_one_link_and_its_address_can_be_shared(open_tab, world, viewport):  # noqa: F811
+    def steps(page):
+        page.goto("/commitments/?domain=politie")
+        with page.expect_navigation():
+            page.get_by_role("link", name="Mijn voornemens", exact=True).click()
+        return {
+            "url": page.url,
+            "chips": [chip["text"] for chip in page.evaluate(CHIPS)],
+            "owners": page.evaluate(
+                """() => [...document.querySelectorAll("main tbody td[data-label]")]
+                  .filter((td) => td.dataset.label.startsWith("Eigenaar")).map((td) => td.textContent.trim())"""
+            ),
+            "axe": checks.axe_violations(page),
+        }
+
+    found = open_tab(world.staff, viewport=viewport).do(steps)
+
+    assert found["url"].endswith("/commitments/?domain=politie&owner=me")
+    assert found["chips"] == ["Toezichtgebied: Politie", "Eigenaar: Mijn voornemens"]
+    assert found["owners"] and {owner.split(" (")[0] for owner in found["owners"]} == {world.staff.get_full_name()}
+    assert found["axe"] == []
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, NARROW], ids=["1280", "375"])
+def test_the_overview_shows_its_filters_as_chips(open_tab, world, viewport):  # noqa: F811
+    year = world.programme.year
+
+    def steps(page):
+        page.goto(f"/overview/{year}/?domain=politie&goal=lerend-vermogen")
+        found = {"chips": [chip["text"] for chip in page.evaluate(CHIPS)], "axe": checks.axe_violations(page)}
+        with page.expect_navigation():
+            page.get_by_role("link", name="Toezichtgebied: Politie — Verwijderen").click()
+        found["url"] = page.url
+        return found
+
+    found = open_tab(world.manager, viewport=viewport).do(steps)
+
+    assert found["chips"][0] == "Toezichtgebied: Politie" and found["chips"][1].startswith("Doel: ")
+    assert found["axe"] == []
+    assert found["url"].endswith(f"/overview/{year}/?goal=lerend-vermogen")

@@ -256,6 +256,7 @@ def pages_for(world):
             Page("dashboard", "/"),
             Page("register", "/commitments/"),
             Page("register-filtered", "/commitments/?domain=politie&status=in_progress&sort=-due_date"),
+            Page("register-mine", "/commitments/?owner=me&status=planned&status=in_progress"),
             Page("register-empty", "/commitments/?q=nothing+matches+this"),
             Page("detail", detail),
             Page("detail-decided", f"/commitments/{c['met'].reference}/"),
