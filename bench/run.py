@@ -326,6 +326,7 @@ class Bench:
         self.register_csv(client)
         self.register_xlsx(client)
         self.overview_pdf(client, env)
+        self.overview_pdf_against_before()
 
     def streamed(self, client, path):
         """Download: {"first": time to the first piece, "rows": to the second (the first rows after the header),
@@ -483,6 +484,38 @@ class Bench:
             )
             size = path.stat().st_size
         self.add(Row(name, wall, wall, cpu=cpu, extra=f"one run, with the process start; {megabytes(size)}"))
+
+    def overview_pdf_against_before(self, size=300, runs=5):
+        """The PDF of `size` commitments of the year (the most a download may have), tagged as now, against the
+        untagged PDF of the templates before issue 12 (bench/overview_pdf.py), in turns: issue 12 wants it no slower."""
+        import overview_pdf
+
+        from commitments.models import Commitment
+        from commitments.overview import YearOverview
+
+        in_year = Commitment.objects.filter(programme=self.year).order_by("sequence")
+        chosen = list(in_year.values_list("pk", flat=True)[:size])
+
+        def make_overview():
+            overview = YearOverview(self.year)
+            overview.selection = overview.selection.filter(pk__in=chosen)
+            return overview
+
+        try:
+            result = overview_pdf.compare(make_overview, runs)
+        except subprocess.CalledProcessError as error:  # no git history: nothing to compare with
+            self.add(Row("overview PDF against before", extra=f"not available: {error}"))
+            return
+        now, before = statistics.median(result["now"]), statistics.median(result["before"])
+        self.add(
+            Row(
+                f"overview PDF of {len(chosen)}, tagged, against before (untagged)",
+                cpu=now,
+                extra=overview_pdf.summary(result),
+                target="CPU < before's",
+                met=now < before,
+            )
+        )
 
     # import -------------------------------------------------------------------------------------------
 
@@ -731,9 +764,9 @@ def versions():
     )
 
 
-def write_results(database, section):
-    """Replace this database's section of bench/results.md, keeping the other's."""
-    key = "postgresql" if database.startswith("PostgreSQL") else "sqlite"
+def write_results(database, section, key=None):
+    """Replace this database's section of bench/results.md (or the one named `key`), keeping the others."""
+    key = key or ("postgresql" if database.startswith("PostgreSQL") else "sqlite")
     begin, end = f"<!-- {key} -->", f"<!-- /{key} -->"
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
     if not text.startswith("# "):
