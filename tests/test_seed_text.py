@@ -19,25 +19,13 @@ from pathlib import Path
 
 import pytest
 
+from commitments import fileformat
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "fixtures" / "werkprogramma-2024.csv"
 LABELLED = ROOT / "fixtures" / "seeds" / "intentions-labelled.csv"
 SEED = ROOT / "fixtures" / "seeds" / "werkprogramma-2024-extract-a.txt"
 
-HEADER = [
-    "reference",
-    "programme",
-    "title",
-    "statement",
-    "source_location",
-    "kind",
-    "domain",
-    "goals",
-    "owner",
-    "due_date",
-    "expected_date",
-    "status",
-]
 KINDS = {"publication", "supervision", "follow_up", "organisational", "other"}
 DOMAINS = {
     "politie",
@@ -249,13 +237,13 @@ by_reference = pytest.mark.parametrize("row", ROWS, ids=[row["reference"] for ro
 
 
 def test_fixture_has_the_commitment_file_header():
-    assert FIXTURE_HEADER == HEADER
+    assert tuple(FIXTURE_HEADER) == fileformat.COLUMNS
 
 
 def test_every_row_has_every_column():
     with FIXTURE.open(encoding="utf-8", newline="") as handle:
         lengths = {len(row) for row in csv.reader(handle)}
-    assert lengths == {len(HEADER)}
+    assert lengths == {len(fileformat.COLUMNS)}
 
 
 def test_fixture_holds_at_least_35_commitments():

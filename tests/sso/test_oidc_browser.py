@@ -31,7 +31,7 @@ def test_a_staff_member_logs_in_at_the_provider_works_and_logs_out_of_both(brows
         def work_and_log_out(page):
             log_in_at_provider("anna")(page)
             expect(page.get_by_role("heading", level=1)).to_have_text("Overzicht")
-            expect(page.locator(".who")).to_have_text("Anna de Boer")
+            expect(page.locator(".who")).to_have_text("Anna de Boer (anna)")
             page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Voornemens").click()
             expect(page).to_have_url(re.compile(r"/commitments/$"))
 
