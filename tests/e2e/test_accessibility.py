@@ -6,7 +6,7 @@ import pytest
 from django.template.loader import render_to_string
 
 from tests.e2e import checks
-from tests.e2e.world import build_world, pages_for
+from tests.e2e.world import Page, build_world, pages_for
 
 pytestmark = pytest.mark.browser
 
@@ -23,6 +23,12 @@ SCREENSHOT_PAGES = {
     ("manager", "dashboard"),
     ("manager", "overview"),
     ("beheerder", "import-dry-run"),
+    # walked by test_intake_journey.py and test_public_accessibility.py
+    ("beheerder", "candidates"),
+    ("beheerder", "dry-run"),
+    ("staff", "api-tokens-one"),
+    ("anonymous", "public-index"),
+    ("anonymous", "public-year"),
 }
 
 FILL_FORM = """(values) => {
@@ -104,9 +110,26 @@ def test_every_page_meets_wcag_for_each_role(open_tab, world, role):
     assert not problems, "\n" + report(problems)
 
 
+def test_the_page_of_an_export_too_large_meets_wcag(open_tab, world, monkeypatch):
+    """The answer (413) to an XLSX of the register and of the overview over its limit, the limits made 1 here."""
+    from commitments import exports
+
+    monkeypatch.setattr(exports, "REGISTER_XLSX_AT_MOST", 1)
+    monkeypatch.setitem(exports.OVERVIEW_EXPORT_AT_MOST, "xlsx", 1)
+    year = world.programme.year
+    targets = [
+        Page("register-xlsx-too-large", "/commitments/?domain=politie&_export=xlsx", status=413),
+        Page("overview-xlsx-too-large", f"/overview/{year}/export.xlsx?domain=politie", status=413),
+    ]
+
+    problems = open_tab(world.manager).do(walk("manager", targets))
+
+    assert not problems, "\n" + report(problems)
+
+
 def test_the_pages_without_the_application_meet_wcag_too(open_tab, rf, reference_data):
-    """400 and 500 are rendered without the application's context (a bad request, a broken view); the lockout
-    page by django-axes, after five failed logins."""
+    """400, 413 and 500 are rendered without the application's context (a bad request, a body too large, a broken
+    view); the lockout page by django-axes, after five failed logins."""
 
     def steps(page, documents):
         problems = {}
@@ -121,7 +144,12 @@ def test_the_pages_without_the_application_meet_wcag_too(open_tab, rf, reference
     locked_out = {"failure_limit": 5, "cooloff_minutes": 15}
     documents = {
         name: render_to_string(name, context, request=rf.get("/accounts/login/"))
-        for name, context in (("400.html", {}), ("500.html", {}), ("registration/locked_out.html", locked_out))
+        for name, context in (
+            ("400.html", {}),
+            ("413.html", {"limit": "256 KB"}),
+            ("500.html", {}),
+            ("registration/locked_out.html", locked_out),
+        )
     }
 
     problems = open_tab().do(steps, documents)

@@ -102,7 +102,7 @@ def test_a_beheerder_uploads_curates_and_imports_a_programme(open_tab, programme
 def test_the_intake_pages_meet_wcag(open_tab, programme, erin):
     """axe (0 violations), structure, keyboard and narrow width, as tests/e2e/test_accessibility.py checks every
     other page: the upload (and its refusal), a reading in progress, one that failed, the candidates, and the
-    dry run's report."""
+    dry run's report, the candidates refused for a missing title, and a document imported."""
     from intake import tasks
 
     def document(name, state=None):
@@ -121,6 +121,8 @@ def test_the_intake_pages_meet_wcag(open_tab, programme, erin):
     ready = document("klaar.txt")
     tasks.read_document(ready.pk, ProgrammeDocument.objects.get(pk=ready.pk).attempt)
     ready.candidates.update(decision=Candidate.Decision.KEEP)
+    imported = document("klaar-en-binnen.txt")
+    ProgrammeDocument.objects.filter(pk=imported.pk).update(state="imported")
     targets = [
         Page("upload", "/import/programme/"),
         Page("upload-errors", "/import/programme/", {"file": ("leeg.txt", b"")}, status=400),
@@ -128,6 +130,8 @@ def test_the_intake_pages_meet_wcag(open_tab, programme, erin):
         Page("failed", f"/import/programme/{failed.pk}/"),
         Page("candidates", f"/import/programme/{ready.pk}/"),
         Page("dry-run", f"/import/programme/{ready.pk}/", {"action": "dry-run"}),
+        Page("candidates-errors", f"/import/programme/{ready.pk}/", {"form-0-title": ""}, status=400),
+        Page("imported", f"/import/programme/{imported.pk}/"),
     ]
 
     targets += year_file_pages(erin, programme)
