@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from api.models import Scope
+from commitments.forms import DateInput
 
 MAX_DAYS = 365
 
@@ -17,7 +18,7 @@ class TokenForm(forms.Form):
     expires_on = forms.DateField(
         label=_("verloopt op"),
         help_text=_("Uiterlijk een jaar vanaf vandaag."),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
 
     def __init__(self, *args, **kwargs):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from commitments.forms import DateInput
 from commitments.models import Domain, Goal, WorkProgramme
 from intake.models import Candidate
 
@@ -35,7 +36,7 @@ class CandidateForm(forms.ModelForm):
         fields = ["title", "statement", "domain", "goals", "kind", "due_date", "decision"]
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 3}),
-            "due_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "due_date": DateInput(),
         }
 
     def __init__(self, *args, domains=None, goals=None, **kwargs):

@@ -32,6 +32,13 @@ def test_an_expiry_in_the_past_or_beyond_a_year_is_refused(client_for, alice):
     assert not ApiToken.objects.exists()
 
 
+def test_the_expiry_is_offered_in_the_form_a_date_box_takes(client_for, alice):
+    """A date box (input type=date) shows only a value written YYYY-MM-DD; any other leaves it empty."""
+    page = client_for(alice).get("/api-tokens/").content.decode()
+    in_90_days = timezone.localdate() + datetime.timedelta(days=90)
+    assert f'type="date" name="expires_on" value="{in_90_days.isoformat()}"' in page
+
+
 def test_a_user_revokes_their_own_token_only(client_for, alice, dave):
     own = ApiToken.issue(user=alice, name="mine", scope="read", expires_at=timezone.now() + datetime.timedelta(days=1))
     other = ApiToken.issue(user=dave, name="his", scope="read", expires_at=timezone.now() + datetime.timedelta(days=1))
