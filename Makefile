@@ -24,9 +24,10 @@ run: install
 	$(PY) manage.py seed_demo
 	$(PY) manage.py db_worker & trap 'kill $$!' EXIT; $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database.
+# The whole suite; with DATABASE_URL set (e.g. postgres://postgres@127.0.0.1:5432/test) on that database. On both
+# cores; a worker that is done takes tests from the other (worksteal), so one long module does not keep the run going.
 test: install sso-provider node_modules
-	$(PY) -m pytest -n 2 --dist loadfile
+	$(PY) -m pytest -n 2 --dist worksteal
 
 # The OpenID Provider that the single sign-on tests start (node's oidc-provider, tests/sso/provider); without npm
 # those tests are skipped, saying so.

@@ -230,7 +230,7 @@ def test_the_command_says_so_when_it_cannot_write_the_chapter(tmp_path, open_yea
 # --- queries --------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [10, 120])
+@pytest.mark.parametrize("size", [10, 40])
 def test_the_chapter_costs_a_fixed_number_of_queries(
     client_for, carol, programme, politie, alice, bob, django_assert_num_queries, size
 ):
