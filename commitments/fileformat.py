@@ -30,17 +30,7 @@ COLUMNS = (
 )
 # What a person (the edit page) or a file (the import) may change, in the order of the file. The status, the
 # reference and the links between commitments belong to the workflow; the programme to the reference.
-EDITABLE_FIELDS = (
-    "title",
-    "statement",
-    "source_location",
-    "kind",
-    "domain",
-    "goals",
-    "owner",
-    "due_date",
-    "expected_date",
-)
+EDITABLE_FIELDS = tuple(name for name in COLUMNS if name not in ("reference", "programme", "status"))
 # The same without the goals: the fields of the commitment's own row.
 EDITABLE_ROW_FIELDS = tuple(name for name in EDITABLE_FIELDS if name != "goals")
 GOAL_SEPARATOR = ";"
