@@ -421,6 +421,11 @@ class Bench:
         return size
 
     def register_xlsx(self, client, runs=2):
+        """The XLSX of the whole register: the site sends at most exports.REGISTER_XLSX_AT_MOST rows (issue 18), a
+        limit lifted here to time the writer at the size it was first measured at."""
+        from commitments import exports
+
+        exports.REGISTER_XLSX_AT_MOST = self.total
         path = "/commitments/?_export=xlsx"
         with RssSampler() as rss:
             downloads = [self.streamed(client, path)]
@@ -430,7 +435,7 @@ class Bench:
         memory = max(peak, rss.growth)
         self.add(
             Row(
-                f"register XLSX, all {self.total} rows ({megabytes(downloads[0]['size'])})",
+                f"register XLSX, all {self.total} rows ({megabytes(downloads[0]['size'])}; the site's limit lifted)",
                 median,
                 max(download["total"] for download in downloads),
                 cpu=statistics.median(download["cpu"] for download in downloads),

@@ -29,8 +29,17 @@ SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:(?!\d)", re.IGNORECASE)
 User = get_user_model()
 
 
+class Select(forms.Select):
+    """A select that writes its options itself (see the template): the same HTML as Django's, rendered faster."""
+
+    template_name = "commitments/widgets/select.html"
+
+
 class UserChoiceField(forms.ModelChoiceField):
-    """Shows a person as "A. de Vries (adevries)" so that two people of one name stay apart."""
+    """Shows a person as "A. de Vries (adevries)" so that two people of one name stay apart; a list of people is
+    long, so its options are written by the quicker Select."""
+
+    widget = Select
 
     def label_from_instance(self, user):
         return person_label(user)

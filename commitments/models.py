@@ -254,14 +254,6 @@ class CommitmentQuerySet(models.QuerySet):
         """What a list of commitments shows, fetched in a fixed number of queries."""
         return self.select_related("programme", "domain", "owner").prefetch_related("goals")
 
-    def with_cycle_participants(self):
-        """For a list that asks the four-eyes question of every row (permissions.can_review): one query in all."""
-        from django.contrib.auth import get_user_model
-
-        return self.prefetch_related(
-            models.Prefetch("cycle_participants", queryset=get_user_model().objects.only("pk"))
-        )
-
     def with_state_of_affairs(self):
         """For a list that shows each commitment's current state of affairs (Commitment.state_of_affairs): one query
         in all, of only the latest update of each, with its author."""
@@ -457,6 +449,18 @@ class Commitment(models.Model):
 def http_url_validator():
     """Evidence must be a web page: no javascript:, data:, ftp: or file: links (STYLE.md, known traps)."""
     return URLValidator(schemes=["http", "https"], message=_("Geef een webadres dat begint met http:// of https://."))
+
+
+def prefetch_cycle_participants(commitments):
+    """Who took part in the cycle of each commitment under review among `commitments`, in one query: what the
+    four-eyes question (permissions.can_review) reads of a list. It asks it of no other status, so the others are not
+    read (a prefetch of every row of a register page was a fifth of its time)."""
+    from django.contrib.auth import get_user_model
+
+    under_review = [commitment for commitment in commitments if commitment.status == Status.UNDER_REVIEW]
+    models.prefetch_related_objects(
+        under_review, models.Prefetch("cycle_participants", queryset=get_user_model().objects.only("pk"))
+    )
 
 
 class EvidenceKind(models.TextChoices):

@@ -129,7 +129,7 @@ def can_submit(user, commitment):
 
 def cycle_participant_ids(commitment):
     """Who owned or submitted the commitment since its last decision (or its creation). A list can spare the query
-    per row with Commitment.objects.with_cycle_participants()."""
+    per row with models.prefetch_cycle_participants()."""
     return {user.pk for user in commitment.cycle_participants.all()}
 
 
@@ -207,7 +207,7 @@ def can_import(user):
 def status_steps(user, commitment):
     """The steps that change the status which the user may take now: the one place on a commitment's page and its
     row in the register that offers them. A list asking it of every row spares the queries per row with
-    with_cycle_participants() and select_related("programme", "successor")."""
+    prefetch_cycle_participants() and select_related("programme", "successor")."""
     return {
         "start": can_start(user, commitment),
         "submit": can_submit(user, commitment),

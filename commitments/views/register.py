@@ -1,5 +1,7 @@
 """The register: list, detail, create and edit of commitments, their evidence and notes."""
 
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,7 +15,7 @@ from django_tables2 import SingleTableMixin
 from commitments import exports, permissions, workflow
 from commitments.filters import MINE, CommitmentFilter, chips
 from commitments.forms import BulkStepForm, CommitmentForm, EvidenceForm, NoteForm, StateOfAffairsForm
-from commitments.models import Commitment, EvidenceLink, WorkProgramme
+from commitments.models import Commitment, EvidenceLink, WorkProgramme, prefetch_cycle_participants
 from commitments.people import person_label
 from commitments.tables import CommitmentTable
 from commitments.timeline import timeline_for
@@ -84,10 +86,6 @@ class RegisterView(SingleTableMixin, FilterView):
             .order_by("programme__year", "sequence")
         )
 
-    def get_table_data(self):
-        # The four-eyes question of status_steps, for every row at once (the exports read values, not rows).
-        return super().get_table_data().with_cycle_participants()
-
     def get_table_pagination(self, table):
         try:
             per_page = int(self.request.GET.get("per_page", PER_PAGE_DEFAULT))
@@ -120,11 +118,14 @@ class RegisterView(SingleTableMixin, FilterView):
         context["sort"] = self.request.GET.get("sort", "")
         context["filters_in_use"] = sum(1 for name in context["filter"].form.fields if any(query.getlist(name)))
         user, table = self.request.user, context["table"]
-        for row in table.paginated_rows:
-            row.record.steps = permissions.status_steps(user, row.record)
+        page = [row.record for row in table.paginated_rows]
+        prefetch_cycle_participants(page)  # the four-eyes question of status_steps, for the page at once
+        for commitment in page:
+            commitment.steps = permissions.status_steps(user, commitment)
         # The table's template sees the table and the request only (django-tables2's render_table).
         table.takes_bulk_steps = permissions.can_take_bulk_steps(user)
         table.here = self.request.get_full_path()
+        table.back = f"?next={quote(table.here, safe='/')}"  # a row's step returns here
         if table.takes_bulk_steps:
             context["bulk_form"] = BulkStepForm()
         context["query"] = self.request.GET.urlencode()
