@@ -71,7 +71,7 @@ def test_the_fifth_held_out_set_measured_once_unseen():
     assert found >= 15 and hits / total >= 15 / 20  # recall 60.0%: below the target; precision 75.0%
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e"])
+@pytest.mark.parametrize("name", ["heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f"])
 def test_every_label_stands_in_its_text(name):
     _, intentions = heldout(name)
     for filename, statement in intentions:
