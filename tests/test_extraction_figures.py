@@ -77,7 +77,7 @@ def test_the_sixth_held_out_set_measured_once_unseen():
     assert found >= 42 and hits / total >= 42 / 61  # recall 72.4%, precision 68.9%: both below the targets
 
 
-@pytest.mark.parametrize("name", ["heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f"])
+@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefg")])
 def test_every_label_stands_in_its_text(name):
     _, intentions = heldout(name)
     for filename, statement in intentions:
