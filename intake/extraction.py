@@ -685,19 +685,30 @@ MISSION = re.compile(
     r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
     re.I,
 )
+# The effect of what was said before, not a piece of work: "Op die manier zet zij haar capaciteit ... in", "Daarmee
+# zorgt ze dat ...", "Daarmee beogen wij ... te waarborgen".
+EFFECT = re.compile(
+    r"^(?:Ook )?(?:op (?:die|deze) (?:manier|wijze)"
+    r"|(?:daarmee|hiermee|zodoende) (?:zorgt|zorgen|draagt|dragen|beoogt|beogen))\b",
+    re.I,
+)
 OPENING_QUOTE = re.compile(r"^[“„\"]")
 CLOSING_QUOTE = re.compile(r"[”\"]")
 QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
 # Words ending like a verb that are none.
-NOT_VERBS = frozenset("met niet ook dat tot ten wat binnen toezicht aandacht echter zelf alleen samen eerst".split())
+NOT_VERBS = frozenset(
+    "met niet ook dat tot ten wat net wet binnen toezicht aandacht echter zelf alleen samen eerst".split()
+)
 # Sentences that go on about the one before: they belong to it, even when they could stand alone...
 ELABORATES = re.compile(
     r"^(?:(?:Dit|Dat) (?:is|was|kan|zal|zullen|doet|doen|betekent|houdt|gebeurt|raakt|vraagt|geldt|wordt|moet|gaat|gaan"
     r"|willen|wil)"
     r"|Bijvoorbeeld|In dat kader|Het is daarmee|Het gaat (?:daarbij|hierbij|om))\b"
 )
-# ... and these only when they do not state an intention of their own.
-GOES_ON = re.compile(r"^(?:Daarbij|Hierbij|Daarom|Daarmee|Hiermee|Zo|Ook|Daarnaast)\b")
+# ... and this only when it does not state an intention of its own. "Daarbij ...", "Ook ...", "Daarnaast ..." and
+# "Zo ..." stand on their own: an intention of their own, or background the programme adds (in every labelled set
+# such a sentence is kept apart from the one before).
+GOES_ON = re.compile(r"^Daarom\b")
 MIN_WORDS = 5
 NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-Z]")
 YEAR = re.compile(r"(?<![-–/])\b((?:19|20)\d{2})\b(?!\s*[-–/]\s*(?:19|20)?\d{2})")
@@ -729,7 +740,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     future = _names_year_ahead(statement, year)
     if ABOUT_THE_DOCUMENT.search(statement) or (LOOKING_BACK.search(statement) and not future):
         return Reading(False, acts)
-    if (MISSION.search(statement) and not future) or CONTINGENT.search(statement):
+    if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
     passive = PASSIVE.search(statement)
     if not acting:
@@ -743,8 +754,27 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     persons = [index for index in acting if lowered[index] not in WORK_NOUNS]
     return Reading(
         bool(passive and len(persons) < len(acting))
-        or any(_is_verb(words, index + step) for index in persons for step in (1, -1, -2)),
+        or any(_verb_beside(words, lowered, index) for index in persons),
         acts,
+    )
+
+
+def _verb_beside(words, lowered, index):
+    """Is there a finite verb beside the actor at `index`: after its name ("De Inspectie Justitie en Veiligheid
+    onderzoekt"), before it ("onderzoekt zij"), or before its article ("onderzoekt de Inspectie")?"""
+    end = index
+    # A name of several words: "Inspectie Leefomgeving en Transport", "Inspectie van het Onderwijs".
+    while end + 1 < len(words) and (
+        words[end + 1][:1].isupper()
+        or (lowered[end + 1] == "en" and end + 2 < len(words) and words[end + 2][:1].isupper())
+    ):
+        end += 1 if words[end + 1][:1].isupper() else 2
+    if end + 3 < len(words) and lowered[end + 1 : end + 3] == ["van", "het"] and words[end + 3][:1].isupper():
+        end += 3
+    return (
+        _is_verb(words, end + 1)
+        or _is_verb(words, index - 1)
+        or (index >= 2 and lowered[index - 1] in ("de", "het") and _is_verb(words, index - 2))
     )
 
 
@@ -834,7 +864,7 @@ def _is_verb(words, index):
     word = words[index]
     return (
         word.islower()
-        and len(word) > 3
+        and len(word) > 2  # "zet", "let"
         and word.endswith(("t", "en"))
         and word not in FUNCTION_WORDS
         and word not in NOT_VERBS
