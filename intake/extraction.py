@@ -742,18 +742,26 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
-    passive = PASSIVE.search(statement)
+    if _negated(statement):
+        return Reading(False, acts)
+    passive = _main_clause_passive(statement)
+    # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
+    # deelonderzoeken worden ... uitgevoerd", "Op alle andere onderwerpen wordt minder inzet gepleegd"), or the
+    # inspectorate as the agent ("wordt gebruikt ... door de Inspectie").
+    about_the_work = passive and (
+        any(_is_work(word) for word in lowered) or _agent_is_actor(words, lowered, acting)
+    )
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
-        return Reading(bool(passive) and (future or bool(FUTURE_PASSIVE.search(statement))), acts)
+        return Reading(passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work), acts)
     if future or AHEAD.search(statement):
         return Reading(True, acts)
     # In the present tense the inspectorate itself states how it works, or its work is the subject of a passive
     # ("Het toezicht wordt geïntensiveerd", "Ook worden interviews afgenomen").
     persons = [index for index in acting if lowered[index] not in WORK_NOUNS]
     return Reading(
-        bool(passive and len(persons) < len(acting))
+        about_the_work
         or any(_verb_beside(words, lowered, index) for index in persons),
         acts,
     )
@@ -785,6 +793,33 @@ CLAUSE_END = r"(?=\s*(?:[.,;:]|$)|\s+(?:met|door|bij|op|in|via|voor|aan|om|en|zo
 PASSIVE = re.compile(
     rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PARTICIPLE}\b{CLAUSE_END}|\b{PARTICIPLE}\s+(?:wordt|worden)\b"
 )
+# The work as a noun, also in a compound: "deelonderzoeken", "incidentonderzoek", "toezichtcapaciteit".
+WORK_SUFFIXES = ("onderzoek", "onderzoeken", "toezicht", "inspecties", "capaciteit")
+PASSIVE_SUBJECTS = WORK_NOUNS | frozenset("inzet inspecteurs controles".split())
+
+
+def _is_work(word):
+    return word in PASSIVE_SUBJECTS or word.endswith(WORK_SUFFIXES)
+
+
+def _agent_is_actor(words, lowered, acting):
+    """ "... door de Inspectie": the inspectorate is the agent of the passive."""
+    return any(
+        index >= 1 and (lowered[index - 1] == "door" or (index >= 2 and lowered[index - 2] == "door"))
+        for index in acting
+    )
+
+
+def _main_clause_passive(statement):
+    """A passive of the sentence's own clause, not of a clause inside it ("levensmiddelen die aan de consument
+    worden verkocht" says nothing of the work)."""
+    for match in PASSIVE.finditer(statement):
+        clause = re.split(r"[,;:(–]", statement[: match.start()])[-1]
+        if not any(word.lower() in RELATIVES for word in _words(clause)):
+            return True
+    return False
+
+
 FUTURE_PASSIVE = re.compile(r"\b(?:zal|zullen)\b(?:\s+[\w’'()-]+){0,8}?\s+worden\b|\bworden\b.*\b(?:zal|zullen)\b")
 
 
@@ -796,6 +831,32 @@ SUBORDINATORS = frozenset(
     "dat die waar wanneer als omdat of hoe wat waarin waarbij waarmee zodat terwijl nadat voordat indien welke".split()
 )
 DETERMINERS = frozenset("het ons onze haar dit dat deze de".split())
+# Words that open a clause inside the sentence ("als" and "of" also compare and join: "Net als bij de vorige Staat").
+RELATIVES = SUBORDINATORS - {"als", "of"}
+CLAUSE_OPENERS = SUBORDINATORS | frozenset("om aangezien hoewel doordat ondanks zoals waaronder bijvoorbeeld".split())
+# "niet alleen ..., maar ook", "niet langer": no negation of the work.
+NEGATION = re.compile(
+    r"(?<!\bhet )\b(?:geen|niet)\b"
+    r"(?!\s+(?:alleen|enkel|uitsluitend|slechts|meer|minder|eerder|langer|zozeer|zonder|te|zo)\b)",
+    re.I,
+)
+
+
+def _negated(statement):
+    """Does the sentence's own clause say what is not done ("vullen we niet onze hele formatie", "Voor 2024 is
+    besloten dit toezicht niet voort te zetten", "Aan deze publicatie kunnen geen rechten worden ontleend")? A
+    "niet" in a clause inside it ("onderzoekt waarom ... niet worden opgevolgd") is what is studied, and "niet ...,
+    maar ..." says what is done instead."""
+    if re.search(r",\s*maar\b", statement):
+        return False
+    for clause in re.split(r"[,;:(–]", statement):
+        words = _words(clause)
+        if not words or words[0].lower() in CLAUSE_OPENERS:
+            continue
+        inner = next((i for i, word in enumerate(words) if word.lower() in SUBORDINATORS), len(words))
+        if NEGATION.search(" ".join(words[:inner])):
+            return True
+    return False
 
 
 def _is_actor(words, lowered, index, after_actor):
