@@ -632,7 +632,9 @@ WORK_NOUNS = frozenset(
     "focus".split()
 )
 AHEAD = re.compile(
-    r"\b(?:zal|zullen|wil|willen|gaat|gaan|gaat\s+(?:\w+\s+)?na|blijft|blijven|start|starten|begint"
+    r"\b(?:zal|zullen|wil|willen|(?:gaat|gaan)(?! verder dan| ervan uit| er van uit)|gaat\s+(?:\w+\s+)?na"
+    r"|blijft|blijven|start|starten|begint"
+    r"|(?:druk )?bezig (?:met|te|om)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
     r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
@@ -641,6 +643,27 @@ AHEAD = re.compile(
     r"|\baandacht (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
     r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b",
     re.I,
+)
+# The year's focal point or priority: "Daarbij is ... een aandachtspunt", "De prioriteit ... ligt bij ...".
+FOCUS = re.compile(r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b", re.I)
+# More or less effort: "Daarnaast is er extra capaciteit voor ...", "Zo komt er meer capaciteit beschikbaar".
+EFFORT = re.compile(
+    r"\b(?:extra|meer|minder)\s+(?:\w+\s+)?(?:capaciteit|inzet|mensen|inspecteurs|inspecties|controles)\b", re.I
+)
+THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
+# An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken".
+INTENT = re.compile(
+    r"^(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om\b"
+)
+# A sentence that names what the one before it listed: "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024."
+SUMS_UP = re.compile(
+    r"^(?:Dit|Dat|Deze) (?:zijn|is) (?:\w+ ){0,2}(?:speerpunten|focuspunten|prioriteiten|aandachtspunten"
+    r"|thema[’']?s|onderwerpen)\b"
+)
+# A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn".
+AIM = re.compile(
+    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
+    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar)\b)"
 )
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
@@ -675,6 +698,8 @@ ABOUT_THE_DOCUMENT = re.compile(
 )
 # What it will do only if something happens, or does not do: no commitment.
 CONTINGENT = re.compile(
+    # "Zijn er dingen die aandacht nodig hebben dan trekt de inspectie aan de bel"
+    r"^(?:Is|Zijn|Wordt|Worden|Blijkt|Blijken|Komt|Komen|Ontstaat|Ontstaan) (?:er|de|het|een|zij|ze)\b.*\bdan\b|"
     r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b",
     re.I,
@@ -702,7 +727,7 @@ NOT_VERBS = frozenset(
 # Sentences that go on about the one before: they belong to it, even when they could stand alone...
 ELABORATES = re.compile(
     r"^(?:(?:Dit|Dat) (?:is|was|kan|zal|zullen|doet|doen|betekent|houdt|gebeurt|raakt|vraagt|geldt|wordt|moet|gaat|gaan"
-    r"|willen|wil)"
+    r"|willen|wil|betreft|betreffen)"
     r"|Bijvoorbeeld|In dat kader|Het is daarmee|Het gaat (?:daarbij|hierbij|om))\b"
 )
 # ... and this only when it does not state an intention of its own. "Daarbij ...", "Ook ...", "Daarnaast ..." and
@@ -735,22 +760,26 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     if sentence.rstrip().endswith("?") and ":" not in sentence:
         return Reading(False, acts)
     statement = sentence.split(":", 1)[0] if sentence.rstrip().endswith("?") else sentence
-    if NEW_TASK.match(statement) or _year_as_subject(statement, year):
+    if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
     if ABOUT_THE_DOCUMENT.search(statement) or (LOOKING_BACK.search(statement) and not future):
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
-    if _negated(statement):
+    if _negated(statement) or AIM.search(statement):
         return Reading(False, acts)
+    # Its focal point of the year, or more or less effort somewhere, after a sentence in which it acted or with a
+    # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".
+    if FOCUS.search(statement) and (acting or future or after_actor):
+        return Reading(True, acts)
+    if EFFORT.search(statement) and (acting or THERE_IS.search(statement)):
+        return Reading(True, acts)
     passive = _main_clause_passive(statement)
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
     # deelonderzoeken worden ... uitgevoerd", "Op alle andere onderwerpen wordt minder inzet gepleegd"), or the
     # inspectorate as the agent ("wordt gebruikt ... door de Inspectie").
-    about_the_work = passive and (
-        any(_is_work(word) for word in lowered) or _agent_is_actor(words, lowered, acting)
-    )
+    about_the_work = passive and (any(_is_work(word) for word in lowered) or _agent_is_actor(words, lowered, acting))
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
@@ -761,8 +790,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     # ("Het toezicht wordt geïntensiveerd", "Ook worden interviews afgenomen").
     persons = [index for index in acting if lowered[index] not in WORK_NOUNS]
     return Reading(
-        about_the_work
-        or any(_verb_beside(words, lowered, index) for index in persons),
+        about_the_work or any(_verb_beside(words, lowered, index) for index in persons),
         acts,
     )
 
@@ -788,9 +816,12 @@ def _verb_beside(words, lowered, index):
 
 # A passive: a form of "worden" and a participle ending its clause ("wordt ... geïntensiveerd met", "worden
 # interviews afgenomen.", "zal ... gemaakt worden").
-PARTICIPLE = r"(?:ge\w{3,}|[a-z]{2,5}ge\w{3,}|(?:be|ver|ont|her)\w{3,})(?:d|t|en)"
-CLAUSE_END = r"(?=\s*(?:[.,;:]|$)|\s+(?:met|door|bij|op|in|via|voor|aan|om|en|zodat|waarbij|als)\b)"
+PARTICIPLE = r"(?:ge\w{3,}|[a-z]{2,5}ge\w{3,}|(?:[a-z]{2,5})?(?:be|ver|ont|her)\w{3,})(?:d|t|en)"
+CLAUSE_END = (
+    r"(?=\s*(?:[.,;:]|$)|\s+(?:met|door|bij|op|in|via|voor|aan|om|en|zodat|waarbij|als|tot|naar|over|onder|vanuit)\b)"
+)
 PASSIVE = re.compile(
+    r"\bvind(?:t|en)\b(?:\s+[\w’'()-]+){0,6}?\s+plaats\b|"
     rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PARTICIPLE}\b{CLAUSE_END}|\b{PARTICIPLE}\s+(?:wordt|worden)\b"
 )
 # The work as a noun, also in a compound: "deelonderzoeken", "incidentonderzoek", "toezichtcapaciteit".
@@ -820,13 +851,16 @@ def _main_clause_passive(statement):
     return False
 
 
-FUTURE_PASSIVE = re.compile(r"\b(?:zal|zullen)\b(?:\s+[\w’'()-]+){0,8}?\s+worden\b|\bworden\b.*\b(?:zal|zullen)\b")
+FUTURE_PASSIVE = re.compile(
+    r"\b(?:zal|zullen)\b(?:[\s,]+[\w’'()-]+){0,8}?[\s,]+worden\b|\bworden\b.*\b(?:zal|zullen)\b"
+)
 
 
 def is_intention(sentence, year):
     return read_sentence(sentence, year).intention
 
 
+OBJECT_PREPOSITIONS = frozenset("op aan bij naar over tegen onder".split())
 SUBORDINATORS = frozenset(
     "dat die waar wanneer als omdat of hoe wat waarin waarbij waarmee zodat terwijl nadat voordat indien welke".split()
 )
@@ -867,6 +901,15 @@ def _is_actor(words, lowered, index, after_actor):
     if index >= 2 and lowered[index - 2] == "van" and words[index - 1] in ("de", "het"):
         return False
     if before == "van" and word[:1].isupper():  # "het domein van JenV", "de minister van SZW"
+        return False
+    # The object of a preposition is not the subject: "de Wet op de rijksinspecties", "bij de Inspectie"; the agent
+    # of a passive ("door de Inspectie") is the one who acts.
+    if (
+        index >= 2
+        and low not in WORK_NOUNS
+        and words[index - 1] in ("de", "het")
+        and lowered[index - 2] in OBJECT_PREPOSITIONS
+    ):
         return False
     if low == "ons":
         after = lowered[index + 1] if index + 1 < len(words) else ""
