@@ -634,7 +634,7 @@ WORK_NOUNS = frozenset(
 AHEAD = re.compile(
     r"\b(?:zal|zullen|wil|willen|(?:gaat|gaan)(?! verder dan| ervan uit| er van uit)|gaat\s+(?:\w+\s+)?na"
     r"|blijft|blijven|start|starten|begint"
-    r"|(?:druk )?bezig (?:met|te|om)|op zoek naar|verschijnt|verschijnen"
+    r"|bezig\b(?! geweest)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
     r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
@@ -653,7 +653,7 @@ EFFORT = re.compile(
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
 # An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken".
 INTENT = re.compile(
-    r"^(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om\b"
+    r"^(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om\b", re.I
 )
 # A sentence that names what the one before it listed: "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024."
 SUMS_UP = re.compile(
@@ -667,6 +667,17 @@ AIM = re.compile(
 )
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
+# The perfect: "heeft ... gekregen", with a separable prefix ("vastgesteld", "opgezet"), an unstressed one
+# ("ontworpen", "verbeterd") or a strong verb's ("besloten", "begonnen"), in a main clause: words between the two
+# verbs ("hoe de eenheden het hebben opgevolgd" is what is studied).
+TO_DO = re.compile(r"\bte\s+\w+en\b")
+PERFECT = re.compile(
+    r"\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){0,10}\bge\w+(?:d|t|en)\b"
+    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,10}\b(?<!te )[a-z]{2,5}ge\w{3,}(?:d|t|en)\b"
+    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,6}\b(?<!te )"
+    r"(?:(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en"
+    r"|besloten|begonnen|bevonden|beschreven|besproken|bekeken|verschenen|verkregen|vergeleken|verzonden)\b"
+)
 LOOKING_BACK = re.compile(
     # what it found: "constateert", "ziet" (not "ziet toe op": it supervises), "signaleert dat" (not "signaleert
     # risico's", how it works)
@@ -674,11 +685,7 @@ LOOKING_BACK = re.compile(
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
-    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){0,6}\bge\w+(?:d|t|en)\b"
-    # the perfect with a separable prefix ("vastgesteld", "opgezet") or an unstressed one ("ontworpen", "verbeterd"),
-    # in a main clause: words between the two verbs ("hoe de eenheden het hebben opgevolgd" is what is studied)
-    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,6}\b(?<!te )"
-    r"(?:[a-z]{2,5}ge\w{3,}(?:d|t|en)|(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en)\b"
+    r"|" + PERFECT.pattern
 )
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
@@ -693,7 +700,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
     rf"|\b(?:elk|ieder) jaar\b.*\b{DOCUMENTS}\b|\bjaarlijks\b.*\b{DOCUMENTS}\b"
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
-    r"|meldt (?:zij|ze|hij)\b(?! in))",
+    r"|meldt (?:zij|ze|hij)\b(?! in)"
+    # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
+    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b)",
     re.I,
 )
 # What it will do only if something happens, or does not do: no commitment.
@@ -717,12 +726,15 @@ EFFECT = re.compile(
     r"|(?:daarmee|hiermee|zodoende) (?:zorgt|zorgen|draagt|dragen|beoogt|beogen))\b",
     re.I,
 )
+TITLE = re.compile(r"‘[^‘’]{1,80}’")
 OPENING_QUOTE = re.compile(r"^[“„\"]")
+SPEAKER_QUOTE = re.compile(r":\s*[“„\"]")
 CLOSING_QUOTE = re.compile(r"[”\"]")
 QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
 # Words ending like a verb that are none.
 NOT_VERBS = frozenset(
     "met niet ook dat tot ten wat net wet binnen toezicht aandacht echter zelf alleen samen eerst".split()
+    + "bestaat bestaan".split()  # what it is ("bestaat inmiddels vijf jaar", "bestaat uit"), not what it does
 )
 # Sentences that go on about the one before: they belong to it, even when they could stand alone...
 ELABORATES = re.compile(
@@ -749,7 +761,8 @@ class Reading:
 
 def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`?"""
-    words = [word for word in _words(sentence) if len(word) > 1 or word.isdigit()]
+    # A title in quotes names a thing: "het verbeterprogramma ‘VenJ verandert’" has no actor and no verb.
+    words = [word for word in _words(TITLE.sub(" titel ", sentence)) if len(word) > 1 or word.isdigit()]
     lowered = [word.lower() for word in words]
     acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor)]
     acts = bool(acting)
@@ -763,7 +776,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
-    if ABOUT_THE_DOCUMENT.search(statement) or (LOOKING_BACK.search(statement) and not future):
+    # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
+    # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
+    looking_back = LOOKING_BACK.search(statement) and (
+        not future or (PERFECT.search(statement) and not (AHEAD.search(statement) or TO_DO.search(statement)))
+    )
+    if ABOUT_THE_DOCUMENT.search(statement) or looking_back:
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
@@ -771,7 +789,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
         return Reading(False, acts)
     # Its focal point of the year, or more or less effort somewhere, after a sentence in which it acted or with a
     # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".
-    if FOCUS.search(statement) and (acting or future or after_actor):
+    if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):
         return Reading(True, acts)
     if EFFORT.search(statement) and (acting or THERE_IS.search(statement)):
         return Reading(True, acts)
@@ -986,16 +1004,24 @@ def intentions(sentence_list, year):
 
 
 def _grouped(sentence_list, year, after_actor=False, page_end=False):
-    found, current, quoted = [], None, False
+    found, current, quoted, previous = [], None, False, None
     for number, sentence in enumerate(sentence_list, start=1):
         last = page_end and number == len(sentence_list)
-        # A quote of several sentences: only the first begins with the quotation mark.
-        opens = OPENING_QUOTE.match(sentence) and not CLOSING_QUOTE.search(sentence[1:])
+        # A quote of several sentences: only the first has the opening quotation mark, at its start or after the
+        # speaker's name and a colon ("Inspecteur-generaal ...: “Hoe kunnen we ...?").
+        opening = OPENING_QUOTE.match(sentence) or SPEAKER_QUOTE.search(sentence)
+        opens = opening and not CLOSING_QUOTE.search(sentence[opening.end() :])
         if quoted or opens:
-            quoted = not CLOSING_QUOTE.search(sentence[1:] if opens else sentence)
-            current = None
+            quoted = not CLOSING_QUOTE.search(sentence[opening.end() :] if opens else sentence)
+            current, previous = None, None
             continue
         reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last)
+        if reading.intention and current is None and previous is not None and SUMS_UP.match(sentence):
+            current = [previous, sentence]  # "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024."
+            found.append(current)
+            after_actor, previous = True, sentence
+            continue
+        previous = sentence
         goes_on = GOES_ON.match(sentence) and not reading.intention and not _aside(sentence)
         if current is not None and (ELABORATES.match(sentence) or goes_on):
             current.append(sentence)
