@@ -640,20 +640,36 @@ AHEAD = re.compile(
     r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
     r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen))\b"
-    r"|\baandacht (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
+    r"|\b(?:aandacht|oog) (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
     r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b",
     re.I,
 )
 # The year's focal point or priority: "Daarbij is ... een aandachtspunt", "De prioriteit ... ligt bij ...".
-FOCUS = re.compile(r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b", re.I)
+FOCUS = re.compile(
+    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b"
+    r"|\b(?:staat|staan) (?:[\w’']+ ){1,6}centraal\b"
+    # its work aimed at something: "Ons toezicht is vooral gericht op het tijdig signaleren van risico’s"
+    r"|^(?:\w+ ){0,2}(?:toezicht|onderzoek|onderzoeken|inzet) (?:is|zijn|wordt|worden) (?:\w+ ){0,3}gericht op\b",
+    re.I,
+)
 # More or less effort: "Daarnaast is er extra capaciteit voor ...", "Zo komt er meer capaciteit beschikbaar".
 EFFORT = re.compile(
     r"\b(?:extra|meer|minder)\s+(?:\w+\s+)?(?:capaciteit|inzet|mensen|inspecteurs|inspecties|controles)\b", re.I
 )
+# Attention that "there is": "Op verzoek van ... is er specifiek aandacht voor ...".
+ATTENTION = re.compile(
+    r"\b(?:specifiek|specifieke|speciale|bijzondere|extra|nadrukkelijk|nadrukkelijke|in het bijzonder)\s+"
+    r"aandacht (?:\w+ ){0,3}voor\b",
+    re.I,
+)
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
 # An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken".
 INTENT = re.compile(
-    r"^(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om\b", re.I
+    r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om"
+    r"|Het is (?:\w+ ){0,2}(?:de|het) (?:doel|doelstelling|ambitie|streven|voornemen|bedoeling)\b.*\bom)\b"
+    # what its research will yield: "De uitkomsten hiervan ... zullen periodieke beelden opleveren"
+    r"|^(?:De|Het) (?:uitkomsten|resultaten|bevindingen|opbrengst)\b.*\b(?:zal|zullen|moet|moeten)\b.*\bopleveren\b",
+    re.I,
 )
 # A sentence that names what the one before it listed: "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024."
 SUMS_UP = re.compile(
@@ -791,7 +807,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".
     if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):
         return Reading(True, acts)
-    if EFFORT.search(statement) and (acting or THERE_IS.search(statement)):
+    if (EFFORT.search(statement) or ATTENTION.search(statement)) and (acting or THERE_IS.search(statement)):
         return Reading(True, acts)
     passive = _main_clause_passive(statement)
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
