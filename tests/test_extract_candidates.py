@@ -35,8 +35,8 @@ STOP_WORDS = frozenset(
 SHARE = 0.6
 # What the extractor reaches on the seed pages (see the module's docstring): asserted, so that a change that
 # makes it worse fails.
-RECALL_REACHED = 36 / 46
-PRECISION_REACHED = 36 / 45
+RECALL_REACHED = 37 / 46
+PRECISION_REACHED = 37 / 42
 
 
 def content_words(text):
@@ -73,8 +73,8 @@ def seed_candidates():
 def test_recall_and_precision_on_the_labelled_seed_pages(seed_candidates):
     precision, recall = measure([(c.page, c.statement) for c in seed_candidates], labelled())
     assert len(labelled()) == 46
-    assert recall >= RECALL_REACHED >= 0.78
-    assert precision >= PRECISION_REACHED >= 0.80
+    assert recall >= RECALL_REACHED >= 0.80
+    assert precision >= PRECISION_REACHED >= 0.88
 
 
 def test_the_matching_rule_finds_an_intention_in_its_own_words_and_refuses_a_part_or_a_paraphrase():

@@ -1,9 +1,9 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), held-out B, C and D (each
-measured once unseen, then their failures studied and the rules changed on them). Unseen: held-out E (labelled
-and committed, data only, before the rules changed on D; measured once, after the last change of the rules).
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), held-out B, C, D, E and F (each
+measured once unseen, then their failures studied and the rules changed on them). Unseen: held-out G (labelled and
+committed, data only, before the rules changed on E and F; measured once, after the last change of the rules).
 Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails;
-the figures of B, C and D when they were unseen are in the README."""
+the figures of B-F when they were unseen are in the README."""
 
 import csv
 from pathlib import Path
@@ -38,43 +38,45 @@ def test_the_development_figures():
     found = extraction.candidates(extraction.pages_from_text(SEED.read_text(encoding="utf-8")), 2024)
     hits, total, found_intentions, intentions = counts([(c.page, c.statement) for c in found], labelled())
     assert intentions == 46
-    assert found_intentions >= 36 and hits / total >= 36 / 43  # recall 78.3%, precision 83.7%
+    assert found_intentions >= 37 and hits / total >= 37 / 42  # recall 80.4%, precision 88.1%
 
 
 def test_the_first_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout"))
     assert intentions == 65
-    assert found >= 61 and hits / total >= 61 / 74  # recall 93.8%, precision 82.4%
+    assert found >= 64 and hits / total >= 64 / 76  # recall 98.5%, precision 84.2%
 
 
 def test_the_second_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-b"))
     assert intentions == 39
-    assert found >= 35 and hits / total >= 35 / 41  # recall 89.7%, precision 85.4% (unseen: 64.1%, 65.8%)
+    # recall 97.4%, precision 84.4% (unseen: 64.1%, 65.8%); its precision was 85.4% (35 of 41) before the rules
+    # changed on E and F: "staat ... centraal" also finds a sentence its labels leave out (see the README)
+    assert found >= 38 and hits / total >= 38 / 45
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-c"))
     assert intentions == 25
-    assert found >= 20 and hits / total >= 20 / 24  # recall 80.0%, precision 83.3% (unseen: 28.0%, 43.8%)
+    assert found >= 21 and hits / total >= 21 / 23  # recall 84.0%, precision 91.3% (unseen: 28.0%, 43.8%)
 
 
 def test_the_fourth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-d"))
     assert intentions == 25
-    assert found >= 20 and hits / total >= 20 / 28  # recall 80.0%, precision 71.4% (unseen: 68.0%, 37.0%)
+    assert found >= 21 and hits / total >= 21 / 29  # recall 84.0%, precision 72.4% (unseen: 68.0%, 37.0%)
 
 
-def test_the_fifth_held_out_set_measured_once_unseen():
+def test_the_fifth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-e"))
     assert intentions == 25
-    assert found >= 15 and hits / total >= 15 / 20  # recall 60.0%: below the target; precision 75.0%
+    assert found >= 24 and hits / total >= 24 / 24  # recall 96.0%, precision 100% (unseen: 60.0%, 75.0%)
 
 
-def test_the_sixth_held_out_set_measured_once_unseen():
+def test_the_sixth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-f"))
     assert intentions == 58
-    assert found >= 42 and hits / total >= 42 / 61  # recall 72.4%, precision 68.9%: both below the targets
+    assert found >= 57 and hits / total >= 57 / 63  # recall 98.3%, precision 90.5% (unseen: 72.4%, 68.9%)
 
 
 @pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefg")])
