@@ -298,7 +298,14 @@ def test_the_pdf_reports_the_figures_and_every_commitment_with_its_account(clien
     for label in ("Inhoud", "Samenvatting", "Per toezichtgebied", "Migratie", "Politie"):
         assert label in flat
     for commitment in year:
-        assert f"{commitment.reference} {commitment.title}" in flat
+        commitment.refresh_from_db()
+        account = flat.split(f"{commitment.reference} {commitment.title}", 1)[1][:400].lstrip()
+        if commitment.is_decided:  # the verdict with its Jaarbericht reference beside it
+            decision = Review.objects.get(commitment=commitment, action=Action.APPROVE)
+            assert account.startswith(f"Oordeel {decision.get_verdict_display()}")
+            assert f"Jaarbericht: {decision.annual_report_reference}" in account
+        else:
+            assert account.startswith(f"Status {commitment.get_status_display()} · Deadline: ")
         for link in commitment.evidence.all():
             assert link.title in flat
     dropped = year[4]
