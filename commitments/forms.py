@@ -23,7 +23,6 @@ from commitments.models import (
     ProgressUpdate,
     Verdict,
     WorkProgramme,
-    owner_outside_domain,
 )
 from commitments.overview import YearOverview
 from commitments.people import person_label
@@ -532,8 +531,8 @@ class CommitmentRowForm(forms.Form):
     and checked by the rules of the page's form, from the same model fields, with messages in the file's words.
 
     `stored` is the commitment the row is about, None for a new one: the owner must be a member of the domain
-    wherever a row sets either (models.owner_outside_domain, the rule of the page and the workflow), while a row that
-    keeps both as they are stays importable, as it was exported.
+    wherever a row sets either (Commitment.owner_outside_domain, the rule of the page and the workflow), while a row
+    that keeps both as they are stays importable, as it was exported.
 
     The fields are made once per import with what it read in bulk (`fields_for`) and shared by the forms of all its
     rows, which only read them: a form copies declared fields for each instance, and for a file of thousands of rows
@@ -602,7 +601,7 @@ class CommitmentRowForm(forms.Form):
         cleaned = super().clean()
         owner, domain = cleaned.get("owner"), cleaned.get("domain")
         sets_them = self.stored is None or (owner, domain) != (self.stored.owner, self.stored.domain)
-        if owner and domain and sets_them and owner_outside_domain(owner.pk, domain.pk, self.memberships):
+        if owner and domain and sets_them and Commitment.owner_outside_domain(owner.pk, domain.pk, self.memberships):
             self.add_error(
                 "owner",
                 ValidationError(
