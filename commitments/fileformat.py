@@ -9,9 +9,15 @@ start of a text, and after each list separator (, or ;), tab and line break in i
 on another separator than the file's starts a cell there (issue 18: `Zie;=cmd|' /C calc'!A0;` in Dutch Excel). A '
 already standing there is doubled, so that the import, which takes exactly one ' off again, gives back every value
 exactly.
+
+A message about a file (the import's) quotes its values `shortened`, so that a hostile value is never echoed at length.
 """
 
 import re
+
+from django.utils.translation import gettext as _
+
+from commitments.validators import first_control_character
 
 # The columns of a commitment file, in order.
 COLUMNS = (
@@ -66,3 +72,23 @@ def unspreadsheet(text):
 def goal_codes(codes):
     """The goals column: codes sorted and joined, as every file writes them."""
     return GOAL_SEPARATOR.join(sorted(codes))
+
+
+SHOWN_AT_MOST = 40  # characters of a file's value repeated in a message
+
+
+def shortened(value):
+    """A value of the file as a message may repeat it: at most SHOWN_AT_MOST characters, control and invisible
+    characters written as their code (U+0000), so that a hostile value is never echoed at length."""
+    value = str(value)
+    cut = value[:SHOWN_AT_MOST]
+    shown = "".join(f"U+{ord(char):04X}" if first_control_character(char) is not None else char for char in cut)
+    return shown + "…" if len(value) > SHOWN_AT_MOST else shown
+
+
+def listed(values, at_most=5):
+    """The first few values, shortened, and how many more there are."""
+    shown = ", ".join(shortened(value) for value in values[:at_most])
+    if len(values) > at_most:
+        shown += " " + _("en %(count)d andere") % {"count": len(values) - at_most}
+    return shown

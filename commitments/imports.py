@@ -10,8 +10,10 @@ changes nothing the second time. A reference the register does not know is refus
 out by the register alone and never reused, so such a reference was typed by hand or belonged to a
 commitment that was deleted.
 
-What is looked up (programmes, domains, goals, owners, the stored commitments) is read in bulk, a fixed
-number of queries for any number of rows.
+Each row's cells are decoded and checked by forms.CommitmentRowForm (the rules of the page's form, in the file's
+words); what the import may do with the commitment it names (the status, the deadline, a commitment under review or
+decided) is checked here. What is looked up (programmes, domains, goals, owners, the stored commitments) is read in
+bulk, a fixed number of queries for any number of rows.
 
 A file cannot exhaust the server (issue 18): its size, the number of files in an XLSX and their size once
 uncompressed are checked before anything is parsed; rows, columns and the length of each cell are counted while
@@ -40,18 +42,15 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from commitments import fileformat, workflow
-from commitments.models import Commitment, Domain, Goal, Kind, Status, WorkProgramme
+from commitments.fileformat import listed, shortened
+from commitments.forms import CommitmentRowForm
+from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
 from commitments.validators import first_control_character
 
 logger = logging.getLogger(__name__)
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
-MAX_LENGTHS = {name: Commitment._meta.get_field(name).max_length for name in ("title", "statement", "source_location")}
 REFERENCE = re.compile(r"WP(\d{4})-(\d{3,})")
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Read once: a TextChoices' .values builds a new list on every access, and a file has thousands of rows.
-KIND_CODES = frozenset(Kind.values)
-STATUS_CODES = frozenset(Status.values)
 XLSX_SIGNATURE = b"PK\x03\x04"
 OLD_EXCEL_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -63,7 +62,6 @@ MAX_COLUMNS = 50  # cells in a row, empty trailing ones included (the format has
 MAX_CELL_CHARACTERS = 10_000  # the longest field (statement) holds 5,000
 MAX_XLSX_MEMBERS = 100  # files inside the XLSX (zip); Excel writes about a dozen
 MAX_XLSX_UNCOMPRESSED = 30 * 1024 * 1024  # all of its XML once uncompressed
-SHOWN_AT_MOST = 40  # characters of a file's value repeated in a message
 
 
 class ImportRefused(Exception):
@@ -104,15 +102,6 @@ def too_large_message(filename):
         "file": filename or _("Het bestand"),
         "size": MAX_FILE_BYTES // (1024 * 1024),
     }
-
-
-def shortened(value):
-    """A value of the file as a message may repeat it: at most SHOWN_AT_MOST characters, control and invisible
-    characters written as their code (U+0000), so that a hostile value is never echoed at length."""
-    value = str(value)
-    cut = value[:SHOWN_AT_MOST]
-    shown = "".join(f"U+{ord(char):04X}" if first_control_character(char) is not None else char for char in cut)
-    return shown + "…" if len(value) > SHOWN_AT_MOST else shown
 
 
 def _column_name(header, position):
@@ -344,26 +333,18 @@ def _columns(header):
     duplicates = sorted(name for name, count in counts.items() if count > 1)
     if duplicates:
         raise ImportRefused(
-            _("Deze kolommen staan meer dan eens in de kopregel: %(columns)s.") % {"columns": _listed(duplicates)}
+            _("Deze kolommen staan meer dan eens in de kopregel: %(columns)s.") % {"columns": listed(duplicates)}
         )
     unknown = [name or _("(zonder naam)") for name in names if name not in fileformat.COLUMNS]
     if unknown:
         raise ImportRefused(
             _("Onbekende kolommen: %(unknown)s. Het bestandsformaat kent: %(columns)s.")
-            % {"unknown": _listed(unknown), "columns": expected}
+            % {"unknown": listed(unknown), "columns": expected}
         )
     missing = [name for name in fileformat.COLUMNS if name not in counts]
     if missing:
         raise ImportRefused(_("Deze kolommen ontbreken: %(columns)s.") % {"columns": ", ".join(missing)})
     return {name: position for position, name in enumerate(names)}
-
-
-def _listed(values, at_most=5):
-    """The first few values, shortened, and how many more there are."""
-    shown = ", ".join(shortened(value) for value in values[:at_most])
-    if len(values) > at_most:
-        shown += " " + _("en %(count)d andere") % {"count": len(values) - at_most}
-    return shown
 
 
 # --- the plan -----------------------------------------------------------------------------------
@@ -380,6 +361,7 @@ class Change:
 class PlannedRow:
     line: int
     reference: str = ""
+    statement: str = ""  # as the file has it: what tells two new rows apart
     outcome: str = ""
     changes: list = field(default_factory=list)
     errors: list = field(default_factory=list)
@@ -502,6 +484,7 @@ class _Lookups:
                 "user_id", "domain_id"
             )
         )
+        self.row_fields = CommitmentRowForm.fields_for(domains=self.domains, goals=self.goals, users=self.users)
         stored = list(
             Commitment.objects.filter(programme__year__in=years).select_related("programme", "domain", "owner")
         )
@@ -518,9 +501,6 @@ class _Lookups:
             key = (commitment.programme_id, _normalised(commitment.statement))
             self.by_statement.setdefault(key, []).append(commitment)
 
-    def is_member(self, user, domain):
-        return (user.pk, domain.pk) in self.memberships
-
 
 def _normalised(text):
     return " ".join(text.split())
@@ -535,7 +515,7 @@ def _as_year(text):
 def _plan_row(file_row, lookups, default_programme):
     """What to do with one row, and each problem with it."""
     cells = file_row.cells
-    row = PlannedRow(line=file_row.line, reference=cells["reference"])
+    row = PlannedRow(line=file_row.line, reference=cells["reference"], statement=cells["statement"])
     if file_row.too_many_cells:
         row.refuse(_("Deze regel heeft meer kolommen dan de kopregel; staat er een komma of puntkomma te veel in?"))
     for name, character in file_row.refused_columns.items():
@@ -544,15 +524,21 @@ def _plan_row(file_row, lookups, default_programme):
             % {"column": name, "code": f"U+{ord(character):04X}"}
         )
     programme = _programme_of(row, cells, lookups, default_programme)
-    values = _cleaned_values(row, cells, lookups, file_row.refused_columns)
+    stored, not_found = _stored_commitment(row, cells, programme, lookups) if programme else (None, None)
+    form = CommitmentRowForm(cells, fields=lookups.row_fields, memberships=lookups.memberships, stored=stored)
+    for column, messages in form.errors.items():
+        if column not in file_row.refused_columns:  # emptied when read: its refusal above says what to fix
+            row.errors.extend(messages)
     if programme is None:
         return row
-    row.values = {**values, "programme": programme}
-    row.commitment = _stored_commitment(row, cells, programme, lookups)
+    if not_found:
+        row.refuse(not_found)
+    row.values = {**form.commitment_fields(), "programme": programme}
+    row.commitment = stored
     if row.commitment is not None:
-        _plan_update(row, cells, lookups)
+        _plan_update(row, cells)
     elif not cells["reference"]:
-        _plan_creation(row, cells, lookups)
+        _plan_creation(row, cells)
     return row
 
 
@@ -595,153 +581,55 @@ def _programme_of(row, cells, lookups, default_programme):
     return lookups.programmes[year]
 
 
-def _cleaned_values(row, cells, lookups, refused_columns=()):
-    """The row's values as model objects; each problem as an error on the row."""
-    values = {}
-    for name in ("title", "statement", "source_location"):
-        text = cells[name]
-        if len(text) > MAX_LENGTHS[name]:
-            row.refuse(
-                _("%(field)s is %(length)d tekens lang; ten hoogste %(max)d mag.")
-                % {"field": name, "length": len(text), "max": MAX_LENGTHS[name]}
-            )
-        values[name] = text
-    for name in ("title", "statement"):
-        if not cells[name] and name not in refused_columns:
-            row.refuse(_("Vul de kolom %(field)s in.") % {"field": name})
-
-    values["kind"] = _kind(row, cells["kind"]) if cells["kind"] else Kind.SUPERVISION
-    values["domain"] = lookups.domains.get(cells["domain"])
-    if values["domain"] is None:
-        if cells["domain"]:
-            row.refuse(
-                _("Onbekend toezichtgebied ‘%(value)s’. Bekend zijn: %(known)s.")
-                % {"value": shortened(cells["domain"]), "known": ", ".join(sorted(lookups.domains))}
-            )
-        else:
-            row.refuse(_("Vul de kolom domain in met het toezichtgebied, bijvoorbeeld politie."))
-
-    codes = [code.strip() for code in cells["goals"].split(";") if code.strip()]
-    unknown = [code for code in codes if code not in lookups.goals]
-    if unknown:
-        row.refuse(
-            _("Onbekend doel: %(unknown)s. Bekend zijn: %(known)s (gescheiden door ;).")
-            % {"unknown": _listed(unknown), "known": ", ".join(sorted(lookups.goals))}
-        )
-    values["goals"] = [lookups.goals[code] for code in dict.fromkeys(codes) if code in lookups.goals]
-
-    values["owner"] = None
-    if cells["owner"]:
-        values["owner"] = lookups.users.get(cells["owner"])
-        if values["owner"] is None:
-            row.refuse(
-                _("Onbekende eigenaar ‘%(value)s’: geef een bestaande gebruikersnaam.")
-                % {"value": shortened(cells["owner"])}
-            )
-
-    for name in ("due_date", "expected_date"):
-        values[name] = _date(row, cells[name], name)
-    if cells["status"] and cells["status"] not in STATUS_CODES:
-        row.refuse(
-            _("Onbekende status ‘%(value)s’. Gebruik de code: %(codes)s.")
-            % {"value": shortened(cells["status"]), "codes": ", ".join(Status.values)}
-        )
-    return values
-
-
-def _kind(row, value):
-    if value in KIND_CODES:
-        return value
-    by_label = {str(label).lower(): code for code, label in Kind.choices}
-    if value.lower() in by_label:
-        row.refuse(
-            _("Schrijf in de kolom kind de code ‘%(code)s’, niet ‘%(value)s’.")
-            % {"code": by_label[value.lower()], "value": shortened(value)}
-        )
-    else:
-        row.refuse(
-            _("Onbekende soort (kind) ‘%(value)s’. Gebruik een van: %(codes)s.")
-            % {"value": shortened(value), "codes": ", ".join(Kind.values)}
-        )
-    return None
-
-
-def _date(row, text, name):
-    if not text:
-        return None
-    if ISO_DATE.fullmatch(text):
-        try:
-            return datetime.date.fromisoformat(text)
-        except ValueError:
-            pass
-    row.refuse(
-        _("%(field)s ‘%(value)s’ is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2024-12-31.")
-        % {"field": name, "value": shortened(text)}
-    )
-    return None
-
-
 def _stored_commitment(row, cells, programme, lookups):
-    """The commitment the row is about: by reference, or by its statement; None for a new one."""
+    """The commitment the row is about, by reference or by its statement, None for a new one; and why the row names
+    none, if it does not."""
     reference = cells["reference"]
     if reference:
         match = REFERENCE.fullmatch(reference)
         if not match:
             row.reference = shortened(reference)  # as the report and the command show it
-            row.refuse(
-                _(
-                    "Referentie ‘%(value)s’ heeft niet de vorm WP%(year)s-001. "
-                    "Laat de kolom leeg voor een nieuw voornemen."
-                )
-                % {"value": shortened(reference), "year": programme.year}
-            )
-            return None
+            return None, _(
+                "Referentie ‘%(value)s’ heeft niet de vorm WP%(year)s-001. Laat de kolom leeg voor een nieuw voornemen."
+            ) % {"value": shortened(reference), "year": programme.year}
         stored = lookups.by_reference.get(reference)
         if stored is None:
-            row.refuse(
-                _(
-                    "Referentie %(reference)s bestaat niet. Referenties deelt het register zelf uit en worden nooit "
-                    "hergebruikt: laat de kolom reference leeg voor een nieuw voornemen."
-                )
-                % {"reference": shortened(reference)}
-            )
-            return None
+            return None, _(
+                "Referentie %(reference)s bestaat niet. Referenties deelt het register zelf uit en worden nooit "
+                "hergebruikt: laat de kolom reference leeg voor een nieuw voornemen."
+            ) % {"reference": shortened(reference)}
         if stored.programme_id != programme.pk:
-            row.refuse(
-                _("%(reference)s hoort bij werkprogramma %(stored)s, niet bij %(row)s.")
-                % {"reference": reference, "stored": stored.programme.year, "row": programme.year}
-            )
-            return None
-        return stored
+            return None, _("%(reference)s hoort bij werkprogramma %(stored)s, niet bij %(row)s.") % {
+                "reference": reference,
+                "stored": stored.programme.year,
+                "row": programme.year,
+            }
+        return stored, None
     same_text = lookups.by_statement.get((programme.pk, _normalised(cells["statement"])), [])
     if len(same_text) > 1:
-        row.refuse(
-            _("Deze tekst staat al bij %(references)s. Vul de referentie in van het voornemen dat u bedoelt.")
-            % {"references": ", ".join(c.reference for c in same_text)}
-        )
-        return None
+        return None, _(
+            "Deze tekst staat al bij %(references)s. Vul de referentie in van het voornemen dat u bedoelt."
+        ) % {"references": ", ".join(c.reference for c in same_text)}
     if same_text:
         row.matched_by_statement = True
         row.reference = same_text[0].reference
-        return same_text[0]
-    return None
+        return same_text[0], None
+    return None, None
 
 
-def _plan_creation(row, cells, lookups):
+def _plan_creation(row, cells):
     values = row.values
     if cells["status"] not in ("", Status.PLANNED):
         row.refuse(
             _("Een nieuw voornemen krijgt status planned; ‘%(status)s’ bereikt het alleen via de workflow.")
             % {"status": shortened(cells["status"])}
         )
-    if values["owner"] and values["domain"] and not lookups.is_member(values["owner"], values["domain"]):
-        row.refuse(_owner_outside(values))
     if not cells["due_date"]:
         values["due_date"] = values["programme"].default_due_date
     row.outcome = CREATED
 
 
-def _plan_update(row, cells, lookups):
+def _plan_update(row, cells):
     stored, values = row.commitment, row.values
     if cells["status"] and cells["status"] != stored.status:
         row.refuse(
@@ -781,17 +669,7 @@ def _plan_update(row, cells, lookups):
             % {"reference": stored.reference, "status": stored.get_status_display()}
         )
         return
-    changed = {change.field for change in row.changes}
-    if changed & {"owner", "domain"} and values["owner"] and not lookups.is_member(values["owner"], values["domain"]):
-        row.refuse(_owner_outside(values))
     row.outcome = UPDATED
-
-
-def _owner_outside(values):
-    return _("Eigenaar %(owner)s is geen lid van toezichtgebied %(domain)s.") % {
-        "owner": values["owner"].username,
-        "domain": values["domain"].slug,
-    }
 
 
 def _shown(commitment, name):
@@ -831,7 +709,7 @@ def _refuse_duplicates(rows):
     for row in rows:
         key = row.commitment.pk if row.commitment else None
         if key is None and row.values.get("programme") and not row.reference:
-            key = ("new", row.values["programme"].pk, _normalised(row.values.get("statement", "")))
+            key = ("new", row.values["programme"].pk, _normalised(row.statement))
         elif key is None and row.reference:
             key = ("reference", row.reference)
         if key is not None:

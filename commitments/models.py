@@ -90,6 +90,9 @@ class Domain(models.Model):
         return (self.slug,)
 
 
+OWNER_OUTSIDE_DOMAIN = _("De eigenaar moet lid zijn van het toezichtgebied.")
+
+
 class WorkProgrammeQuerySet(models.QuerySet):
     def open(self):
         return self.filter(closed_at__isnull=True)
@@ -404,9 +407,21 @@ class Commitment(models.Model):
         self.sequence = sequence
         self.reference = f"WP{self.programme.year}-{sequence:03d}"
 
+    @staticmethod
+    def owner_outside_domain(owner_id, domain_id, memberships=None):
+        """Whether a commitment's owner is no member of its domain: the one rule that clean() (so the page's form,
+        the admin and the workflow's edits), the workflow's bulk creation and the import's row form ask. A caller that
+        checks many rows passes `memberships`, the (user id, domain id) pairs it read beforehand, instead of a query
+        each. No owner, or no domain yet, breaks no rule."""
+        if owner_id is None or domain_id is None:
+            return False
+        if memberships is not None:
+            return (owner_id, domain_id) not in memberships
+        return not Domain.members.through.objects.filter(user_id=owner_id, domain_id=domain_id).exists()
+
     def clean(self):
-        if self.owner_id and self.domain_id and not self.owner.domains.filter(pk=self.domain_id).exists():
-            raise ValidationError({"owner": _("De eigenaar moet lid zijn van het toezichtgebied.")})
+        if self.owner_outside_domain(self.owner_id, self.domain_id):
+            raise ValidationError({"owner": ValidationError(OWNER_OUTSIDE_DOMAIN, code="owner_outside_domain")})
 
     @property
     def is_decided(self):

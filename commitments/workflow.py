@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 from commitments import fileformat, notifications, permissions
 from commitments.models import (
     OPEN_STATUSES,
+    OWNER_OUTSIDE_DOMAIN,
     Action,
     Commitment,
     Domain,
@@ -231,8 +232,8 @@ def _new_commitment(by, programme, row, members):
         permissions.works_in(by, commitment.domain_id),
         _("U kunt alleen voornemens aanmaken in uw eigen toezichtgebieden."),
     )
-    if commitment.owner_id and (commitment.owner_id, commitment.domain_id) not in members:
-        raise WorkflowError(_("De eigenaar moet lid zijn van het toezichtgebied."), field="owner")
+    if Commitment.owner_outside_domain(commitment.owner_id, commitment.domain_id, members):
+        raise WorkflowError(str(OWNER_OUTSIDE_DOMAIN), field="owner")
     # The relations are objects the caller already holds, and the owner was checked above: no query per row.
     _validated(commitment, exclude=["reference", "sequence", "programme", "domain", "owner"], clean=False)
     return commitment, goals
@@ -709,7 +710,7 @@ def carry_over(commitment, *, by, reason):
 def _continue_in(current, next_programme, *, by, reason):
     """The successor of a delayed commitment: its statement, domain, owner (while still a member) and the goals still
     in force, due when it was expected; both on record."""
-    still_a_member = current.domain.members.filter(pk=current.owner_id).exists()
+    still_a_member = not Commitment.owner_outside_domain(current.owner_id, current.domain_id)
     goals = current.goals.all()
     if next_programme.goals.exists():
         goals = goals.filter(programmes=next_programme)

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from commitments import fileformat, imports, workflow
 from commitments.exports import commitment_record
+from commitments.forms import CommitmentForm, CommitmentRowForm
 from commitments.models import Action, Commitment, Goal, Status, WorkProgramme
 from tests.conftest import make_commitments, make_user
 
@@ -473,3 +474,41 @@ def test_a_user_of_another_domain_may_still_be_named_when_the_owner_does_not_cha
     workflow.update_commitment(stored[0], by=erin, version=1, changes={"owner": owner})
     politie.members.remove(owner)
     assert only_row(imports.plan_import(csv_file(record(stored[0])))).outcome == imports.UNCHANGED
+
+
+# --- one validation for the page, the import and the workflow (issue 16) ---------------------------
+
+
+def test_the_page_and_the_import_take_each_text_s_length_and_need_from_the_same_model_field(erin, reference_data):
+    page = CommitmentForm(user=erin).fields
+    row = CommitmentRowForm.fields_for(domains={}, goals={}, users={})
+    for name in ("title", "statement", "source_location"):
+        model_field = Commitment._meta.get_field(name)
+        expected = (model_field.max_length, not model_field.blank)
+        assert (page[name].max_length, page[name].required) == expected == (row[name].max_length, row[name].required)
+
+
+def test_the_import_refuses_a_title_by_the_model_field_s_length_as_it_is_now(monkeypatch, alice):
+    monkeypatch.setattr(Commitment._meta.get_field("title"), "max_length", 20)
+    row = only_row(imports.plan_import(csv_file({**NEW_ROW, "title": "x" * 21})))
+    assert row.errors == ["title is 21 tekens lang; ten hoogste 20 mag."]
+
+
+def test_the_page_the_import_and_the_workflow_ask_one_rule_whether_an_owner_may_own(
+    monkeypatch, client_for, erin, alice, programme, politie
+):
+    # Alice is a member of politie; the rule, and only the rule, says she is not.
+    monkeypatch.setattr(
+        Commitment, "owner_outside_domain", staticmethod(lambda owner_id, domain_id, memberships=None: True)
+    )
+    page = client_for(erin).post(
+        "/commitments/new/",
+        {"programme": programme.pk, "title": "T", "statement": "S", "kind": "other", "domain": politie.pk,
+         "owner": alice.pk},
+    )  # fmt: skip
+    assert page.context["form"].errors["owner"] == ["De eigenaar moet lid zijn van het toezichtgebied."]
+    row = only_row(imports.plan_import(csv_file(NEW_ROW)))
+    assert row.errors == ["Eigenaar alice is geen lid van toezichtgebied politie."]
+    with pytest.raises(workflow.WorkflowError, match="De eigenaar moet lid zijn van het toezichtgebied."):
+        workflow.create_commitment(by=erin, programme=programme, title="T", statement="S", domain=politie, owner=alice)
+    assert not Commitment.objects.exists()
