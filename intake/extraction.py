@@ -402,8 +402,9 @@ def _reading_order(model, left, right, merged):
 
 # Lines this long are paragraphs of a one-column text (a web page, a text saved without line breaks).
 PARAGRAPH_LINE = 110
-# How much better, per line, the best two-column reading must join than the lines in the order given.
-INTERLEAVED_GAIN = 0.25
+# How much better, per line, the best two-column reading must join than the lines in the order given: one-column
+# letters with hard line breaks gain up to 0.25 (where a line is too long or a join weak), interleaved pages 0.5-1.3.
+INTERLEAVED_GAIN = 0.35
 ONE_COLUMN_SHARE = 0.5
 
 
@@ -420,10 +421,25 @@ def is_interleaved(lines, model):
     # begin with a bullet; a column's lines in a printed page rarely do.
     if sum(bool(TERMINAL.search(line) or SURE_BULLET.match(line)) for line in lines) >= ONE_COLUMN_SHARE * len(lines):
         return False
-    as_given = _joins(model, lines)
-    columns = untangle(lines, model)
+    # A heading on a line of its own joins badly with the sentence below it in the order given, however many
+    # columns the page has; it says nothing of the layout, so only the lines of running text are compared.
+    running = [
+        line for line, following in zip(lines, lines[1:] + [""], strict=True) if not _heading_line(line, following)
+    ]
+    as_given = _joins(model, running)
+    columns = untangle(running, model)
     untangled = sum(_joins(model, column) for column in columns)
-    return (untangled - as_given) / len(lines) > INTERLEAVED_GAIN
+    return (untangled - as_given) / max(len(running), 1) > INTERLEAVED_GAIN
+
+
+def _heading_line(line, following):
+    """A short line, not ending a sentence, over a line that begins with a capital: a heading or a letter's head."""
+    return (
+        len(line) < HEADING_LENGTH
+        and line[:1].isupper()
+        and not TERMINAL.search(line)
+        and (not following or following[:1].isupper())
+    )
 
 
 def _joins(model, lines):
@@ -694,15 +710,15 @@ PERFECT = re.compile(
     r"(?:(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en"
     r"|besloten|begonnen|bevonden|beschreven|besproken|bekeken|verschenen|verkregen|vergeleken|verzonden)\b"
 )
-LOOKING_BACK = re.compile(
+SEEN_OR_DONE = re.compile(
     # what it found: "constateert", "ziet" (not "ziet toe op": it supervises), "signaleert dat" (not "signaleert
     # risico's", how it works)
     r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)|\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
-    r"|" + PERFECT.pattern
 )
+LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
     r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
@@ -792,12 +808,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
-    # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
-    # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
-    looking_back = LOOKING_BACK.search(statement) and (
-        not future or (PERFECT.search(statement) and not (AHEAD.search(statement) or TO_DO.search(statement)))
-    )
-    if ABOUT_THE_DOCUMENT.search(statement) or looking_back:
+    if ABOUT_THE_DOCUMENT.search(statement) or _account(statement, words, lowered, acting, year):
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
@@ -829,9 +840,83 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     )
 
 
+def _account(statement, words, lowered, acting, year):
+    """Does the sentence tell what was seen or done before, in its main clause ("Ze bekijkt ook in hoeverre de
+    maatregelen ... effect hebben gesorteerd" is what will be studied)?"""
+    main = _main_clause(statement)
+    future = _names_year_ahead(statement, year)
+    yet_to_do = AHEAD.search(statement) or TO_DO.search(statement)
+    # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
+    # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
+    perfect = PERFECT.search(main)  # of the main clause: the perfect of a clause inside it is what is studied
+    if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
+        return True
+    # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
+    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
+    if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
+        return True
+    # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken")
+    return any(_past_beside(words, lowered, index) for index in acting) and not yet_to_do
+
+
+def _looks_back(sentence, year):
+    words = _words(sentence)
+    lowered = [word.lower() for word in words]
+    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, True)]
+    return _account(sentence, words, lowered, acting, year)
+
+
+# A clause inside the sentence: what follows "of", "hoe", "in hoeverre", "die", "dat" ... after its opening words.
+INNER_CLAUSE = re.compile(
+    r"(?<=\S)\s+(?:of|hoe|hoeverre|waarom|wat|welke|die|dat|waarbij|waarin|waarmee|nadat|toen|wanneer)\b"
+)
+
+
+def _main_clause(statement):
+    match = INNER_CLAUSE.search(statement, len(" ".join(statement.split()[:2])))
+    return statement[: match.start()] if match else statement
+
+
 def _verb_beside(words, lowered, index):
     """Is there a finite verb beside the actor at `index`: after its name ("De Inspectie Justitie en Veiligheid
     onderzoekt"), before it ("onderzoekt zij"), or before its article ("onderzoekt de Inspectie")?"""
+    return any(_is_verb(words, position) for position in _verb_positions(words, lowered, index))
+
+
+def _past_beside(words, lowered, index):
+    """Is the verb beside the actor at `index` in the simple past ("We deden", "brachten we", "De ILT oefende")?
+    Where a verb in the present stands before the actor, the word after it is no verb ("voert de ILT
+    verschillende taken uit")."""
+    after, *before = _verb_positions(words, lowered, index)
+    if any(_is_verb(words, position) and not _is_past(lowered[position]) for position in before):
+        return False
+    return any(
+        0 <= position < len(words) and words[position].islower() and _is_past(lowered[position])
+        for position in (after, *before)
+    )
+
+
+# The simple past of strong and irregular verbs, by their forms (the weak verbs' past is known by its ending).
+STRONG_PAST = frozenset(
+    "deed deden bracht brachten keek keken ging gingen nam namen kwam kwamen gaf gaven vond vonden hield hielden "
+    "liet lieten liep liepen schreef schreven bleef bleven had hadden kon konden wilde wilden moest moesten "
+    "mocht mochten sprak spraken stond stonden lag lagen zat zaten trok trokken sloot sloten koos kozen bood boden "
+    "ontving ontvingen begon kreeg kregen vroeg vroegen zocht zochten dacht dachten kocht kochten overleed "
+    "onderzocht onderzochten bezocht bezochten trof troffen riep riepen droeg droegen sloeg sloegen schoot "
+    "hing hingen verloor verloren won wonnen zond zonden voerde voerden leidde leidden".split()
+)
+
+
+def _is_past(word):
+    """A verb in the simple past: a strong verb's form, a weak verb's singular ("oefende", "werkte"), or the
+    plural of a verb in -eren ("publiceerden"); a weak plural in -den/-ten is left out, as the present has it
+    too ("zetten", "houden")."""
+    weak_singular = len(word) > 5 and word.endswith(("de", "te")) and not word.endswith("ende")  # not "volgende"
+    return word in STRONG_PAST or weak_singular or word.endswith("eerden")
+
+
+def _verb_positions(words, lowered, index):
+    """Where a finite verb stands beside the actor at `index`: after its name, before it, before its article."""
     end = index
     # A name of several words: "Inspectie Leefomgeving en Transport", "Inspectie van het Onderwijs".
     while end + 1 < len(words) and (
@@ -841,11 +926,10 @@ def _verb_beside(words, lowered, index):
         end += 1 if words[end + 1][:1].isupper() else 2
     if end + 3 < len(words) and lowered[end + 1 : end + 3] == ["van", "het"] and words[end + 3][:1].isupper():
         end += 3
-    return (
-        _is_verb(words, end + 1)
-        or _is_verb(words, index - 1)
-        or (index >= 2 and lowered[index - 1] in ("de", "het") and _is_verb(words, index - 2))
-    )
+    positions = [end + 1, index - 1]
+    if index >= 2 and lowered[index - 1] in ("de", "het"):
+        positions.append(index - 2)
+    return positions
 
 
 # A passive: a form of "worden" and a participle ending its clause ("wordt ... geïntensiveerd met", "worden
@@ -885,6 +969,8 @@ def _main_clause_passive(statement):
     return False
 
 
+# "is" or "zijn" with a participle: a perfect ("is ... gekomen") or a state ("is ... opgericht").
+STATE_PERFECT = re.compile(rf"\b(?:is|zijn)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PARTICIPLE}\b{CLAUSE_END}")
 FUTURE_PASSIVE = re.compile(
     r"\b(?:zal|zullen)\b(?:[\s,]+[\w’'()-]+){0,8}?[\s,]+worden\b|\bworden\b.*\b(?:zal|zullen)\b"
 )
@@ -1226,9 +1312,10 @@ def page_candidates(page, year, model, headings=None):
             if lead is None and run:
                 lead = run[-1]
             flush()
-            if _list_looks_ahead(lead, section_year, year):
-                statement = block.text.strip()
-                if statement.endswith(":"):
+            heading = headings[-1] if headings and lead is None else ""
+            if _list_looks_ahead(lead, section_year, year, heading):
+                statement = _item_statement(block.text.strip(), year)
+                if not statement or statement.endswith(":"):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
@@ -1242,15 +1329,37 @@ def intentions_of(sentence_list, year, page_end=False, after_actor=False):
     return [" ".join(group) for group in _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end)]
 
 
-def _list_looks_ahead(lead, section_year, year):
+def _list_looks_ahead(lead, section_year, year, heading=""):
     """The items of a list are intentions when the list is introduced as what is to be done: its year heading
-    names the programme's year or a later one, or its lead-in (ending with a colon, or naming focal points)
-    looks ahead, names such a year, or names the focal points."""
+    names the programme's year or a later one; or its lead-in (ending with a colon, or naming focal points)
+    looks ahead, names such a year, names the focal points, or is about the work ("De toezichtlijnen zijn:")
+    without looking back; or, with no lead-in, the heading right above it names such a year ("Nieuwe
+    onderzoeken in 2019")."""
     if section_year is not None:
         return section_year >= year
-    if not lead or not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
+    if not lead:
+        return bool(heading) and _names_year_ahead(DOCUMENT_YEAR.sub("", heading), year)
+    if not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
         return False
-    return _names_year_ahead(lead, year) or bool(AHEAD.search(lead) or FOCAL_POINTS.search(lead))
+    if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
+        return True
+    about_the_work = any(WORK_WORD.search(word) for word in _words(lead)) or read_sentence(lead, year).acts
+    return lead.rstrip().endswith(":") and about_the_work and not MEANS.search(lead) and not _looks_back(lead, year)
+
+
+# The supervision or research named in a word, also inside a compound: "toezichtlijnen", "onderzoeksthema's".
+WORK_WORD = re.compile(r"toezicht|onderzoek|inspecties", re.I)
+# A list of its kinds of work, instruments or tasks is what it can do, not the plan: "De Inspectie hanteert
+# verschillende vormen van toezicht:".
+MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdheden)\b", re.I)
+
+
+def _item_statement(text, year):
+    """A list item's own words: the sentences of background it goes on with ("Hij werd onwel ...", "In 2015 is
+    een duiker ... om het leven gekomen") left out, when another sentence of it remains."""
+    parts = sentences(text)
+    kept = [part for part in parts if not _looks_back(part, year)]
+    return " ".join(kept) if kept and len(parts) > 1 else text
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.
