@@ -791,12 +791,13 @@ class Reading:
     acts: bool  # the inspectorate acts in it (so that a following "zij" is the inspectorate)
 
 
-def read_sentence(sentence, year, *, after_actor=False, page_end=False):
-    """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`?"""
+def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=frozenset()):
+    """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`? `actors`
+    are the names of the document's own organisation, learnt from its text (`own_organisation`)."""
     # A title in quotes names a thing: "het verbeterprogramma ‘VenJ verandert’" has no actor and no verb.
     words = [word for word in _words(TITLE.sub(" titel ", sentence)) if len(word) > 1 or word.isdigit()]
     lowered = [word.lower() for word in words]
-    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor)]
+    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor, actors)]
     acts = bool(acting)
     if len(words) < MIN_WORDS or QUOTE.search(sentence) or sentence[:1].islower() or NUMBERED.match(sentence):
         return Reading(False, acts)
@@ -831,9 +832,21 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
         return Reading(passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work), acts)
     if future or AHEAD.search(statement):
         return Reading(True, acts)
+    # What the organisation can do in the period, "kan" beside its name ("Zodoende kan de inspectie ...
+    # versterken"), unless only if something happens; "we kunnen" is as often everyone ("In Nederland kunnen we"),
+    # and "kunnen inspecties" the inspectorates in general.
+    can = any(
+        lowered[position] == "kan"
+        for index in acting
+        if lowered[index] not in FIRST_PERSON | THIRD_PERSON
+        for position in _verb_positions(words, lowered, index)
+        if 0 <= position < len(words)
+    )
+    if can and not CONDITION.match(statement):
+        return Reading(True, acts)
     # In the present tense the inspectorate itself states how it works, or its work is the subject of a passive
     # ("Het toezicht wordt geïntensiveerd", "Ook worden interviews afgenomen").
-    persons = [index for index in acting if lowered[index] not in WORK_NOUNS]
+    persons = [index for index in acting if not _is_work_noun(lowered[index])]
     return Reading(
         about_the_work or any(_verb_beside(words, lowered, index) for index in persons),
         acts,
@@ -859,10 +872,10 @@ def _account(statement, words, lowered, acting, year):
     return any(_past_beside(words, lowered, index) for index in acting) and not yet_to_do
 
 
-def _looks_back(sentence, year):
+def _looks_back(sentence, year, actors=frozenset()):
     words = _words(sentence)
     lowered = [word.lower() for word in words]
-    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, True)]
+    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, True, actors)]
     return _account(sentence, words, lowered, acting, year)
 
 
@@ -947,6 +960,14 @@ WORK_SUFFIXES = ("onderzoek", "onderzoeken", "toezicht", "inspecties", "capacite
 PASSIVE_SUBJECTS = WORK_NOUNS | frozenset("inzet inspecteurs controles".split())
 
 
+CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
+
+
+def _is_work_noun(word):
+    """Its supervision or research, also in a compound: "toezicht", "voorvalonderzoek", "markttoezicht"."""
+    return word in WORK_NOUNS or (word.endswith(("onderzoek", "onderzoeken", "toezicht")) and len(word) > 12)
+
+
 def _is_work(word):
     return word in PASSIVE_SUBJECTS or word.endswith(WORK_SUFFIXES)
 
@@ -1013,7 +1034,7 @@ def _negated(statement):
     return False
 
 
-def _is_actor(words, lowered, index, after_actor):
+def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
     """Is the word at `index` the inspectorate acting (not its possessor, not someone else's "zij")?"""
     word, low = words[index], lowered[index]
     before = lowered[index - 1] if index else ""
@@ -1026,7 +1047,7 @@ def _is_actor(words, lowered, index, after_actor):
     # of a passive ("door de Inspectie") is the one who acts.
     if (
         index >= 2
-        and low not in WORK_NOUNS
+        and not _is_work_noun(low)
         and words[index - 1] in ("de", "het")
         and lowered[index - 2] in OBJECT_PREPOSITIONS
     ):
@@ -1035,11 +1056,14 @@ def _is_actor(words, lowered, index, after_actor):
         after = lowered[index + 1] if index + 1 < len(words) else ""
         verb_before = _is_verb(words, index - 1) or CLASS_OF.get(before) == "verb"
         return verb_before and (not after or after in CLASS_OF)
-    if low in ACTOR_NAMES or low in FIRST_PERSON:
+    if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
+        return True
+    # the head of the organisation's name with an article: "De dienst wil" after "De Auditdienst Rijk"
+    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors):
         return True
     if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
         return True
-    if low in WORK_NOUNS:
+    if _is_work_noun(low):
         # The supervision as the subject: at the opening of the sentence ("Het toezicht op ... richt zich").
         # or after the verb, where an opening phrase comes first ("In 2024 richt het toezicht zich op ...").
         return (
@@ -1105,7 +1129,7 @@ def intentions(sentence_list, year):
     return [" ".join(group) for group in _grouped(sentence_list, year)]
 
 
-def _grouped(sentence_list, year, after_actor=False, page_end=False):
+def _grouped(sentence_list, year, after_actor=False, page_end=False, actors=frozenset()):
     found, current, quoted, previous = [], None, False, None
     for number, sentence in enumerate(sentence_list, start=1):
         last = page_end and number == len(sentence_list)
@@ -1117,7 +1141,7 @@ def _grouped(sentence_list, year, after_actor=False, page_end=False):
             quoted = not CLOSING_QUOTE.search(sentence[opening.end() :] if opens else sentence)
             current, previous = None, None
             continue
-        reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last)
+        reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last, actors=actors)
         if reading.intention and current is None and previous is not None and SUMS_UP.match(sentence):
             current = [previous, sentence]  # "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024."
             found.append(current)
@@ -1261,6 +1285,30 @@ def page_text(page, model):
     return column_text([fragment for column in columns for fragment in column])
 
 
+def own_organisation(pages):
+    """The document's own organisation, learnt from its text: the name that most often opens a sentence as its
+    subject, after an article and before a verb ("De Auditdienst Rijk wil ..."), at least twice; its first word,
+    lower-cased, is then an actor, and so is its head with an article ("De dienst wil ..."). A name the rules know
+    already (an inspectorate, an abbreviation) needs no learning."""
+    subjects = Counter()
+    for page in pages:
+        for sentence in sentences(" ".join(page.lines)):
+            words = _words(sentence)
+            if len(words) < 3 or words[0] not in ("De", "Het") or not words[1][:1].isupper():
+                continue
+            end = 1
+            while end + 1 < len(words) and words[end + 1][:1].isupper():
+                end += 1
+            verb = words[end + 1] if end + 1 < len(words) else ""
+            if CLASS_OF.get(verb) == "verb" or _is_verb(words, end + 1):
+                subjects[words[1]] += 1
+    if not subjects:
+        return frozenset()
+    name, count = subjects.most_common(1)[0]
+    known = name.lower() in ACTOR_NAMES or name.lower().endswith(ACTOR_SUFFIX) or ABBREVIATION_NAME.match(name)
+    return frozenset() if count < 2 or known or name.lower() in FUNCTION_WORDS else frozenset({name.lower()})
+
+
 def join_model(pages):
     return JoinModel([line for page in pages for line in page.lines])
 
@@ -1270,10 +1318,11 @@ def candidates(pages, year, *, model=None):
     pages = list(pages)
     _drop_running_headers(pages)
     model = model or join_model(pages)
+    actors = own_organisation(pages)
     found, seen = [], set()
     headings = []  # the headings above, nearest last
     for page in pages:
-        for candidate in page_candidates(page, year, model, headings):
+        for candidate in page_candidates(page, year, model, headings, actors=actors):
             if candidate.statement in seen:  # a text said twice (a repeated caption, a quote) is one commitment
                 continue
             seen.add(candidate.statement)
@@ -1281,7 +1330,7 @@ def candidates(pages, year, *, model=None):
     return found
 
 
-def page_candidates(page, year, model, headings=None):
+def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
     """The candidates of one page; `headings` carries the section headings over from the page before."""
     headings = [] if headings is None else headings
     found, run, lead = [], [], None
@@ -1290,10 +1339,10 @@ def page_candidates(page, year, model, headings=None):
     acted = [False]
 
     def flush(page_end=False):
-        for statement in intentions_of(run, year, page_end=page_end, after_actor=acted[0]):
+        for statement in intentions_of(run, year, page_end=page_end, after_actor=acted[0], actors=actors):
             found.append(_candidate(page, statement, year, headings, section_year))
         if run:
-            acted[0] = read_sentence(run[-1], year).acts
+            acted[0] = read_sentence(run[-1], year, actors=actors).acts
         run.clear()
 
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
@@ -1313,8 +1362,8 @@ def page_candidates(page, year, model, headings=None):
                 lead = run[-1]
             flush()
             heading = headings[-1] if headings and lead is None else ""
-            if _list_looks_ahead(lead, section_year, year, heading):
-                statement = _item_statement(block.text.strip(), year)
+            if _list_looks_ahead(lead, section_year, year, heading, actors):
+                statement = _item_statement(block.text.strip(), year, actors)
                 if not statement or statement.endswith(":"):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
@@ -1325,11 +1374,12 @@ def page_candidates(page, year, model, headings=None):
     return found
 
 
-def intentions_of(sentence_list, year, page_end=False, after_actor=False):
-    return [" ".join(group) for group in _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end)]
+def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):
+    groups = _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors)
+    return [" ".join(group) for group in groups]
 
 
-def _list_looks_ahead(lead, section_year, year, heading=""):
+def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     """The items of a list are intentions when the list is introduced as what is to be done: its year heading
     names the programme's year or a later one; or its lead-in (ending with a colon, or naming focal points)
     looks ahead, names such a year, names the focal points, or is about the work ("De toezichtlijnen zijn:")
@@ -1343,8 +1393,15 @@ def _list_looks_ahead(lead, section_year, year, heading=""):
         return False
     if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
         return True
-    about_the_work = any(WORK_WORD.search(word) for word in _words(lead)) or read_sentence(lead, year).acts
-    return lead.rstrip().endswith(":") and about_the_work and not MEANS.search(lead) and not _looks_back(lead, year)
+    about_the_work = (
+        any(WORK_WORD.search(word) for word in _words(lead)) or read_sentence(lead, year, actors=actors).acts
+    )
+    return (
+        lead.rstrip().endswith(":")
+        and about_the_work
+        and not MEANS.search(lead)
+        and not _looks_back(lead, year, actors)
+    )
 
 
 # The supervision or research named in a word, also inside a compound: "toezichtlijnen", "onderzoeksthema's".
@@ -1354,11 +1411,11 @@ WORK_WORD = re.compile(r"toezicht|onderzoek|inspecties", re.I)
 MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdheden)\b", re.I)
 
 
-def _item_statement(text, year):
+def _item_statement(text, year, actors=frozenset()):
     """A list item's own words: the sentences of background it goes on with ("Hij werd onwel ...", "In 2015 is
     een duiker ... om het leven gekomen") left out, when another sentence of it remains."""
     parts = sentences(text)
-    kept = [part for part in parts if not _looks_back(part, year)]
+    kept = [part for part in parts if not _looks_back(part, year, actors)]
     return " ".join(kept) if kept and len(parts) > 1 else text
 
 
