@@ -621,13 +621,14 @@ def sentences(text):
 # --- intentions ---------------------------------------------------------------------------------
 #
 # General rules of how a Dutch inspectorate's programme states what it will do, not fitted to sentences:
-# who acts (the inspectorate by name or abbreviation, "we", "ons", "zij"/"ze" after a sentence in which it
-# acted, its supervision or research as the subject), and that the sentence looks ahead (a modal or "gaan",
-# an ambition or intent, a new task, a year of the programme or later, "de komende jaren") or states in the
-# present tense how the supervision is done, which is how a programme speaks of its year. A passive sentence
-# about its work ("Het toezicht wordt geïntensiveerd"), or with a time ahead ("zal ... worden verzameld"), is one
-# too. What looks back, speaks about the document (or the yearly making of the plan), states a mission, quotes
-# someone or asks a question is none.
+# who acts (the inspectorate by name or abbreviation, the document's own organisation as learnt from its text,
+# "we", "ons", "zij"/"ze" after a sentence in which it acted, its supervision or research as the subject), and that
+# the sentence looks ahead (a modal or "gaan", an ambition or intent, a new task, a year of the programme or later,
+# "de komende jaren", "kan" beside its name) or states in the present tense how the supervision is done, which is
+# how a programme speaks of its year. A passive sentence about its work ("Het toezicht wordt geïntensiveerd"), or
+# with a time ahead ("zal ... worden verzameld"), is one too. What looks back (a perfect of the main clause, the
+# simple past), speaks about the document (or the yearly making of the plan), states a mission, quotes someone or
+# asks a question is none.
 
 ACTOR_NAMES = frozenset(
     "inspectie inspecties inspectieraad rijksinspecties toezichthouder toezichthouders tsd-inspecties staatstoezicht "
@@ -745,6 +746,8 @@ CONTINGENT = re.compile(
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b",
     re.I,
 )
+# A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
+CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
     r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
@@ -873,6 +876,7 @@ def _account(statement, words, lowered, acting, year):
 
 
 def _looks_back(sentence, year, actors=frozenset()):
+    """Does a sentence (of a list item, a lead-in) tell what was done or what happened before?"""
     words = _words(sentence)
     lowered = [word.lower() for word in words]
     acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, True, actors)]
@@ -886,6 +890,7 @@ INNER_CLAUSE = re.compile(
 
 
 def _main_clause(statement):
+    """The sentence up to the first clause inside it."""
     match = INNER_CLAUSE.search(statement, len(" ".join(statement.split()[:2])))
     return statement[: match.start()] if match else statement
 
@@ -960,12 +965,11 @@ WORK_SUFFIXES = ("onderzoek", "onderzoeken", "toezicht", "inspecties", "capacite
 PASSIVE_SUBJECTS = WORK_NOUNS | frozenset("inzet inspecteurs controles".split())
 
 
-CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
-
-
 def _is_work_noun(word):
     """Its supervision or research, also in a compound: "toezicht", "voorvalonderzoek", "markttoezicht"."""
-    return word in WORK_NOUNS or (word.endswith(("onderzoek", "onderzoeken", "toezicht")) and len(word) > 12)
+    return word in WORK_NOUNS or any(
+        word.endswith(head) and len(word) >= len(head) + 3 for head in ("onderzoek", "onderzoeken", "toezicht")
+    )
 
 
 def _is_work(word):
