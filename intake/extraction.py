@@ -402,8 +402,9 @@ def _reading_order(model, left, right, merged):
 
 # Lines this long are paragraphs of a one-column text (a web page, a text saved without line breaks).
 PARAGRAPH_LINE = 110
-# How much better, per line, the best two-column reading must join than the lines in the order given.
-INTERLEAVED_GAIN = 0.25
+# How much better, per line, the best two-column reading must join than the lines in the order given: one-column
+# letters with hard line breaks gain up to 0.25 (where a line is too long or a join weak), interleaved pages 0.5-1.3.
+INTERLEAVED_GAIN = 0.35
 ONE_COLUMN_SHARE = 0.5
 
 
@@ -420,10 +421,25 @@ def is_interleaved(lines, model):
     # begin with a bullet; a column's lines in a printed page rarely do.
     if sum(bool(TERMINAL.search(line) or SURE_BULLET.match(line)) for line in lines) >= ONE_COLUMN_SHARE * len(lines):
         return False
-    as_given = _joins(model, lines)
-    columns = untangle(lines, model)
+    # A heading on a line of its own joins badly with the sentence below it in the order given, however many
+    # columns the page has; it says nothing of the layout, so only the lines of running text are compared.
+    running = [
+        line for line, following in zip(lines, lines[1:] + [""], strict=True) if not _heading_line(line, following)
+    ]
+    as_given = _joins(model, running)
+    columns = untangle(running, model)
     untangled = sum(_joins(model, column) for column in columns)
-    return (untangled - as_given) / len(lines) > INTERLEAVED_GAIN
+    return (untangled - as_given) / max(len(running), 1) > INTERLEAVED_GAIN
+
+
+def _heading_line(line, following):
+    """A short line, not ending a sentence, over a line that begins with a capital: a heading or a letter's head."""
+    return (
+        len(line) < HEADING_LENGTH
+        and line[:1].isupper()
+        and not TERMINAL.search(line)
+        and (not following or following[:1].isupper())
+    )
 
 
 def _joins(model, lines):
@@ -605,13 +621,14 @@ def sentences(text):
 # --- intentions ---------------------------------------------------------------------------------
 #
 # General rules of how a Dutch inspectorate's programme states what it will do, not fitted to sentences:
-# who acts (the inspectorate by name or abbreviation, "we", "ons", "zij"/"ze" after a sentence in which it
-# acted, its supervision or research as the subject), and that the sentence looks ahead (a modal or "gaan",
-# an ambition or intent, a new task, a year of the programme or later, "de komende jaren") or states in the
-# present tense how the supervision is done, which is how a programme speaks of its year. A passive sentence
-# about its work ("Het toezicht wordt geïntensiveerd"), or with a time ahead ("zal ... worden verzameld"), is one
-# too. What looks back, speaks about the document (or the yearly making of the plan), states a mission, quotes
-# someone or asks a question is none.
+# who acts (the inspectorate by name or abbreviation, the document's own organisation as learnt from its text,
+# "we", "ons", "zij"/"ze" after a sentence in which it acted, its supervision or research as the subject), and that
+# the sentence looks ahead (a modal or "gaan", an ambition or intent, a new task, a year of the programme or later,
+# "de komende jaren", "kan" beside its name) or states in the present tense how the supervision is done, which is
+# how a programme speaks of its year. A passive sentence about its work ("Het toezicht wordt geïntensiveerd"), or
+# with a time ahead ("zal ... worden verzameld"), is one too. What looks back (a perfect of the main clause, the
+# simple past), speaks about the document (or the yearly making of the plan), states a mission, quotes someone or
+# asks a question is none.
 
 ACTOR_NAMES = frozenset(
     "inspectie inspecties inspectieraad rijksinspecties toezichthouder toezichthouders tsd-inspecties staatstoezicht "
@@ -694,15 +711,15 @@ PERFECT = re.compile(
     r"(?:(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en"
     r"|besloten|begonnen|bevonden|beschreven|besproken|bekeken|verschenen|verkregen|vergeleken|verzonden)\b"
 )
-LOOKING_BACK = re.compile(
+SEEN_OR_DONE = re.compile(
     # what it found: "constateert", "ziet" (not "ziet toe op": it supervises), "signaleert dat" (not "signaleert
     # risico's", how it works)
     r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)|\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
-    r"|" + PERFECT.pattern
 )
+LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
     r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
@@ -729,6 +746,8 @@ CONTINGENT = re.compile(
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b",
     re.I,
 )
+# A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
+CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
     r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
@@ -775,12 +794,13 @@ class Reading:
     acts: bool  # the inspectorate acts in it (so that a following "zij" is the inspectorate)
 
 
-def read_sentence(sentence, year, *, after_actor=False, page_end=False):
-    """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`?"""
+def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=frozenset()):
+    """Does the sentence state what the inspectorate will do (or how it does its supervision) in `year`? `actors`
+    are the names of the document's own organisation, learnt from its text (`own_organisation`)."""
     # A title in quotes names a thing: "het verbeterprogramma ‘VenJ verandert’" has no actor and no verb.
     words = [word for word in _words(TITLE.sub(" titel ", sentence)) if len(word) > 1 or word.isdigit()]
     lowered = [word.lower() for word in words]
-    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor)]
+    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor, actors)]
     acts = bool(acting)
     if len(words) < MIN_WORDS or QUOTE.search(sentence) or sentence[:1].islower() or NUMBERED.match(sentence):
         return Reading(False, acts)
@@ -792,12 +812,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
     if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
-    # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
-    # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
-    looking_back = LOOKING_BACK.search(statement) and (
-        not future or (PERFECT.search(statement) and not (AHEAD.search(statement) or TO_DO.search(statement)))
-    )
-    if ABOUT_THE_DOCUMENT.search(statement) or looking_back:
+    if ABOUT_THE_DOCUMENT.search(statement) or _account(statement, words, lowered, acting, year):
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
         return Reading(False, acts)
@@ -820,18 +835,106 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False):
         return Reading(passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work), acts)
     if future or AHEAD.search(statement):
         return Reading(True, acts)
+    # What the organisation can do in the period, "kan" beside its name ("Zodoende kan de inspectie ...
+    # versterken"), unless only if something happens; "we kunnen" is as often everyone ("In Nederland kunnen we"),
+    # and "kunnen inspecties" the inspectorates in general.
+    can = any(
+        lowered[position] == "kan"
+        for index in acting
+        if lowered[index] not in FIRST_PERSON | THIRD_PERSON
+        for position in _verb_positions(words, lowered, index)
+        if 0 <= position < len(words)
+    )
+    if can and not CONDITION.match(statement):
+        return Reading(True, acts)
     # In the present tense the inspectorate itself states how it works, or its work is the subject of a passive
     # ("Het toezicht wordt geïntensiveerd", "Ook worden interviews afgenomen").
-    persons = [index for index in acting if lowered[index] not in WORK_NOUNS]
+    persons = [index for index in acting if not _is_work_noun(lowered[index])]
     return Reading(
         about_the_work or any(_verb_beside(words, lowered, index) for index in persons),
         acts,
     )
 
 
+def _account(statement, words, lowered, acting, year):
+    """Does the sentence tell what was seen or done before, in its main clause ("Ze bekijkt ook in hoeverre de
+    maatregelen ... effect hebben gesorteerd" is what will be studied)?"""
+    main = _main_clause(statement)
+    future = _names_year_ahead(statement, year)
+    yet_to_do = AHEAD.search(statement) or TO_DO.search(statement)
+    # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
+    # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
+    perfect = PERFECT.search(main)  # of the main clause: the perfect of a clause inside it is what is studied
+    if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
+        return True
+    # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
+    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
+    if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
+        return True
+    # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken")
+    return any(_past_beside(words, lowered, index) for index in acting) and not yet_to_do
+
+
+def _looks_back(sentence, year, actors=frozenset()):
+    """Does a sentence (of a list item, a lead-in) tell what was done or what happened before?"""
+    words = _words(sentence)
+    lowered = [word.lower() for word in words]
+    acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, True, actors)]
+    return _account(sentence, words, lowered, acting, year)
+
+
+# A clause inside the sentence: what follows "of", "hoe", "in hoeverre", "die", "dat" ... after its opening words.
+INNER_CLAUSE = re.compile(
+    r"(?<=\S)\s+(?:of|hoe|hoeverre|waarom|wat|welke|die|dat|waarbij|waarin|waarmee|nadat|toen|wanneer)\b"
+)
+
+
+def _main_clause(statement):
+    """The sentence up to the first clause inside it."""
+    match = INNER_CLAUSE.search(statement, len(" ".join(statement.split()[:2])))
+    return statement[: match.start()] if match else statement
+
+
 def _verb_beside(words, lowered, index):
     """Is there a finite verb beside the actor at `index`: after its name ("De Inspectie Justitie en Veiligheid
     onderzoekt"), before it ("onderzoekt zij"), or before its article ("onderzoekt de Inspectie")?"""
+    return any(_is_verb(words, position) for position in _verb_positions(words, lowered, index))
+
+
+def _past_beside(words, lowered, index):
+    """Is the verb beside the actor at `index` in the simple past ("We deden", "brachten we", "De ILT oefende")?
+    Where a verb in the present stands before the actor, the word after it is no verb ("voert de ILT
+    verschillende taken uit")."""
+    after, *before = _verb_positions(words, lowered, index)
+    if any(_is_verb(words, position) and not _is_past(lowered[position]) for position in before):
+        return False
+    return any(
+        0 <= position < len(words) and words[position].islower() and _is_past(lowered[position])
+        for position in (after, *before)
+    )
+
+
+# The simple past of strong and irregular verbs, by their forms (the weak verbs' past is known by its ending).
+STRONG_PAST = frozenset(
+    "deed deden bracht brachten keek keken ging gingen nam namen kwam kwamen gaf gaven vond vonden hield hielden "
+    "liet lieten liep liepen schreef schreven bleef bleven had hadden kon konden wilde wilden moest moesten "
+    "mocht mochten sprak spraken stond stonden lag lagen zat zaten trok trokken sloot sloten koos kozen bood boden "
+    "ontving ontvingen begon kreeg kregen vroeg vroegen zocht zochten dacht dachten kocht kochten overleed "
+    "onderzocht onderzochten bezocht bezochten trof troffen riep riepen droeg droegen sloeg sloegen schoot "
+    "hing hingen verloor verloren won wonnen zond zonden voerde voerden leidde leidden".split()
+)
+
+
+def _is_past(word):
+    """A verb in the simple past: a strong verb's form, a weak verb's singular ("oefende", "werkte"), or the
+    plural of a verb in -eren ("publiceerden"); a weak plural in -den/-ten is left out, as the present has it
+    too ("zetten", "houden")."""
+    weak_singular = len(word) > 5 and word.endswith(("de", "te")) and not word.endswith("ende")  # not "volgende"
+    return word in STRONG_PAST or weak_singular or word.endswith("eerden")
+
+
+def _verb_positions(words, lowered, index):
+    """Where a finite verb stands beside the actor at `index`: after its name, before it, before its article."""
     end = index
     # A name of several words: "Inspectie Leefomgeving en Transport", "Inspectie van het Onderwijs".
     while end + 1 < len(words) and (
@@ -841,11 +944,10 @@ def _verb_beside(words, lowered, index):
         end += 1 if words[end + 1][:1].isupper() else 2
     if end + 3 < len(words) and lowered[end + 1 : end + 3] == ["van", "het"] and words[end + 3][:1].isupper():
         end += 3
-    return (
-        _is_verb(words, end + 1)
-        or _is_verb(words, index - 1)
-        or (index >= 2 and lowered[index - 1] in ("de", "het") and _is_verb(words, index - 2))
-    )
+    positions = [end + 1, index - 1]
+    if index >= 2 and lowered[index - 1] in ("de", "het"):
+        positions.append(index - 2)
+    return positions
 
 
 # A passive: a form of "worden" and a participle ending its clause ("wordt ... geïntensiveerd met", "worden
@@ -861,6 +963,13 @@ PASSIVE = re.compile(
 # The work as a noun, also in a compound: "deelonderzoeken", "incidentonderzoek", "toezichtcapaciteit".
 WORK_SUFFIXES = ("onderzoek", "onderzoeken", "toezicht", "inspecties", "capaciteit")
 PASSIVE_SUBJECTS = WORK_NOUNS | frozenset("inzet inspecteurs controles".split())
+
+
+def _is_work_noun(word):
+    """Its supervision or research, also in a compound: "toezicht", "voorvalonderzoek", "markttoezicht"."""
+    return word in WORK_NOUNS or any(
+        word.endswith(head) and len(word) >= len(head) + 3 for head in ("onderzoek", "onderzoeken", "toezicht")
+    )
 
 
 def _is_work(word):
@@ -885,6 +994,8 @@ def _main_clause_passive(statement):
     return False
 
 
+# "is" or "zijn" with a participle: a perfect ("is ... gekomen") or a state ("is ... opgericht").
+STATE_PERFECT = re.compile(rf"\b(?:is|zijn)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PARTICIPLE}\b{CLAUSE_END}")
 FUTURE_PASSIVE = re.compile(
     r"\b(?:zal|zullen)\b(?:[\s,]+[\w’'()-]+){0,8}?[\s,]+worden\b|\bworden\b.*\b(?:zal|zullen)\b"
 )
@@ -927,7 +1038,7 @@ def _negated(statement):
     return False
 
 
-def _is_actor(words, lowered, index, after_actor):
+def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
     """Is the word at `index` the inspectorate acting (not its possessor, not someone else's "zij")?"""
     word, low = words[index], lowered[index]
     before = lowered[index - 1] if index else ""
@@ -940,7 +1051,7 @@ def _is_actor(words, lowered, index, after_actor):
     # of a passive ("door de Inspectie") is the one who acts.
     if (
         index >= 2
-        and low not in WORK_NOUNS
+        and not _is_work_noun(low)
         and words[index - 1] in ("de", "het")
         and lowered[index - 2] in OBJECT_PREPOSITIONS
     ):
@@ -949,11 +1060,14 @@ def _is_actor(words, lowered, index, after_actor):
         after = lowered[index + 1] if index + 1 < len(words) else ""
         verb_before = _is_verb(words, index - 1) or CLASS_OF.get(before) == "verb"
         return verb_before and (not after or after in CLASS_OF)
-    if low in ACTOR_NAMES or low in FIRST_PERSON:
+    if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
+        return True
+    # the head of the organisation's name with an article: "De dienst wil" after "De Auditdienst Rijk"
+    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors):
         return True
     if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
         return True
-    if low in WORK_NOUNS:
+    if _is_work_noun(low):
         # The supervision as the subject: at the opening of the sentence ("Het toezicht op ... richt zich").
         # or after the verb, where an opening phrase comes first ("In 2024 richt het toezicht zich op ...").
         return (
@@ -1019,7 +1133,7 @@ def intentions(sentence_list, year):
     return [" ".join(group) for group in _grouped(sentence_list, year)]
 
 
-def _grouped(sentence_list, year, after_actor=False, page_end=False):
+def _grouped(sentence_list, year, after_actor=False, page_end=False, actors=frozenset()):
     found, current, quoted, previous = [], None, False, None
     for number, sentence in enumerate(sentence_list, start=1):
         last = page_end and number == len(sentence_list)
@@ -1031,7 +1145,7 @@ def _grouped(sentence_list, year, after_actor=False, page_end=False):
             quoted = not CLOSING_QUOTE.search(sentence[opening.end() :] if opens else sentence)
             current, previous = None, None
             continue
-        reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last)
+        reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last, actors=actors)
         if reading.intention and current is None and previous is not None and SUMS_UP.match(sentence):
             current = [previous, sentence]  # "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024."
             found.append(current)
@@ -1175,6 +1289,30 @@ def page_text(page, model):
     return column_text([fragment for column in columns for fragment in column])
 
 
+def own_organisation(pages):
+    """The document's own organisation, learnt from its text: the name that most often opens a sentence as its
+    subject, after an article and before a verb ("De Auditdienst Rijk wil ..."), at least twice; its first word,
+    lower-cased, is then an actor, and so is its head with an article ("De dienst wil ..."). A name the rules know
+    already (an inspectorate, an abbreviation) needs no learning."""
+    subjects = Counter()
+    for page in pages:
+        for sentence in sentences(" ".join(page.lines)):
+            words = _words(sentence)
+            if len(words) < 3 or words[0] not in ("De", "Het") or not words[1][:1].isupper():
+                continue
+            end = 1
+            while end + 1 < len(words) and words[end + 1][:1].isupper():
+                end += 1
+            verb = words[end + 1] if end + 1 < len(words) else ""
+            if CLASS_OF.get(verb) == "verb" or _is_verb(words, end + 1):
+                subjects[words[1]] += 1
+    if not subjects:
+        return frozenset()
+    name, count = subjects.most_common(1)[0]
+    known = name.lower() in ACTOR_NAMES or name.lower().endswith(ACTOR_SUFFIX) or ABBREVIATION_NAME.match(name)
+    return frozenset() if count < 2 or known or name.lower() in FUNCTION_WORDS else frozenset({name.lower()})
+
+
 def join_model(pages):
     return JoinModel([line for page in pages for line in page.lines])
 
@@ -1184,10 +1322,11 @@ def candidates(pages, year, *, model=None):
     pages = list(pages)
     _drop_running_headers(pages)
     model = model or join_model(pages)
+    actors = own_organisation(pages)
     found, seen = [], set()
     headings = []  # the headings above, nearest last
     for page in pages:
-        for candidate in page_candidates(page, year, model, headings):
+        for candidate in page_candidates(page, year, model, headings, actors=actors):
             if candidate.statement in seen:  # a text said twice (a repeated caption, a quote) is one commitment
                 continue
             seen.add(candidate.statement)
@@ -1195,7 +1334,7 @@ def candidates(pages, year, *, model=None):
     return found
 
 
-def page_candidates(page, year, model, headings=None):
+def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
     """The candidates of one page; `headings` carries the section headings over from the page before."""
     headings = [] if headings is None else headings
     found, run, lead = [], [], None
@@ -1204,10 +1343,10 @@ def page_candidates(page, year, model, headings=None):
     acted = [False]
 
     def flush(page_end=False):
-        for statement in intentions_of(run, year, page_end=page_end, after_actor=acted[0]):
+        for statement in intentions_of(run, year, page_end=page_end, after_actor=acted[0], actors=actors):
             found.append(_candidate(page, statement, year, headings, section_year))
         if run:
-            acted[0] = read_sentence(run[-1], year).acts
+            acted[0] = read_sentence(run[-1], year, actors=actors).acts
         run.clear()
 
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
@@ -1226,9 +1365,10 @@ def page_candidates(page, year, model, headings=None):
             if lead is None and run:
                 lead = run[-1]
             flush()
-            if _list_looks_ahead(lead, section_year, year):
-                statement = block.text.strip()
-                if statement.endswith(":"):
+            heading = headings[-1] if headings and lead is None else ""
+            if _list_looks_ahead(lead, section_year, year, heading, actors):
+                statement = _item_statement(block.text.strip(), year, actors)
+                if not statement or statement.endswith(":"):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
@@ -1238,19 +1378,49 @@ def page_candidates(page, year, model, headings=None):
     return found
 
 
-def intentions_of(sentence_list, year, page_end=False, after_actor=False):
-    return [" ".join(group) for group in _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end)]
+def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):
+    groups = _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors)
+    return [" ".join(group) for group in groups]
 
 
-def _list_looks_ahead(lead, section_year, year):
+def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     """The items of a list are intentions when the list is introduced as what is to be done: its year heading
-    names the programme's year or a later one, or its lead-in (ending with a colon, or naming focal points)
-    looks ahead, names such a year, or names the focal points."""
+    names the programme's year or a later one; or its lead-in (ending with a colon, or naming focal points)
+    looks ahead, names such a year, names the focal points, or is about the work ("De toezichtlijnen zijn:")
+    without looking back; or, with no lead-in, the heading right above it names such a year ("Nieuwe
+    onderzoeken in 2019")."""
     if section_year is not None:
         return section_year >= year
-    if not lead or not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
+    if not lead:
+        return bool(heading) and _names_year_ahead(DOCUMENT_YEAR.sub("", heading), year)
+    if not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
         return False
-    return _names_year_ahead(lead, year) or bool(AHEAD.search(lead) or FOCAL_POINTS.search(lead))
+    if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
+        return True
+    about_the_work = (
+        any(WORK_WORD.search(word) for word in _words(lead)) or read_sentence(lead, year, actors=actors).acts
+    )
+    return (
+        lead.rstrip().endswith(":")
+        and about_the_work
+        and not MEANS.search(lead)
+        and not _looks_back(lead, year, actors)
+    )
+
+
+# The supervision or research named in a word, also inside a compound: "toezichtlijnen", "onderzoeksthema's".
+WORK_WORD = re.compile(r"toezicht|onderzoek|inspecties", re.I)
+# A list of its kinds of work, instruments or tasks is what it can do, not the plan: "De Inspectie hanteert
+# verschillende vormen van toezicht:".
+MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdheden)\b", re.I)
+
+
+def _item_statement(text, year, actors=frozenset()):
+    """A list item's own words: the sentences of background it goes on with ("Hij werd onwel ...", "In 2015 is
+    een duiker ... om het leven gekomen") left out, when another sentence of it remains."""
+    parts = sentences(text)
+    kept = [part for part in parts if not _looks_back(part, year, actors)]
+    return " ".join(kept) if kept and len(parts) > 1 else text
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.

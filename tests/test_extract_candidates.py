@@ -124,6 +124,63 @@ def test_it_splits_a_line_that_holds_both_columns(seed_candidates):
     )
 
 
+def test_a_letter_with_hard_line_breaks_stays_one_column():
+    # A Kamerstuk wraps its one column at a fixed width; its headings and letter head join badly with the lines
+    # below them, which once made the text look like two interleaved columns (set G).
+    letter = ROOT / "tests" / "data" / "heldout-g" / "nvwa-jaarplan2025-kamerbrief.txt"
+    pages = extraction.pages_from_text(letter.read_text(encoding="utf-8"))
+    assert not extraction.is_interleaved(pages[0].lines, extraction.join_model(pages))
+    statements = [c.statement for c in extraction.candidates(pages, 2025)]
+    assert "Samen met hen probeert de NVWA risico’s optimaal te beheersen." in statements
+
+
+# --- the rules, on sentences of our own -----------------------------------------------------------
+
+
+def test_the_simple_past_is_an_account_and_the_present_a_plan():
+    assert not extraction.is_intention("We brachten in 2024 zeven rapporten uit over de opvang.", 2025)
+    assert not extraction.is_intention("De inspectie deed in 2025 onderzoek naar de opvang van kinderen.", 2025)
+    assert not extraction.is_intention("De inspectie publiceerde een rapport over de opvang van kinderen.", 2025)
+    assert extraction.is_intention("De inspectie onderzoekt in 2025 de opvang van kinderen.", 2025)
+    # what was done in a clause inside the sentence is what will be studied
+    assert extraction.is_intention("De inspectie bekijkt of de maatregelen effect hebben gehad op de opvang.", 2025)
+
+
+def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the_work():
+    text = (
+        "Nieuwe onderzoeken in 2025\n\n"
+        "• De opvang van kinderen in de regio. In 2023 is de opvang ingrijpend veranderd.\n"
+        "• De veiligheid van de havens.\n\n"
+        "Eerder\n\n"
+        "De inspectie hanteert verschillende vormen van toezicht:\n\n"
+        "• Thematisch onderzoek\n"
+        "• Vervolgonderzoek\n\n"
+        "Lijnen\n\n"
+        "De toezichtlijnen zijn:\n\n"
+        "• Cultuur en leiderschap;\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    # each item, without its sentence of background; not the kinds of supervision it has
+    assert statements == [
+        "De opvang van kinderen in de regio.",
+        "De veiligheid van de havens.",
+        "Cultuur en leiderschap;",
+    ]
+
+
+def test_the_documents_own_organisation_is_learnt_from_its_text():
+    text = (
+        "De Keuringsdienst Zuid wil in 2025 meer bedrijven bezoeken. "
+        "De Keuringsdienst Zuid werkt daarbij samen met de gemeenten. "
+        "De dienst wil ook de uitkomsten sneller delen."
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == text.split(" De ")[:1] + ["De " + part for part in text.split(" De ")[1:]]
+    # named once, it is not learnt: "De Keuringsdienst Zuid" could be anyone
+    alone = "De Keuringsdienst Zuid werkt daarbij samen met de gemeenten."
+    assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

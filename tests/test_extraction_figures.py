@@ -1,9 +1,9 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), held-out B, C, D, E and F (each
-measured once unseen, then their failures studied and the rules changed on them). Unseen: held-out G (labelled and
-committed, data only, before the rules changed on E and F; measured once, after the last change of the rules).
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), held-out B, C, D, E, F and G
+(each measured once unseen, then their failures studied and the rules changed on them). Unseen: held-out H (labelled
+and committed, data only, before the rules changed on G; measured once, after the last change of the rules).
 Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails;
-the figures of B-F when they were unseen are in the README."""
+the figures of B-G when they were unseen are in the README."""
 
 import csv
 from pathlib import Path
@@ -79,13 +79,19 @@ def test_the_sixth_held_out_set_now_developed_on():
     assert found >= 57 and hits / total >= 57 / 63  # recall 98.3%, precision 90.5% (unseen: 72.4%, 68.9%)
 
 
-def test_the_seventh_held_out_set_measured_once_unseen():
+def test_the_seventh_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-g"))
     assert intentions == 52
-    assert found >= 31 and hits / total >= 31 / 45  # recall 59.6%, precision 68.9%: both below the targets
+    assert found >= 49 and hits / total >= 49 / 52  # recall 94.2%, precision 94.2% (unseen: 59.6%, 68.9%)
 
 
-@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefg")])
+def test_the_eighth_held_out_set_measured_once_unseen():
+    hits, total, found, intentions = counts(*heldout("heldout-h"))
+    assert intentions == 40
+    assert found >= 25 and hits / total >= 25 / 49  # recall 62.5%, precision 51.0%: both below the targets
+
+
+@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefgh")])
 def test_every_label_stands_in_its_text(name):
     _, intentions = heldout(name)
     for filename, statement in intentions:
