@@ -184,6 +184,14 @@ def test_pages_neither_repeat_nor_skip_rows_when_sorting_on_a_shared_value(clien
     assert sorted(seen) == sorted(Commitment.objects.values_list("reference", flat=True))
 
 
+def test_the_pager_is_the_sites_and_keeps_the_filters_sorting_and_page_size(client_for, alice, programme, politie):
+    bulk_commitments(25, programme=programme, domain=politie)
+    html = client_for(alice).get("/commitments/?domain=politie&sort=due_date&per_page=10&page=2").content.decode()
+    assert '<span aria-current="page">Pagina 2 van 3</span>' in html
+    assert 'href="?domain=politie&amp;sort=due_date&amp;per_page=10&amp;page=1" rel="prev"' in html
+    assert 'href="?domain=politie&amp;sort=due_date&amp;per_page=10&amp;page=3" rel="next"' in html
+
+
 @pytest.mark.parametrize(("asked", "shown"), [("5", 10), ("10", 10), ("50", 50), ("100", 100), ("500", 100), ("x", 25)])
 def test_rows_per_page_stay_between_10_and_100(client_for, alice, programme, politie, asked, shown):
     bulk_commitments(120, programme=programme, domain=politie)

@@ -126,6 +126,7 @@ class RegisterView(SingleTableMixin, FilterView):
         table.takes_bulk_steps = permissions.can_take_bulk_steps(user)
         table.here = self.request.get_full_path()
         table.back = f"?next={quote(table.here, safe='/')}"  # a row's step returns here
+        table.pager_query = context["export_query"]  # the filters, the sorting and the page size, without the page
         if table.takes_bulk_steps:
             context["bulk_form"] = BulkStepForm()
         context["query"] = self.request.GET.urlencode()
