@@ -11,7 +11,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django_filters.constants import EMPTY_VALUES
 
-from commitments.forms import Select
+from commitments.forms import CheckboxSelectMultiple, Select
 from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
 from commitments.people import person_label
 
@@ -81,7 +81,7 @@ class CommitmentFilter(django_filters.FilterSet):
     )
     # Checkboxes, as the NL Design System shows a choice of several: a list box needed ctrl-click.
     status = django_filters.MultipleChoiceFilter(
-        choices=Status.choices, label=_("status"), distinct=False, widget=forms.CheckboxSelectMultiple
+        choices=Status.choices, label=_("status"), distinct=False, widget=CheckboxSelectMultiple
     )
     # Only people who can own commitments (domain members), not every account (django-filter #1143); named as in
     # the commitment form. `owner=me` (MINE, first of the options) is whoever reads: an address to share or bookmark

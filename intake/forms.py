@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from commitments.forms import DateInput
+from commitments.forms import CheckboxSelectMultiple, DateInput
 from commitments.models import Domain, Goal, WorkProgramme
 from intake.models import Candidate
 
@@ -26,7 +26,7 @@ class UploadForm(forms.Form):
 
 class CandidateForm(forms.ModelForm):
     domain = forms.ChoiceField(label=_("Toezichtgebied"))
-    goals = forms.MultipleChoiceField(label=_("Doelen"), required=False, widget=forms.CheckboxSelectMultiple)
+    goals = forms.MultipleChoiceField(label=_("Doelen"), required=False, widget=CheckboxSelectMultiple)
     decision = forms.ChoiceField(
         label=_("Besluit"), choices=Candidate.Decision.choices, required=False, widget=forms.RadioSelect
     )
