@@ -29,6 +29,7 @@ from commitments.models import (
 from commitments.overview import YearOverview
 from commitments.people import person_label
 from commitments.validators import no_invisible_characters
+from wpsite.templatetags.controls import control_attrs
 
 # A date in a commitment file: ISO 8601 and nothing else, so that 03-04-2024 is never read as the wrong day.
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -74,7 +75,7 @@ def _checkboxes_html(optgroups):
                     option["type"],
                     option["name"],
                     option["value"],
-                    flatatt(option["attrs"]),
+                    control_attrs(option),  # the NL Design System's class, as every control has
                     option["label"],
                 )
                 for option in options
@@ -264,6 +265,7 @@ class BulkStepForm(forms.Form):
             User.objects.filter(is_active=True, domains__isnull=False)
             .distinct()
             .order_by("last_name", "first_name", "username")
+            .only("username", "first_name", "last_name")  # what an option shows; not the password's hash
         )
 
     def clean_commitments(self):
