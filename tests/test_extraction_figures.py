@@ -91,9 +91,11 @@ def test_the_eighth_held_out_set_measured_once_unseen():
     assert found >= 25 and hits / total >= 25 / 49  # recall 62.5%, precision 51.0%: both below the targets
 
 
-@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefgh")])
+@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghi")])
 def test_every_label_stands_in_its_text(name):
-    _, intentions = heldout(name)
-    for filename, statement in intentions:
-        text = " ".join((DATA / name / filename).read_text(encoding="utf-8").split())
-        assert statement in text
+    # the labels only: the extractor is not run here (set I is measured once, by its own test)
+    rows = list(csv.DictReader((DATA / name / "intentions.csv").open(encoding="utf-8")))
+    assert rows
+    for row in rows:
+        text = " ".join((DATA / name / row["file"]).read_text(encoding="utf-8").split())
+        assert row["statement"] in text
