@@ -1,8 +1,10 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
 Development sets, tuned on: the seed pages, held-out A (since its first measurement), held-out B, C, D, E, F and G
-(each measured once unseen, then their failures studied and the rules changed on them). Unseen: held-out H (labelled
-and committed, data only, before the rules changed on G; measured once, after the last change of the rules).
-Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails;
+(each measured once unseen, then their failures studied and the rules changed on them). Unseen by the rules: held-out
+H (labelled and committed, data only, before the rules changed on G; measured once, after the last change of the
+rules) and held-out I (labelled and committed, data only, before a learned decision was tried on the other sets; that
+decision did not beat the rules and does not ship, so I was measured once with the rules, which did not change since
+H). Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails;
 the figures of B-G when they were unseen are in the README."""
 
 import csv
@@ -91,9 +93,17 @@ def test_the_eighth_held_out_set_measured_once_unseen():
     assert found >= 25 and hits / total >= 25 / 49  # recall 62.5%, precision 51.0%: both below the targets
 
 
-@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefgh")])
+def test_the_ninth_held_out_set_measured_once_unseen():
+    hits, total, found, intentions = counts(*heldout("heldout-i"))
+    assert intentions == 40
+    assert found >= 27 and hits / total >= 27 / 59  # recall 67.5%, precision 45.8%: both below the targets
+
+
+@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghi")])
 def test_every_label_stands_in_its_text(name):
-    _, intentions = heldout(name)
-    for filename, statement in intentions:
-        text = " ".join((DATA / name / filename).read_text(encoding="utf-8").split())
-        assert statement in text
+    # the labels only: the extractor is not run here (set I is measured once, by its own test)
+    rows = list(csv.DictReader((DATA / name / "intentions.csv").open(encoding="utf-8")))
+    assert rows
+    for row in rows:
+        text = " ".join((DATA / name / row["file"]).read_text(encoding="utf-8").split())
+        assert row["statement"] in text
