@@ -1430,12 +1430,12 @@ def join_model(pages):
 
 
 def candidates(pages, year, *, model=None, decision=None):
-    """The candidate commitments of a work programme's pages for `year`. `decision` keeps or drops each proposal:
-    the rules (`RULES`) unless told otherwise (`intake.scoring` measures a learned one; it did not do better)."""
+    """The candidate commitments of a work programme's pages for `year`. `decision` keeps or drops each proposal
+    (`RULES`, or a learned `intake.scoring.Scorer`); by default the shipped one (`default_decision`)."""
     pages = list(pages)
     _drop_running_headers(pages)
     model = model or join_model(pages)
-    decision = decision or RULES
+    decision = decision or default_decision()
     actors = own_organisation(pages)
     found, seen = [], set()
     headings = []  # the headings above, nearest last
@@ -1446,6 +1446,11 @@ def candidates(pages, year, *, model=None, decision=None):
             seen.add(candidate.statement)
             found.append(candidate)
     return found
+
+
+def default_decision():
+    """What decides when the caller does not say: the rules."""
+    return RULES
 
 
 def page_candidates(page, year, model, headings=None, *, actors=frozenset(), decision=None):
@@ -1540,7 +1545,9 @@ def _item_features(statement, lead, looks_ahead, year, actors):
 
 
 def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset(), decision=None):
-    groups = _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors, decision=decision)
+    groups = _grouped(
+        sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors, decision=decision
+    )
     return [" ".join(group) for group in groups]
 
 

@@ -22,7 +22,7 @@ import weasyprint
 from django.core.management import CommandError, call_command
 
 from commitments import fileformat, imports
-from intake import extraction, scoring
+from intake import extraction
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "fixtures" / "seeds" / "werkprogramma-2024-extract-a.txt"
@@ -206,61 +206,6 @@ def test_each_candidate_gets_a_guessed_domain_and_kind(seed_candidates):
     assert guessed("In 2024 richt de Inspectie zich onder andere op de aanpak") == ("politie", "supervision")
     assert guessed("Bij het toezicht op de migratieketen") == ("migratie", "supervision")
     assert guessed("In 2024 zullen wij een nieuw meerjarenperspectief uitbrengen") == ("organisatie", "publication")
-
-
-# --- a learned decision (intake/scoring.py), measured but not shipped ----------------------------
-
-
-def test_the_rules_decide_unless_told_otherwise(seed_candidates):
-    pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
-    ruled = extraction.candidates(pages, 2024, decision=extraction.RULES)
-    assert [c.statement for c in ruled] == [c.statement for c in seed_candidates]
-
-
-def test_every_sentence_is_proposed_and_the_decision_keeps_some():
-    class KeepAll:
-        def keep(self, features, statement):
-            return True
-
-    text = "De Inspectie onderzoekt in 2025 de jeugdzorg.\n\nHet weer was goed in het najaar van dat jaar."
-    pages = extraction.pages_from_text(text)
-    ruled = extraction.candidates(pages, 2025)
-    assert [c.statement for c in ruled] == ["De Inspectie onderzoekt in 2025 de jeugdzorg."]
-    assert len(extraction.candidates(pages, 2025, decision=KeepAll())) == 2
-
-
-def test_a_proposal_is_named_by_what_the_rules_see_in_it():
-    def features(sentence):
-        reading = extraction.read_sentence(sentence, 2025)
-        return extraction.sentence_features(sentence, reading, 2025)
-
-    plan = features("De Inspectie gaat in 2025 de jeugdzorg onderzoeken.")
-    account = features("De Inspectie heeft in 2023 de jeugdzorg bezocht.")
-    assert {extraction.RULE, "acts", "year_ahead", "ahead", "modal:gaat"} <= plan
-    assert "perfect" in account and "year_earlier" in account and extraction.RULE not in account
-
-
-def test_the_training_target_is_the_measures_matching_rule():
-    assert scoring.STOP_WORDS == STOP_WORDS and scoring.SHARE == SHARE
-    intention = "Zij onderzoekt jeugdzorg."
-    pairs = [(candidate, intention) for candidate in ("De Inspectie onderzoekt de jeugdzorg.", "Het weer.")]
-    assert [scoring.finds(c, i) for c, i in pairs] == [finds(c, i) for c, i in pairs] == [True, False]
-
-
-def test_the_oracle_keeps_what_the_labels_say_and_records_each_proposal():
-    oracle = scoring.Oracle(lambda page: ["De Inspectie onderzoekt in 2025 de jeugdzorg."])
-    text = "De Inspectie onderzoekt in 2025 de jeugdzorg.\n\nDe Inspectie bezoekt in 2025 ook scholen."
-    kept = extraction.candidates(extraction.pages_from_text(text), 2025, decision=oracle)
-    assert [c.statement for c in kept] == ["De Inspectie onderzoekt in 2025 de jeugdzorg."]
-    assert [label for _, label in oracle.examples] == [True, False]
-
-
-def test_the_logistic_regression_learns_its_weights_from_examples():
-    examples = [(frozenset({"ahead", "acts"}), True)] * 20 + [(frozenset({"perfect", "acts"}), False)] * 20
-    scorer = scoring.fit(examples)
-    assert scorer.weights["ahead"] > 0 > scorer.weights["perfect"]
-    assert scorer.keep({"ahead", "acts"}, "") and not scorer.keep({"perfect", "acts"}, "")
-    assert scoring.best_threshold([(0.9, True), (0.6, False), (0.2, False)]) > 0.6
 
 
 # --- a real two-column PDF ----------------------------------------------------------------------
