@@ -1133,148 +1133,36 @@ def intentions(sentence_list, year):
     return [" ".join(group) for group in _grouped(sentence_list, year)]
 
 
-def _grouped(sentence_list, year, after_actor=False, page_end=False, actors=frozenset(), decision=None, context=()):
-    """The intentions among consecutive sentences, each a list of its sentences: every sentence (not a quote, not a
-    lead-in) is proposed with the sentences that go on about it, and `decision` (the rules, by default) keeps it or
-    not. `context` names what the page says around the run (its section heading), for the decision's features."""
-    decision = decision or RULES
-    found, quoted, previous = [], False, None
-    just_kept = False  # the sentence before closed a kept unit ("current" in the rules' terms)
-    index = 0
-    while index < len(sentence_list):
-        sentence = sentence_list[index]
-        last = page_end and index == len(sentence_list) - 1
+def _grouped(sentence_list, year, after_actor=False, page_end=False, actors=frozenset()):
+    found, current, quoted, previous = [], None, False, None
+    for number, sentence in enumerate(sentence_list, start=1):
+        last = page_end and number == len(sentence_list)
         # A quote of several sentences: only the first has the opening quotation mark, at its start or after the
         # speaker's name and a colon ("Inspecteur-generaal ...: “Hoe kunnen we ...?").
-        opens = _opens_quote(sentence)
+        opening = OPENING_QUOTE.match(sentence) or SPEAKER_QUOTE.search(sentence)
+        opens = opening and not CLOSING_QUOTE.search(sentence[opening.end() :])
         if quoted or opens:
-            opening = OPENING_QUOTE.match(sentence) or SPEAKER_QUOTE.search(sentence)
             quoted = not CLOSING_QUOTE.search(sentence[opening.end() :] if opens else sentence)
-            just_kept, previous = False, None
-            index += 1
+            current, previous = None, None
             continue
         reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last, actors=actors)
-        features = sentence_features(sentence, reading, year, after_actor=after_actor, page_end=last) | set(context)
-        # "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024.": the sentence names what the one before listed.
-        if not just_kept and previous is not None and SUMS_UP.match(sentence):
-            followers, acted = _followers(sentence_list, index + 1, year, True, page_end, actors)
-            unit = [previous, sentence, *followers]
-            if decision.keep(features | {"sums_up"}, " ".join(unit)):
-                found.append(unit)
-                after_actor, previous, just_kept = acted, unit[-1], True
-                index += 1 + len(followers)
-                continue
+        if reading.intention and current is None and previous is not None and SUMS_UP.match(sentence):
+            current = [previous, sentence]  # "X, Y en Z. Dit zijn enkele focuspunten ... voor 2024."
+            found.append(current)
+            after_actor, previous = True, sentence
+            continue
         previous = sentence
-        if sentence.rstrip().endswith(":"):  # a lead-in: its list, not itself, says what is done
-            after_actor, just_kept = reading.acts, False
-            index += 1
+        goes_on = GOES_ON.match(sentence) and not reading.intention and not _aside(sentence)
+        if current is not None and (ELABORATES.match(sentence) or goes_on):
+            current.append(sentence)
+            after_actor = after_actor or reading.acts
             continue
-        followers, acted = _followers(sentence_list, index + 1, year, reading.acts, page_end, actors)
-        unit = [sentence, *followers]
-        if decision.keep(features | ({"goes_on"} if followers else set()), " ".join(unit)):
-            found.append(unit)
-            after_actor, previous, just_kept = acted, unit[-1], True
-            index += 1 + len(followers)
-            continue
-        after_actor, just_kept = reading.acts, False
-        index += 1
+        current = None
+        if reading.intention and not sentence.rstrip().endswith(":"):
+            current = [sentence]
+            found.append(current)
+        after_actor = reading.acts
     return found
-
-
-def _opens_quote(sentence):
-    opening = OPENING_QUOTE.match(sentence) or SPEAKER_QUOTE.search(sentence)
-    return bool(opening) and not CLOSING_QUOTE.search(sentence[opening.end() :])
-
-
-def _followers(sentence_list, start, year, after_actor, page_end, actors):
-    """The sentences from `start` on that go on about the one before ("Dit betekent ...", "Daarom ..."), and
-    whether the inspectorate acted in them; "Daarom ..." only when it states no intention of its own."""
-    followers = []
-    for index in range(start, len(sentence_list)):
-        sentence = sentence_list[index]
-        elaborates = ELABORATES.match(sentence)
-        if _opens_quote(sentence) or not (elaborates or GOES_ON.match(sentence)):
-            break
-        last = page_end and index == len(sentence_list) - 1
-        reading = read_sentence(sentence, year, after_actor=after_actor, page_end=last, actors=actors)
-        if not elaborates and (reading.intention or _aside(sentence)):
-            break
-        followers.append(sentence)
-        after_actor = after_actor or reading.acts
-    return followers, after_actor
-
-
-class RuleDecision:
-    """The rules decide: a proposal is kept when `read_sentence` (or, for a list item, its lead-in) says so."""
-
-    def keep(self, features, statement):
-        return RULE in features
-
-
-RULE = "rule"  # the feature that says the rules keep the proposal
-RULES = RuleDecision()
-
-
-def sentence_features(sentence, reading, year, *, after_actor=False, page_end=False):
-    """What a learned decision may weigh about a sentence, as names: the rules' own verdict, which of their cues
-    fire, tense and aspect, actor, time, length and form. Each is a plain observation of the text; none names a
-    sentence."""
-    words = _words(TITLE.sub(" titel ", sentence))
-    lowered = [word.lower() for word in words]
-    statement = sentence.split(":", 1)[0] if sentence.rstrip().endswith("?") else sentence
-    main = _main_clause(statement)
-    features = {f"words:{_length_class(len(words))}"}
-    observations = {
-        RULE: reading.intention,
-        "acts": reading.acts,
-        "after_actor": after_actor,
-        "page_end": page_end,
-        "first_person": bool(FIRST_PERSON & set(lowered)),
-        "third_person": bool(THIRD_PERSON & set(lowered[:4])),
-        "year_ahead": _names_year_ahead(statement, year),
-        "year_earlier": any(int(found) < year for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement))),
-        "document_year": bool(DOCUMENT_YEAR.search(statement)),
-        "ahead": bool(AHEAD.search(statement)),
-        "to_do": bool(TO_DO.search(statement)),
-        "perfect": bool(PERFECT.search(main)),
-        "seen_or_done": bool(SEEN_OR_DONE.search(statement)),
-        "state_perfect": bool(STATE_PERFECT.search(main)),
-        "about_the_document": bool(ABOUT_THE_DOCUMENT.search(statement)),
-        "mission": bool(MISSION.search(statement)),
-        "effect": bool(EFFECT.match(statement)),
-        "contingent": bool(CONTINGENT.search(statement)),
-        "condition": bool(CONDITION.match(statement)),
-        "negated": _negated(statement),
-        "aim": bool(AIM.search(statement)),
-        "focus": bool(FOCUS.search(statement)),
-        "effort": bool(EFFORT.search(statement)),
-        "attention": bool(ATTENTION.search(statement)),
-        "there_is": bool(THERE_IS.search(statement)),
-        "intent": bool(INTENT.match(statement)),
-        "new_task": bool(NEW_TASK.match(statement)),
-        "passive": _main_clause_passive(statement),
-        "future_passive": bool(FUTURE_PASSIVE.search(statement)),
-        "work_word": any(_is_work(word) for word in lowered),
-        "quote": bool(QUOTE.search(sentence)),
-        "question": sentence.rstrip().endswith("?"),
-        "fragment": not (TERMINAL.search(sentence.rstrip()) or sentence.rstrip().endswith(";")),
-        "lower_start": sentence[:1].islower(),
-        "numbered": bool(NUMBERED.match(sentence)),
-        "opens_with_link": bool(LINK_WORD.match(sentence)),
-        "elaborates": bool(ELABORATES.match(sentence)),
-    }
-    features |= {name for name, seen in observations.items() if seen}
-    features |= {f"modal:{word}" for word in set(lowered) & MODALS}
-    return features
-
-
-MODALS = frozenset("zal zullen wil willen gaat gaan kan kunnen moet moeten blijft blijven".split())
-# "Daarbij", "Daarnaast", "Ook", "Zo" ...: a sentence that adds to the one before.
-LINK_WORD = re.compile(r"^(?:Daarbij|Daarnaast|Ook|Zo|Verder|Tevens|Bovendien|Hierbij|Daarmee|Hiermee)\b")
-
-
-def _length_class(count):
-    return "short" if count < 8 else "medium" if count < 20 else "long" if count < 40 else "very_long"
 
 
 # --- due dates ----------------------------------------------------------------------------------
@@ -1429,18 +1317,16 @@ def join_model(pages):
     return JoinModel([line for page in pages for line in page.lines])
 
 
-def candidates(pages, year, *, model=None, decision=None):
-    """The candidate commitments of a work programme's pages for `year`. `decision` keeps or drops each proposal
-    (`RULES`, or a learned `intake.scoring.Scorer`); by default the shipped one (`default_decision`)."""
+def candidates(pages, year, *, model=None):
+    """The candidate commitments of a work programme's pages for `year`."""
     pages = list(pages)
     _drop_running_headers(pages)
     model = model or join_model(pages)
-    decision = decision or default_decision()
     actors = own_organisation(pages)
     found, seen = [], set()
     headings = []  # the headings above, nearest last
     for page in pages:
-        for candidate in page_candidates(page, year, model, headings, actors=actors, decision=decision):
+        for candidate in page_candidates(page, year, model, headings, actors=actors):
             if candidate.statement in seen:  # a text said twice (a repeated caption, a quote) is one commitment
                 continue
             seen.add(candidate.statement)
@@ -1448,31 +1334,17 @@ def candidates(pages, year, *, model=None, decision=None):
     return found
 
 
-def default_decision():
-    """What decides when the caller does not say: the rules."""
-    return RULES
-
-
-def page_candidates(page, year, model, headings=None, *, actors=frozenset(), decision=None):
-    """The candidates of one page; `headings` carries the section headings over from the page before. Every sentence
-    and list item is proposed, and `decision` keeps some (each asked with the page's label, through `on_page`)."""
+def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
+    """The candidates of one page; `headings` carries the section headings over from the page before."""
     headings = [] if headings is None else headings
-    decision = decision or RULES
     found, run, lead = [], [], None
     section_year = None
     # Did the inspectorate act in the last sentence before? Then a "zij" after a heading is still the inspectorate.
     acted = [False]
-    on_page = getattr(decision, "on_page", None)
-    if on_page:
-        on_page(page.label)
 
     def flush(page_end=False):
-        context = _section_features(headings, section_year, year)
-        groups = _grouped(
-            run, year, after_actor=acted[0], page_end=page_end, actors=actors, decision=decision, context=context
-        )
-        for group in groups:
-            found.append(_candidate(page, " ".join(group), year, headings, section_year))
+        for statement in intentions_of(run, year, page_end=page_end, after_actor=acted[0], actors=actors):
+            found.append(_candidate(page, statement, year, headings, section_year))
         if run:
             acted[0] = read_sentence(run[-1], year, actors=actors).acts
         run.clear()
@@ -1494,14 +1366,10 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset(), dec
                 lead = run[-1]
             flush()
             heading = headings[-1] if headings and lead is None else ""
-            statement = _item_statement(block.text.strip(), year, actors)
-            if not statement or statement.endswith(":"):
-                continue
-            looks_ahead = _list_looks_ahead(lead, section_year, year, heading, actors)
-            features = _item_features(statement, lead, looks_ahead, year, actors) | _section_features(
-                headings, section_year, year
-            )
-            if decision.keep(features, statement):
+            if _list_looks_ahead(lead, section_year, year, heading, actors):
+                statement = _item_statement(block.text.strip(), year, actors)
+                if not statement or statement.endswith(":"):
+                    continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
             lead = None
@@ -1510,44 +1378,8 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset(), dec
     return found
 
 
-def _section_features(headings, section_year, year):
-    """What the section a sentence stands in says: a year heading, a heading naming the year ahead."""
-    heading = DOCUMENT_YEAR.sub("", headings[-1]) if headings else ""
-    features = set()
-    if section_year is not None:
-        features.add("section:year_ahead" if section_year >= year else "section:year_before")
-    if heading and _names_year_ahead(heading, year):
-        features.add("heading:year_ahead")
-    if heading and WORK_WORD.search(heading):
-        features.add("heading:work")
-    return features
-
-
-def _item_features(statement, lead, looks_ahead, year, actors):
-    """A list item's features: the rules' verdict on its list (by the lead-in), the lead-in's form, and the item's
-    own sentence features (read as if the inspectorate had acted just before)."""
-    reading = read_sentence(statement, year, after_actor=True, page_end=True, actors=actors)
-    features = {f"item:{name}" for name in sentence_features(statement, reading, year, after_actor=True) - {RULE}}
-    features |= {"item"}
-    if looks_ahead:
-        features.add(RULE)
-    if lead:
-        features.add("item:lead_colon" if lead.rstrip().endswith(":") else "item:lead_no_colon")
-        if FOCAL_POINTS.search(lead):
-            features.add("item:lead_focal_points")
-        if _looks_back(lead, year, actors):
-            features.add("item:lead_looks_back")
-        if MEANS.search(lead):
-            features.add("item:lead_means")
-    else:
-        features.add("item:no_lead")
-    return features
-
-
-def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset(), decision=None):
-    groups = _grouped(
-        sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors, decision=decision
-    )
+def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):
+    groups = _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors)
     return [" ".join(group) for group in groups]
 
 
