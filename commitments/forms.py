@@ -8,7 +8,6 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
-from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -71,7 +70,7 @@ def _checkboxes_html(optgroups):
             '<div><label{}><input type="{}" name="{}" value="{}"{}> {}</label></div>',
             (
                 (
-                    flatatt({"for": option["attrs"]["id"]} if option["attrs"].get("id") else {}),
+                    format_html(' for="{}"', option["attrs"]["id"]) if option["attrs"].get("id") else "",
                     option["type"],
                     option["name"],
                     option["value"],

@@ -7,7 +7,8 @@ the register's form (some 0.1 ms a control, bench/results.md).
 """
 
 from django import template
-from django.forms.utils import flatatt
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -37,6 +38,11 @@ def nlds_class(widget):
 
 @register.simple_tag
 def control_attrs(widget):
-    attrs = dict(widget["attrs"])
-    classes = " ".join(filter(None, (nlds_class(widget), attrs.pop("class", ""))))
-    return flatatt({"class": classes, **attrs} if classes else attrs)
+    """The attributes as Django's attrs.html writes them (True as a bare name, False left out), the class first."""
+    attrs = widget["attrs"]
+    classes = " ".join(filter(None, (nlds_class(widget), attrs.get("class", ""))))
+    written = [f' class="{escape(classes)}"'] if classes else []
+    for name, value in attrs.items():
+        if name != "class" and value is not False:
+            written.append(f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"')
+    return mark_safe("".join(written))  # noqa: S308 (every name and value escaped)
