@@ -63,9 +63,9 @@ class CheckboxSelectMultiple(forms.CheckboxSelectMultiple):
 
 
 def _checkboxes_html(optgroups):
-    groups = []
-    for group_name, options, _index in optgroups:
-        written = format_html_join(
+    return _grouped_html(
+        optgroups,
+        lambda options: format_html_join(
             "",
             '<div><label{}><input type="{}" name="{}" value="{}"{}> {}</label></div>',
             (
@@ -79,20 +79,29 @@ def _checkboxes_html(optgroups):
                 )
                 for option in options
             ),
-        )
-        groups.append(format_html("<div><label>{}</label>{}</div>", group_name, written) if group_name else written)
-    return mark_safe("".join(groups))  # noqa: S308 (each part is format_html's)
+        ),
+        group_format="<div><label>{}</label>{}</div>",
+    )
 
 
 def _options_html(optgroups):
-    groups = []
-    for group_name, options, _index in optgroups:
-        written = format_html_join(
+    return _grouped_html(
+        optgroups,
+        lambda options: format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
             ((option["value"], " selected" if option["selected"] else "", option["label"]) for option in options),
-        )
-        groups.append(format_html('<optgroup label="{}">{}</optgroup>', group_name, written) if group_name else written)
+        ),
+        group_format='<optgroup label="{}">{}</optgroup>',
+    )
+
+
+def _grouped_html(optgroups, write_options, *, group_format):
+    """A choice widget's options, each group written by `write_options`, a named group inside `group_format`."""
+    groups = []
+    for group_name, options, _index in optgroups:
+        written = write_options(options)
+        groups.append(format_html(group_format, group_name, written) if group_name else written)
     return mark_safe("".join(groups))  # noqa: S308 (each part is format_html's)
 
 
