@@ -8,7 +8,7 @@ from django.conf import settings as django_settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
@@ -37,11 +37,26 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("loaddata", REFERENCE_FIXTURE, verbosity=0)
 
 
-@pytest.fixture
-def reference_data(db):
+@pytest.fixture(scope="class")
+def class_data(django_db_setup, django_db_blocker):
+    """A transaction around a class of tests that only read the data it holds: made once, in a class-scoped fixture
+    that asks for this one, while each test's own transaction is a savepoint inside it; rolled back after the class's
+    last test. Not for transactional tests (the browser's, a second connection's), which empty the tables."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_reference_data()
+        yield
+        transaction.set_rollback(True)
+
+
+def load_reference_data():
     # Loaded again only where a transactional test (the browser's, a second connection's) emptied the tables.
     if not WorkProgramme.objects.filter(year=2024).exists():
         call_command("loaddata", REFERENCE_FIXTURE, verbosity=0)
+
+
+@pytest.fixture
+def reference_data(db):
+    load_reference_data()
 
 
 @pytest.fixture
@@ -76,40 +91,61 @@ def make_user(username, roles=(), domains=(), **extra):
     return user
 
 
+# username: (roles, domain slugs, other fields)
+PERSONAS = {
+    "alice": ([permissions.STAFF], ["politie"], {"first_name": "Alice", "last_name": "de Vries"}),
+    "bob": ([permissions.REVIEWER], [], {"first_name": "Bob", "last_name": "Jansen"}),
+    "bob2": ([permissions.REVIEWER], [], {}),
+    "carol": ([permissions.MANAGER], [], {}),
+    "dave": ([permissions.STAFF], ["migratie"], {}),
+    "erin": ([permissions.BEHEERDER], [], {"is_staff": True}),
+    "nobody": ([], [], {}),  # logged in, but without any role
+}
+
+
+def persona(username):
+    """The persona `username`, made when a test first asks for it: a test's own fixture and the data a class of tests
+    shares (`class_data`) get the same user."""
+    user = get_user_model().objects.filter(username=username).first()
+    if user is None:
+        roles, slugs, extra = PERSONAS[username]
+        user = make_user(username, roles, Domain.objects.filter(slug__in=slugs), **extra)
+    return user
+
+
 @pytest.fixture
-def alice(politie):
-    return make_user("alice", [permissions.STAFF], [politie], first_name="Alice", last_name="de Vries")
+def alice(reference_data):
+    return persona("alice")
 
 
 @pytest.fixture
 def bob(reference_data):
-    return make_user("bob", [permissions.REVIEWER], first_name="Bob", last_name="Jansen")
+    return persona("bob")
 
 
 @pytest.fixture
 def bob2(reference_data):
-    return make_user("bob2", [permissions.REVIEWER])
+    return persona("bob2")
 
 
 @pytest.fixture
 def carol(reference_data):
-    return make_user("carol", [permissions.MANAGER])
+    return persona("carol")
 
 
 @pytest.fixture
-def dave(migratie):
-    return make_user("dave", [permissions.STAFF], [migratie])
+def dave(reference_data):
+    return persona("dave")
 
 
 @pytest.fixture
 def erin(reference_data):
-    return make_user("erin", [permissions.BEHEERDER], is_staff=True)
+    return persona("erin")
 
 
 @pytest.fixture
-def nobody(db):
-    """Logged in, but without any role."""
-    return make_user("nobody")
+def nobody(reference_data):
+    return persona("nobody")
 
 
 @pytest.fixture

@@ -5,8 +5,9 @@ from collections import Counter
 from html.parser import HTMLParser
 
 from commitments import workflow
-from commitments.models import Commitment, Goal, Status
+from commitments.models import Commitment, Domain, Goal, Status, WorkProgramme
 from tests.builders import advance
+from tests.conftest import persona
 
 # (domain, status it ends in, goal codes): a known mix, counted independently by expected_counts().
 MIX = [
@@ -24,6 +25,7 @@ MIX = [
     ("migratie", Status.PLANNED, []),
 ]
 SENT_BACK = "sent_back"
+STAFF_BY_DOMAIN = {"politie": "alice", "migratie": "dave"}
 
 
 def expected_counts(mix, *, domain=None, goal=None):
@@ -66,6 +68,13 @@ def make_year(programme, *, staff_by_domain, reviewer, mix=MIX):
         commitment = create(programme, domain, staff, f"Voornemen {number} van {slug}", goals)
         made.append(advance(commitment, status, staff=staff, reviewer=reviewer))
     return made
+
+
+def year_of_every_outcome():
+    """`make_year` of the Werkprogramma 2024 with the personas: alice in politie, dave in migratie, bob reviewing."""
+    programme = WorkProgramme.objects.get(year=2024)
+    staff_by_domain = {slug: (persona(name), Domain.objects.get(slug=slug)) for slug, name in STAFF_BY_DOMAIN.items()}
+    return make_year(programme, staff_by_domain=staff_by_domain, reviewer=persona("bob"))
 
 
 def make_many(n, programme, *, domain, staff, reviewer):

@@ -47,4 +47,3 @@ def make_years(programme, politie, migratie, alice, dave, bob, carol):
     for item in (met, dropped, delayed):
         item.refresh_from_db()
     return Years(closed=programme, open=next_year, met=met, dropped=dropped, delayed=delayed, planned=planned)
-

@@ -7,13 +7,13 @@ import datetime
 import re
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
+from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from commitments import workflow
 from commitments.models import Commitment, EvidenceLink, Note, Review, Status, Verdict, WorkProgramme
-from tests.conftest import edit_form_data, make_commitments
+from tests.conftest import edit_form_data, make_commitments, persona
 
 
 def walk(patterns, namespace=None, prefix=""):
@@ -155,22 +155,6 @@ def expected_for(name):
     raise AssertionError(f"{name} has no expected answers: add it to EXPECTED in {__name__}")
 
 
-@pytest.fixture
-def people(alice, dave, bob, carol, erin, nobody):
-    # The beheerder as seed_demo makes her: the admin site is hers.
-    erin.is_superuser = True
-    erin.save()
-    return {
-        "anonymous": AnonymousUser(),
-        "staff": alice,
-        "other staff": dave,
-        "reviewer": bob,
-        "manager": carol,
-        "beheerder": erin,
-        "no role": nobody,
-    }
-
-
 def commitment_in(status, *, programme, politie, alice, bob):
     """A commitment of alice's domain, owned by her, brought to `status` through the workflow."""
     (commitment,) = make_commitments(1, programme=programme, domain=politie, by=alice)
@@ -231,24 +215,78 @@ def answer(response):
     return response.status_code
 
 
-@pytest.mark.parametrize("name, route", ADDRESSES, ids=[name for name, _ in ADDRESSES])
-def test_every_role_gets_the_expected_answer_at_every_address(name, route, people, programme, politie, alice, bob):
-    state, expected = expected_for(name)
-    commitment = commitment_in(state or Status.PLANNED, programme=programme, politie=politie, alice=alice, bob=bob)
-    if state == Status.PLANNED and "<int:pk>" in route:
-        workflow.add_evidence(commitment, by=alice, url="https://www.example.org/bewijs", title="Bewijs")
-    url = address(route, commitment, programme)
+def commitments_of_the_walk(*, staff, reviewer):
+    """{state: a commitment of the staff member's domain in it} for each state an address is asked in, and a planned one
+    with evidence for the addresses of an evidence link."""
+    programme = WorkProgramme.objects.get(year=2024)
+    politie = staff.domains.get(slug="politie")
+    states = {state or Status.PLANNED for state, _ in EXPECTED.values()}
+    made = {
+        state: commitment_in(state, programme=programme, politie=politie, alice=staff, bob=reviewer) for state in states
+    }
+    made["planned with evidence"] = commitment_in(
+        Status.PLANNED, programme=programme, politie=politie, alice=staff, bob=reviewer
+    )
+    workflow.add_evidence(made["planned with evidence"], by=staff, url="https://www.example.org/bewijs", title="Bewijs")
+    return made
 
-    got = {}
-    for role, person in people.items():
-        client = Client()
-        if person.is_authenticated:
-            client.force_login(person)
-        got[role] = answer(client.get(url))
-    if expected["beheerder"] == "let in":
-        let_in = got["beheerder"] != LOGIN and got["beheerder"] < 500
-        got["beheerder"] = "let in" if let_in else got["beheerder"]
-    assert got == expected, f"GET {url}"
+
+class TestTheWalk:
+    """Every address, asked by every role. The people are logged in once, and the commitments made once, for all
+    addresses: each request is made with a client of its own on the session of its person's login."""
+
+    @staticmethod
+    def people():
+        erin = persona("erin")
+        erin.is_superuser = True  # the beheerder as seed_demo makes her: the admin site is hers
+        erin.save()
+        return {
+            "anonymous": None,
+            "staff": persona("alice"),
+            "other staff": persona("dave"),
+            "reviewer": persona("bob"),
+            "manager": persona("carol"),
+            "beheerder": erin,
+            "no role": persona("nobody"),
+        }
+
+    def make_walk(self):
+        """({role: session key or None}, {state: commitment})"""
+        people = self.people()
+        sessions = {}
+        for role, person in people.items():
+            if person is not None:
+                client = Client()
+                client.force_login(person)
+                sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+            else:
+                sessions[role] = None
+        return sessions, commitments_of_the_walk(staff=people["staff"], reviewer=people["reviewer"])
+
+    @pytest.fixture(scope="class")
+    def walk(self, class_data):
+        return self.make_walk()
+
+    @pytest.mark.parametrize("name, route", ADDRESSES, ids=[name for name, _ in ADDRESSES])
+    def test_every_role_gets_the_expected_answer_at_every_address(self, name, route, walk, db):
+        sessions, commitments = walk
+        state, expected = expected_for(name)
+        state = state or Status.PLANNED
+        if state == Status.PLANNED and "<int:pk>" in route:
+            state = "planned with evidence"
+        commitment = commitments[state]
+        url = address(route, commitment, commitment.programme)
+
+        got = {}
+        for role, session_key in sessions.items():
+            client = Client()
+            if session_key:
+                client.cookies[settings.SESSION_COOKIE_NAME] = session_key
+            got[role] = answer(client.get(url))
+        if expected["beheerder"] == "let in":
+            let_in = got["beheerder"] != LOGIN and got["beheerder"] < 500
+            got["beheerder"] = "let in" if let_in else got["beheerder"]
+        assert got == expected, f"GET {url}"
 
 
 def test_an_unknown_commitment_is_404_for_a_reader_and_403_without_a_role(client_for, alice, nobody, db):

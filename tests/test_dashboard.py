@@ -11,7 +11,7 @@ from commitments.overview import StatusCounts
 from commitments.views import dashboard
 from tests.builders import advance
 from tests.conftest import make_user
-from tests.overview_data import MIX, create, expected_counts, make_many, make_year, rate_text, tables
+from tests.overview_data import MIX, create, expected_counts, make_many, rate_text, tables, year_of_every_outcome
 
 STAFF_HEADING = "Mijn acties"
 REVIEWER_HEADING = "Te beoordelen"
@@ -168,49 +168,9 @@ def test_a_user_with_several_roles_sees_each_section(client_for, programme, poli
 # --- managers ---------------------------------------------------------------------------------
 
 
-@pytest.fixture
-def year(programme, politie, migratie, alice, dave, bob):
-    return make_year(
-        programme, staff_by_domain={"politie": (alice, politie), "migratie": (dave, migratie)}, reviewer=bob
-    )
-
-
-def test_managers_see_progress_per_domain_as_bars_with_the_counts_beside_them(client_for, carol, year):
-    response = client_for(carol).get("/")
-    rows = tables(response.content)[PROGRESS_CAPTION]
-    assert rows[0] == ["Toezichtgebied", "Verdeling", *Status.labels, "Totaal"]
-    for row in rows[1:]:
-        counts = expected_counts(MIX, domain=row[0].lower())
-        assert row[2:] == [str(counts[status]) for status in Status.values] + [str(counts["total"])]
-    html = response.content.decode()
-    assert html.count('<svg class="bar"') == 2
-    assert 'aria-hidden="true"' in html
-    # Migratie: 1 met, 1 delayed, 1 dropped, 1 planned: four quarters, in workflow order, with decimal points.
-    assert '<rect class="bar-planned" x="0.0" y="0" width="25.0" height="10">' in html
-    assert '<rect class="bar-met" x="25.0" y="0" width="25.0" height="10">' in html
-
-
-def test_managers_see_the_realisation_rate_beside_the_previous_years(client_for, carol, year, politie, alice, bob):
-    earlier = WorkProgramme.objects.create(year=2023, title="Werkprogramma 2023")
-    for status in (Status.MET, Status.DELAYED, Status.DELAYED, Status.DROPPED):
-        advance(create(earlier, politie, alice, f"Uit 2023: {status}"), status, staff=alice, reviewer=bob)
-    workflow.close_programme(earlier, by=carol)
-    html = " ".join(client_for(carol).get("/").content.decode().split())
-    assert f'Realisatiegraad 2024</p> <p class="figure-value">{rate_text(expected_counts(MIX))}</p>' in html
-    assert 'Realisatiegraad 2023</p> <p class="figure-value">33,3%</p>' in html
-    assert "1 van 3 gerealiseerd of deels; 4 voornemens, waarvan 1 vervallen" in html
-
-
-def test_without_a_previous_programme_the_manager_is_told_so(client_for, carol, year):
-    assert "Geen werkprogramma 2023 in het register." in client_for(carol).get("/").content.decode()
-
-
-def test_managers_see_the_overdue_commitments_of_the_current_year(client_for, carol, year):
-    response = client_for(carol).get("/")
-    open_statuses = (Status.PLANNED, Status.IN_PROGRESS, Status.UNDER_REVIEW)
-    expected = sorted(c.reference for c, (_, status, _) in zip(year, MIX, strict=True) if status in open_statuses)
-    assert sorted(c.reference for c in response.context["manager"]["overdue"]) == expected
-    assert response.context["manager"]["overdue_count"] == len(expected)
+@pytest.fixture(scope="class")
+def year(class_data):
+    return year_of_every_outcome()
 
 
 def test_the_year_people_work_on_is_the_oldest_not_closed_else_the_latest(programme, carol):
@@ -325,3 +285,43 @@ def test_a_reviewer_sees_how_many_wait_on_them_and_starts_with_the_oldest_they_m
     assert "1 daarvan mag u beoordelen (vier ogen)." in html
     assert f'href="/commitments/{theirs.reference}/review/">Beoordelen, de oudste eerst' in html
     assert '<span class="tally-count">1</span> wacht op mijn oordeel' in html
+
+
+class TestTheDashboardOfAYear:
+    """The tests that read the year of every outcome, made once for the class."""
+
+    def test_managers_see_progress_per_domain_as_bars_with_the_counts_beside_them(self, client_for, carol, year):
+        response = client_for(carol).get("/")
+        rows = tables(response.content)[PROGRESS_CAPTION]
+        assert rows[0] == ["Toezichtgebied", "Verdeling", *Status.labels, "Totaal"]
+        for row in rows[1:]:
+            counts = expected_counts(MIX, domain=row[0].lower())
+            assert row[2:] == [str(counts[status]) for status in Status.values] + [str(counts["total"])]
+        html = response.content.decode()
+        assert html.count('<svg class="bar"') == 2
+        assert 'aria-hidden="true"' in html
+        # Migratie: 1 met, 1 delayed, 1 dropped, 1 planned: four quarters, in workflow order, with decimal points.
+        assert '<rect class="bar-planned" x="0.0" y="0" width="25.0" height="10">' in html
+        assert '<rect class="bar-met" x="25.0" y="0" width="25.0" height="10">' in html
+
+    def test_managers_see_the_realisation_rate_beside_the_previous_years(
+        self, client_for, carol, year, politie, alice, bob
+    ):
+        earlier = WorkProgramme.objects.create(year=2023, title="Werkprogramma 2023")
+        for status in (Status.MET, Status.DELAYED, Status.DELAYED, Status.DROPPED):
+            advance(create(earlier, politie, alice, f"Uit 2023: {status}"), status, staff=alice, reviewer=bob)
+        workflow.close_programme(earlier, by=carol)
+        html = " ".join(client_for(carol).get("/").content.decode().split())
+        assert f'Realisatiegraad 2024</p> <p class="figure-value">{rate_text(expected_counts(MIX))}</p>' in html
+        assert 'Realisatiegraad 2023</p> <p class="figure-value">33,3%</p>' in html
+        assert "1 van 3 gerealiseerd of deels; 4 voornemens, waarvan 1 vervallen" in html
+
+    def test_without_a_previous_programme_the_manager_is_told_so(self, client_for, carol, year):
+        assert "Geen werkprogramma 2023 in het register." in client_for(carol).get("/").content.decode()
+
+    def test_managers_see_the_overdue_commitments_of_the_current_year(self, client_for, carol, year):
+        response = client_for(carol).get("/")
+        open_statuses = (Status.PLANNED, Status.IN_PROGRESS, Status.UNDER_REVIEW)
+        expected = sorted(c.reference for c, (_, status, _) in zip(year, MIX, strict=True) if status in open_statuses)
+        assert sorted(c.reference for c in response.context["manager"]["overdue"]) == expected
+        assert response.context["manager"]["overdue_count"] == len(expected)

@@ -10,7 +10,7 @@ import pytest
 
 from commitments.filters import MINE
 from tests.conftest import bulk_commitments, count_queries
-from tests.overview_data import make_year
+from tests.overview_data import year_of_every_outcome
 from tests.test_register import REGISTER_QUERIES, mixed, references  # noqa: F401 (the fixture)
 
 CHIP = re.compile(r'<a class="filter-chip" href="\?([^"]*)">([^<]*)<span class="visually-hidden">')
@@ -77,17 +77,18 @@ def test_the_filters_cost_no_query_of_their_own(client_for, alice, programme, po
         assert count_queries(lambda query=query: client.get(f"/commitments/?{query}")) == REGISTER_QUERIES, query
 
 
-@pytest.fixture
-def year(programme, politie, migratie, alice, dave, bob):
-    return make_year(
-        programme, staff_by_domain={"politie": (alice, politie), "migratie": (dave, migratie)}, reviewer=bob
-    )
+@pytest.fixture(scope="class")
+def year(class_data):
+    return year_of_every_outcome()
 
 
-def test_the_overview_shows_its_filters_in_use_as_chips(client_for, carol, year):
-    response = client_for(carol).get("/overview/2024/?domain=migratie&goal=ketens")
-    found = chips(response)
-    goal = [text for text in found if text.startswith("Doel: ")]
-    assert found["Toezichtgebied: Migratie"] == [("goal", "ketens")]
-    assert len(goal) == 1 and found[goal[0]] == [("domain", "migratie")]
-    assert chips(client_for(carol).get("/overview/2024/")) == {}
+class TestFilteringAYear:
+    """The tests that read the year of every outcome, made once for the class."""
+
+    def test_the_overview_shows_its_filters_in_use_as_chips(self, client_for, carol, year):
+        response = client_for(carol).get("/overview/2024/?domain=migratie&goal=ketens")
+        found = chips(response)
+        goal = [text for text in found if text.startswith("Doel: ")]
+        assert found["Toezichtgebied: Migratie"] == [("goal", "ketens")]
+        assert len(goal) == 1 and found[goal[0]] == [("domain", "migratie")]
+        assert chips(client_for(carol).get("/overview/2024/")) == {}

@@ -10,27 +10,23 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from commitments import workflow
 from commitments.models import WorkProgramme
-from tests.overview_data import make_many, make_year
-from tests.year_cycle_data import BY_PROGRAMME_REASON, DELAY_REASON, MET_RATIONALE, decided_year
+from tests.overview_data import make_many, year_of_every_outcome
+from tests.year_cycle_data import BY_PROGRAMME_REASON, DELAY_REASON, MET_RATIONALE, closed_year_of_decisions
 
 URL = "/overview/2024/export.docx"
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-@pytest.fixture
-def open_year(programme, politie, migratie, alice, dave, bob):
-    return make_year(
-        programme, staff_by_domain={"politie": (alice, politie), "migratie": (dave, migratie)}, reviewer=bob
-    )
+@pytest.fixture(scope="class")
+def open_year(class_data):
+    """12 commitments, 4 of them still undecided (2 planned, 1 in progress, 1 under review)."""
+    return year_of_every_outcome()
 
 
-@pytest.fixture
-def closed_year(programme, politie, alice, bob, carol):
-    made = decided_year(programme, domain=politie, staff=alice, reviewer=bob)
-    workflow.close_programme(programme, by=carol)
-    return made
+@pytest.fixture(scope="class")
+def closed_year(class_data):
+    return closed_year_of_decisions()
 
 
 def read(data):
@@ -56,20 +52,6 @@ def download(client, **query):
 # --- who, what, when ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("persona", ["alice", "bob", "nobody"])
-def test_staff_and_reviewers_cannot_download_the_chapter(client_for, open_year, persona, request):
-    assert client_for(request.getfixturevalue(persona)).get(URL).status_code == 403
-
-
-@pytest.mark.parametrize("persona", ["carol", "erin"])
-def test_managers_and_beheerders_download_the_chapter_as_a_word_document(client_for, open_year, persona, request):
-    response = client_for(request.getfixturevalue(persona)).get(URL)
-    assert response.status_code == 200
-    assert response["Content-Type"] == CONTENT_TYPE
-    assert 'filename="jaaroverzicht-2024.docx"' in response["Content-Disposition"]
-    assert read(response.content)[2].core_properties.title == "Verantwoording Werkprogramma 2024"
-
-
 def test_the_chapter_of_a_year_without_programme_is_404(client_for, carol, programme):
     assert client_for(carol).get("/overview/1999/export.docx").status_code == 404
 
@@ -84,135 +66,13 @@ def test_a_year_without_commitments_gets_a_message_not_an_empty_document(client_
     assert '<a href="/overview/2024/">Terug naar het jaaroverzicht</a>' in html
 
 
-def test_the_chapter_follows_the_filters_of_the_page(client_for, carol, open_year):
-    _, text, _ = download(client_for(carol), domain="migratie")
-    migratie = [c for c in open_year if c.domain.slug == "migratie"]
-    assert all(f"{c.reference} {c.title}" in text for c in migratie)
-    assert not any(c.reference in text for c in open_year if c not in migratie)
-    assert "Selectie: Migratie" in text
-    assert client_for(carol).get(URL, {"goal": "onbekend"}).status_code == 404  # nothing selected, nothing made
-
-
 # --- draft and final ------------------------------------------------------------------------------------------
-
-
-def test_the_chapter_of_an_open_year_says_concept_on_every_page_and_the_number_undecided(client_for, carol, open_year):
-    header, text, document = download(client_for(carol))
-    assert header.startswith("CONCEPT")
-    assert all(not section.different_first_page_header_footer for section in document.sections)
-    assert "CONCEPT. Het jaar is nog niet vastgesteld: 4 van de 12 voornemens hebben nog geen oordeel." in text
-    assert "Vastgesteld op" not in text + header
-
-
-def test_the_chapter_of_a_closed_year_says_when_it_was_closed(client_for, carol, closed_year):
-    header, text, _ = download(client_for(carol))
-    closed_on = date_format(timezone.localdate(), "j F Y")
-    assert header == f"Vastgesteld op {closed_on}"
-    assert f"Vastgesteld op {closed_on}. Het werkprogramma 2024 is vastgesteld op {closed_on}" in text
-    assert "CONCEPT" not in text + header
 
 
 # --- the account ----------------------------------------------------------------------------------------------
 
 
-def test_the_chapter_gives_each_commitment_per_goal_and_domain_with_verdict_reference_and_evidence(
-    client_for, carol, closed_year
-):
-    met, partly, delayed, ended, lapsed, successor = closed_year
-    _, text, _ = download(client_for(carol))
-    # Goals in the order of the MJP, without goal last; under each, the domain, then the commitment.
-    headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings.index("## Stimuleren van veerkracht en weerbaarheid") < headings.index(
-        "## Bevorderen van effectieve ketens en netwerken"
-    )
-    assert headings[-3:] == ["## Zonder doel", "## Vertraagd", "## Vervallen"]
-    section = text.split("## Bevorderen van effectieve ketens en netwerken")[1].split("\n## ")[0]
-    assert section.startswith("\n### Politie\n#### " + f"{met.reference} Rapport ketens")
-    assert f"#### {delayed.reference} Onderzoek vertraagd" in section
-    assert "Oordeel: Gerealiseerd — Bob Jansen (bob), " in section
-    assert f"Jaarbericht: Jaarbericht 2024, p. {met.sequence}" in section
-    assert f"Motivering: {MET_RATIONALE}" in section
-    assert f"Rapport 1 bij {met.reference} (Rapport, 1 juni 2024) — https://www.example.org/{met.reference}/0" in text
-    assert "Oordeel: Deels gerealiseerd — Bob Jansen" in text
-
-
-def test_the_chapter_gives_delays_with_reason_new_date_and_carry_over(client_for, carol, closed_year):
-    delayed, successor = closed_year[2], closed_year[5]
-    _, text, _ = download(client_for(carol))
-    delays = text.split("## Vertraagd")[1].split("\n## ")[0]
-    assert (
-        f"{delayed.reference} Onderzoek vertraagd. Nieuwe verwachte datum: 30 juni 2025. Voortgezet als "
-        f"{successor.reference} in Werkprogramma 2025. Reden: {DELAY_REASON}" in delays
-    )
-    assert "Verwachte datum: 30 juni 2025" in text
-    assert f"Voortzetting: Voortgezet als {successor.reference} in Werkprogramma 2025" in text
-
-
-def test_the_chapter_gives_the_two_kinds_of_dropped_apart_with_their_reason(client_for, carol, closed_year):
-    ended, lapsed = closed_year[3], closed_year[4]
-    _, text, _ = download(client_for(carol))
-    dropped = text.split("\n## Vervallen")[1]
-    by_programme = dropped.split("### Beëindigd in het werkprogramma (1)")[1].split("###")[0]
-    during_year = dropped.split("### Vervallen in de loop van het jaar (1)")[1]
-    assert f"{ended.reference} Oekraïense ontheemden. Reden: {BY_PROGRAMME_REASON}" in by_programme
-    assert lapsed.reference not in by_programme
-    assert f"{lapsed.reference} Vervallen in het jaar. Reden: Uitleg van de medewerker" in during_year
-    assert ended.reference not in during_year
-    assert "Oordeel: Vervallen (Beëindigd in het werkprogramma) — Bob Jansen" in text
-    assert "Jaarbericht: Jaarbericht 2024, §4" in text
-
-
-def test_the_chapter_gives_the_counts_and_the_realisation_rate(client_for, carol, closed_year):
-    _, text, _ = download(client_for(carol))
-    assert (
-        "Realisatiegraad 66,7%: 2 van de 3 voornemens gerealiseerd of deels gerealiseerd (1 gerealiseerd, 1 deels)."
-        in text
-    )
-    for row in (
-        "Gerealiseerd | 1",
-        "Deels gerealiseerd | 1",
-        "Vertraagd | 1",
-        "Vervallen | 2",
-        "    Beëindigd in het werkprogramma | 1",
-        "    Vervallen in de loop van het jaar | 1",
-        "Totaal | 5",
-    ):
-        assert row in text.splitlines(), row
-
-
-def test_an_undecided_commitment_says_it_has_no_verdict_yet(client_for, carol, open_year):
-    planned = open_year[7]
-    _, text, _ = download(client_for(carol))
-    assert (
-        f"#### {planned.reference} {planned.title}\nStatus: Gepland — nog geen oordeel; deadline 31 december 2024"
-        in text
-    )
-
-
-def test_the_chapter_is_in_the_readers_language(client_for, carol, closed_year):
-    client = client_for(carol)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    header, text, document = download(client)
-    assert document.core_properties.language == "en"
-    assert document.core_properties.title == "Accounting for Work programme 2024"
-    assert header.startswith("Closed on ")
-    assert "Ended in the work programme (1)" in text
-    assert "Verdict: Met" in text
-    for dutch in ("Vervallen in de loop", "Oordeel:", "Realisatiegraad", "Nieuwe verwachte datum", "juni"):
-        assert dutch not in text, dutch
-
-
 # --- the command ----------------------------------------------------------------------------------------------
-
-
-def test_the_command_writes_the_chapter(tmp_path, client_for, carol, closed_year):
-    output = tmp_path / "hoofdstuk.docx"
-    stdout = io.StringIO()
-    call_command("export_overview", "2024", "--format", "docx", "--output", str(output), stdout=stdout)
-    assert "Jaaroverzicht 2024 geschreven naar" in stdout.getvalue()
-    written = read(output.read_bytes())
-    downloaded = download(client_for(carol))
-    assert written[:2] == downloaded[:2]
 
 
 def test_the_command_refuses_a_year_without_commitments_and_writes_nothing(tmp_path, programme):
@@ -220,11 +80,6 @@ def test_the_command_refuses_a_year_without_commitments_and_writes_nothing(tmp_p
     with pytest.raises(CommandError, match="Het werkprogramma 2024 heeft geen voornemens"):
         call_command("export_overview", "2024", "--format", "docx", "--output", str(output))
     assert not output.exists()
-
-
-def test_the_command_says_so_when_it_cannot_write_the_chapter(tmp_path, open_year):
-    with pytest.raises(CommandError, match="Kan .* niet schrijven"):
-        call_command("export_overview", "2024", "--format", "docx", "--output", str(tmp_path / "no" / "x.docx"))
 
 
 # --- queries --------------------------------------------------------------------------------------------------
@@ -242,3 +97,145 @@ def test_the_chapter_costs_a_fixed_number_of_queries(
         response = client.get(URL)
     assert response.status_code == 200
     assert WorkProgramme.objects.get(year=2024).commitments.count() == size
+
+
+class TestAnOpenYear:
+    """The tests that read a year still open, made once for the class (tests/overview_data.MIX)."""
+
+    @pytest.mark.parametrize("persona", ["alice", "bob", "nobody"])
+    def test_staff_and_reviewers_cannot_download_the_chapter(self, client_for, open_year, persona, request):
+        assert client_for(request.getfixturevalue(persona)).get(URL).status_code == 403
+
+    @pytest.mark.parametrize("persona", ["carol", "erin"])
+    def test_managers_and_beheerders_download_the_chapter_as_a_word_document(
+        self, client_for, open_year, persona, request
+    ):
+        response = client_for(request.getfixturevalue(persona)).get(URL)
+        assert response.status_code == 200
+        assert response["Content-Type"] == CONTENT_TYPE
+        assert 'filename="jaaroverzicht-2024.docx"' in response["Content-Disposition"]
+        assert read(response.content)[2].core_properties.title == "Verantwoording Werkprogramma 2024"
+
+    def test_the_chapter_follows_the_filters_of_the_page(self, client_for, carol, open_year):
+        _, text, _ = download(client_for(carol), domain="migratie")
+        migratie = [c for c in open_year if c.domain.slug == "migratie"]
+        assert all(f"{c.reference} {c.title}" in text for c in migratie)
+        assert not any(c.reference in text for c in open_year if c not in migratie)
+        assert "Selectie: Migratie" in text
+        assert client_for(carol).get(URL, {"goal": "onbekend"}).status_code == 404  # nothing selected, nothing made
+
+    def test_the_chapter_of_an_open_year_says_concept_on_every_page_and_the_number_undecided(
+        self, client_for, carol, open_year
+    ):
+        header, text, document = download(client_for(carol))
+        assert header.startswith("CONCEPT")
+        assert all(not section.different_first_page_header_footer for section in document.sections)
+        assert "CONCEPT. Het jaar is nog niet vastgesteld: 4 van de 12 voornemens hebben nog geen oordeel." in text
+        assert "Vastgesteld op" not in text + header
+
+    def test_an_undecided_commitment_says_it_has_no_verdict_yet(self, client_for, carol, open_year):
+        planned = open_year[7]
+        _, text, _ = download(client_for(carol))
+        assert (
+            f"#### {planned.reference} {planned.title}\nStatus: Gepland — nog geen oordeel; deadline 31 december 2024"
+            in text
+        )
+
+    def test_the_command_says_so_when_it_cannot_write_the_chapter(self, tmp_path, open_year):
+        with pytest.raises(CommandError, match="Kan .* niet schrijven"):
+            call_command("export_overview", "2024", "--format", "docx", "--output", str(tmp_path / "no" / "x.docx"))
+
+
+class TestAClosedYear:
+    """The tests that read a closed year of five decisions, made once for the class."""
+
+    def test_the_chapter_of_a_closed_year_says_when_it_was_closed(self, client_for, carol, closed_year):
+        header, text, _ = download(client_for(carol))
+        closed_on = date_format(timezone.localdate(), "j F Y")
+        assert header == f"Vastgesteld op {closed_on}"
+        assert f"Vastgesteld op {closed_on}. Het werkprogramma 2024 is vastgesteld op {closed_on}" in text
+        assert "CONCEPT" not in text + header
+
+    def test_the_chapter_gives_each_commitment_per_goal_and_domain_with_verdict_reference_and_evidence(
+        self, client_for, carol, closed_year
+    ):
+        met, partly, delayed, ended, lapsed, successor = closed_year
+        _, text, _ = download(client_for(carol))
+        # Goals in the order of the MJP, without goal last; under each, the domain, then the commitment.
+        headings = [line for line in text.splitlines() if line.startswith("## ")]
+        assert headings.index("## Stimuleren van veerkracht en weerbaarheid") < headings.index(
+            "## Bevorderen van effectieve ketens en netwerken"
+        )
+        assert headings[-3:] == ["## Zonder doel", "## Vertraagd", "## Vervallen"]
+        section = text.split("## Bevorderen van effectieve ketens en netwerken")[1].split("\n## ")[0]
+        assert section.startswith("\n### Politie\n#### " + f"{met.reference} Rapport ketens")
+        assert f"#### {delayed.reference} Onderzoek vertraagd" in section
+        assert "Oordeel: Gerealiseerd — Bob Jansen (bob), " in section
+        assert f"Jaarbericht: Jaarbericht 2024, p. {met.sequence}" in section
+        assert f"Motivering: {MET_RATIONALE}" in section
+        assert (
+            f"Rapport 1 bij {met.reference} (Rapport, 1 juni 2024) — https://www.example.org/{met.reference}/0" in text
+        )
+        assert "Oordeel: Deels gerealiseerd — Bob Jansen" in text
+
+    def test_the_chapter_gives_delays_with_reason_new_date_and_carry_over(self, client_for, carol, closed_year):
+        delayed, successor = closed_year[2], closed_year[5]
+        _, text, _ = download(client_for(carol))
+        delays = text.split("## Vertraagd")[1].split("\n## ")[0]
+        assert (
+            f"{delayed.reference} Onderzoek vertraagd. Nieuwe verwachte datum: 30 juni 2025. Voortgezet als "
+            f"{successor.reference} in Werkprogramma 2025. Reden: {DELAY_REASON}" in delays
+        )
+        assert "Verwachte datum: 30 juni 2025" in text
+        assert f"Voortzetting: Voortgezet als {successor.reference} in Werkprogramma 2025" in text
+
+    def test_the_chapter_gives_the_two_kinds_of_dropped_apart_with_their_reason(self, client_for, carol, closed_year):
+        ended, lapsed = closed_year[3], closed_year[4]
+        _, text, _ = download(client_for(carol))
+        dropped = text.split("\n## Vervallen")[1]
+        by_programme = dropped.split("### Beëindigd in het werkprogramma (1)")[1].split("###")[0]
+        during_year = dropped.split("### Vervallen in de loop van het jaar (1)")[1]
+        assert f"{ended.reference} Oekraïense ontheemden. Reden: {BY_PROGRAMME_REASON}" in by_programme
+        assert lapsed.reference not in by_programme
+        assert f"{lapsed.reference} Vervallen in het jaar. Reden: Uitleg van de medewerker" in during_year
+        assert ended.reference not in during_year
+        assert "Oordeel: Vervallen (Beëindigd in het werkprogramma) — Bob Jansen" in text
+        assert "Jaarbericht: Jaarbericht 2024, §4" in text
+
+    def test_the_chapter_gives_the_counts_and_the_realisation_rate(self, client_for, carol, closed_year):
+        _, text, _ = download(client_for(carol))
+        assert (
+            "Realisatiegraad 66,7%: 2 van de 3 voornemens gerealiseerd of deels gerealiseerd (1 gerealiseerd, 1 deels)."
+            in text
+        )
+        for row in (
+            "Gerealiseerd | 1",
+            "Deels gerealiseerd | 1",
+            "Vertraagd | 1",
+            "Vervallen | 2",
+            "    Beëindigd in het werkprogramma | 1",
+            "    Vervallen in de loop van het jaar | 1",
+            "Totaal | 5",
+        ):
+            assert row in text.splitlines(), row
+
+    def test_the_chapter_is_in_the_readers_language(self, client_for, carol, closed_year):
+        client = client_for(carol)
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        header, text, document = download(client)
+        assert document.core_properties.language == "en"
+        assert document.core_properties.title == "Accounting for Work programme 2024"
+        assert header.startswith("Closed on ")
+        assert "Ended in the work programme (1)" in text
+        assert "Verdict: Met" in text
+        for dutch in ("Vervallen in de loop", "Oordeel:", "Realisatiegraad", "Nieuwe verwachte datum", "juni"):
+            assert dutch not in text, dutch
+
+    def test_the_command_writes_the_chapter(self, tmp_path, client_for, carol, closed_year):
+        output = tmp_path / "hoofdstuk.docx"
+        stdout = io.StringIO()
+        call_command("export_overview", "2024", "--format", "docx", "--output", str(output), stdout=stdout)
+        assert "Jaaroverzicht 2024 geschreven naar" in stdout.getvalue()
+        written = read(output.read_bytes())
+        downloaded = download(client_for(carol))
+        assert written[:2] == downloaded[:2]

@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from commitments import exports, overview, workflow
 from commitments.models import Action, Goal, Review, Status
-from tests.overview_data import MIX, create, expected_counts, make_many, make_year
+from tests.overview_data import MIX, create, expected_counts, make_many, year_of_every_outcome
 
 FORMULA = '=HYPERLINK("http://x")'
 URLS = {
@@ -24,11 +24,9 @@ URLS = {
 }
 
 
-@pytest.fixture
-def year(programme, politie, migratie, alice, dave, bob):
-    return make_year(
-        programme, staff_by_domain={"politie": (alice, politie), "migratie": (dave, migratie)}, reviewer=bob
-    )
+@pytest.fixture(scope="class")
+def year(class_data):
+    return year_of_every_outcome()
 
 
 def content(response):
@@ -117,46 +115,6 @@ def test_the_export_of_a_year_without_programme_is_404(client_for, carol, progra
 # --- CSV --------------------------------------------------------------------------------------
 
 
-def test_the_csv_has_one_row_per_commitment_with_how_it_was_accounted_for(client_for, carol, year):
-    response = client_for(carol).get(URLS["csv"])
-    assert isinstance(response, StreamingHttpResponse)
-    assert response["Content-Type"] == "text/csv; charset=utf-8"
-    rows = csv_rows(response)
-    assert list(rows[0]) == list(exports.OVERVIEW_COLUMNS)
-    assert sorted(rows, key=lambda row: row["reference"]) == [expected_record(c) for c in year]
-
-
-def test_the_csv_starts_with_the_columns_of_the_commitment_file_format(client_for, carol, year):
-    header = content(client_for(carol).get(URLS["csv"])).decode("utf-8-sig").splitlines()[0]
-    assert header == (
-        "reference,programme,title,statement,source_location,kind,domain,goals,owner,due_date,expected_date,status,"
-        "verdict,decided_on,decided_by,rationale,annual_report_reference,evidence_urls"
-    )
-
-
-def test_the_csv_follows_the_filters_of_the_page(client_for, carol, year):
-    rows = csv_rows(client_for(carol).get(URLS["csv"], {"domain": "migratie"}))
-    assert {row["domain"] for row in rows} == {"migratie"}
-    assert len(rows) == expected_counts(MIX, domain="migratie")["total"]
-
-
-def test_an_unknown_filter_exports_nothing_rather_than_everything(client_for, carol, year):
-    assert csv_rows(client_for(carol).get(URLS["csv"], {"goal": "onbekend"})) == []
-
-
-@pytest.mark.parametrize("query", [{}, {"domain": "politie"}, {"domain": "politie", "page": "2"}])
-def test_the_csv_and_xlsx_hold_every_commitment_of_a_selection_too_large_for_the_page(
-    client_for, carol, year, monkeypatch, query
-):
-    monkeypatch.setattr(overview, "LIST_AT_MOST", 3)
-    monkeypatch.setattr(overview, "PER_PAGE", 2)
-    client = client_for(carol)
-    expected = sorted(c.reference for c in year if "domain" not in query or c.domain.slug == query["domain"])
-    assert sorted(row["reference"] for row in csv_rows(client.get(URLS["csv"], query))) == expected
-    sheet = workbook(client.get(URLS["xlsx"], query))["Voornemens"]
-    assert sorted(row["Referentie"] for row in sheet_rows(sheet)) == expected
-
-
 # --- XLSX -------------------------------------------------------------------------------------
 
 
@@ -199,57 +157,6 @@ def readable_record(commitment):
     }
 
 
-def test_the_xlsx_has_a_summary_the_commitments_and_the_evidence_in_words(client_for, carol, year):
-    book = workbook(client_for(carol).get(URLS["xlsx"]))
-    assert book.sheetnames == ["Samenvatting", "Voornemens", "Bewijs"]
-
-    commitments = sheet_rows(book["Voornemens"])
-    assert sorted(commitments, key=lambda row: row["Referentie"]) == [readable_record(c) for c in year]
-
-    summary = {(row["Sectie"], row["Naam"]): row for row in sheet_rows(book["Samenvatting"])}
-    for (section, name), counts in {
-        ("Totaal", "Alle voornemens"): expected_counts(MIX),
-        ("Toezichtgebied", "Politie"): expected_counts(MIX, domain="politie"),
-        ("Toezichtgebied", "Migratie"): expected_counts(MIX, domain="migratie"),
-        ("Doel", Goal.objects.get(code="ketens").name): expected_counts(MIX, goal="ketens"),
-        ("Doel", "Zonder doel"): expected_counts([row for row in MIX if not row[2]]),
-    }.items():
-        row = summary[(section, name)]
-        assert [int(row[label]) for label in Status.labels] == [counts[status] for status in Status.values]
-        assert int(row["Totaal"]) == counts["total"]
-    assert float(summary[("Totaal", "Alle voornemens")]["Realisatie"]) == 0.4
-
-    evidence = sheet_rows(book["Bewijs"])
-    expected_evidence = [
-        (link.commitment.reference, link.title, link.url, "Rapport", link.published_on.isoformat())
-        for commitment in year
-        for link in commitment.evidence.order_by("id")
-    ]
-    assert [(r["Referentie"], r["Titel"], r["Link"], r["Soort"], r["Datum van het bewijs"]) for r in evidence] == (
-        expected_evidence
-    )
-
-
-def test_the_xlsx_freezes_and_filters_the_header_and_writes_dates_and_rates_as_numbers(client_for, carol, year):
-    book = workbook(client_for(carol).get(URLS["xlsx"]))
-    for sheet in book.worksheets:
-        assert sheet.freeze_panes == "A2", sheet.title
-        assert sheet.auto_filter.ref.startswith("A1:"), sheet.title
-    commitments = book["Voornemens"]
-    header = [cell.value for cell in commitments[1]]
-    due = commitments.cell(row=2, column=header.index("Deadline") + 1)
-    assert due.is_date and due.value == datetime.datetime(2024, 12, 31)
-    assert due.number_format == "dd-mm-yyyy"  # as a Dutch reader writes a date: 31-12-2024
-    assert commitments.column_dimensions["D"].width > commitments.column_dimensions["B"].width  # statement > year
-    published = book["Bewijs"].cell(row=2, column=5)
-    assert published.is_date and published.number_format == "dd-mm-yyyy"
-    summary = book["Samenvatting"]
-    rate_column = [cell.value for cell in summary[1]].index("Realisatie") + 1
-    total_row = next(row for row in summary.iter_rows(min_row=2) if row[0].value == "Totaal")
-    rate = total_row[rate_column - 1]
-    assert rate.data_type == "n" and rate.value == 0.4 and rate.number_format == "0.0%"
-
-
 # --- formulas stay text -----------------------------------------------------------------------
 
 
@@ -285,61 +192,6 @@ def test_a_formula_in_a_title_stays_text_in_the_xlsx(client_for, carol, formula_
 
 
 # --- PDF --------------------------------------------------------------------------------------
-
-
-def test_the_pdf_reports_the_figures_and_every_commitment_with_its_account(client_for, carol, year):
-    response = client_for(carol).get(URLS["pdf"])
-    assert response["Content-Type"] == "application/pdf"
-    text, reader = pdf_text(response)
-    flat = " ".join(text.split())
-    assert "Verantwoording Werkprogramma 2024" in flat
-    assert "40,0%" in flat
-    assert "4 van de 10 voornemens gerealiseerd of deels gerealiseerd" in flat
-    for label in ("Inhoud", "Samenvatting", "Per toezichtgebied", "Migratie", "Politie"):
-        assert label in flat
-    for commitment in year:
-        commitment.refresh_from_db()
-        account = flat.split(f"{commitment.reference} {commitment.title}", 1)[1][:400].lstrip()
-        if commitment.is_decided:  # the verdict with its Jaarbericht reference beside it
-            decision = Review.objects.get(commitment=commitment, action=Action.APPROVE)
-            assert account.startswith(f"Oordeel {decision.get_verdict_display()}")
-            assert f"Jaarbericht: {decision.annual_report_reference}" in account
-        else:
-            assert account.startswith(f"Status {commitment.get_status_display()} · Deadline: ")
-        for link in commitment.evidence.all():
-            assert link.title in flat
-    dropped = year[4]
-    assert f"Uitleg van de medewerker bij {dropped.reference}." in flat
-    pages = len(reader.pages)
-    assert f"Pagina 2 van {pages}" in flat  # the title page has no number; the others do
-    assert reader.metadata.title == "Verantwoording Werkprogramma 2024"
-
-
-def test_the_pdf_of_a_selection_at_the_limit_is_made(client_for, carol, year, monkeypatch):
-    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year))
-    response = client_for(carol).get(URLS["pdf"])
-    assert response.status_code == 200
-    assert response["Content-Type"] == "application/pdf"
-    assert year[-1].reference in " ".join(pdf_text(response)[0].split())
-
-
-def test_the_pdf_of_a_selection_over_the_limit_is_made_in_the_background(client_for, carol, year, monkeypatch):
-    """No longer refused (413): the request queues the file and leads to its page (tests/test_year_files.py)."""
-    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year) - 1)
-    monkeypatch.setattr(weasyprint, "HTML", None)  # nothing is laid out in the request
-    response = client_for(carol).get(URLS["pdf"])
-    assert response.status_code == 302 and response.url.startswith("/overview/files/")
-    assert "Content-Disposition" not in response
-
-
-def test_the_overview_page_links_a_pdf_over_the_limit_as_a_page_not_a_download(client_for, carol, year, monkeypatch):
-    pdf_link = 'href="/overview/2024/export.pdf"'
-    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year))
-    assert f"{pdf_link} download>" in client_for(carol).get("/overview/2024/").content.decode()
-    monkeypatch.setattr(exports, "PDF_AT_MOST", len(year) - 1)
-    html = client_for(carol).get("/overview/2024/").content.decode()
-    assert f"{pdf_link}>" in html
-    assert 'export.csv" download>' in html
 
 
 def test_the_pdf_links_evidence_but_fetches_nothing():
@@ -380,3 +232,148 @@ def test_the_exports_cost_a_fixed_number_of_queries(
     # ... and the totals, the two matrices, the states of affairs; the goals not
     with django_assert_num_queries(10):
         assert client.get(URLS["pdf"]).status_code == 200
+
+
+class TestTheExportsOfAYear:
+    """The tests that read the year of every outcome, made once for the class."""
+
+    def test_the_csv_has_one_row_per_commitment_with_how_it_was_accounted_for(self, client_for, carol, year):
+        response = client_for(carol).get(URLS["csv"])
+        assert isinstance(response, StreamingHttpResponse)
+        assert response["Content-Type"] == "text/csv; charset=utf-8"
+        rows = csv_rows(response)
+        assert list(rows[0]) == list(exports.OVERVIEW_COLUMNS)
+        assert sorted(rows, key=lambda row: row["reference"]) == [expected_record(c) for c in year]
+
+    def test_the_csv_starts_with_the_columns_of_the_commitment_file_format(self, client_for, carol, year):
+        header = content(client_for(carol).get(URLS["csv"])).decode("utf-8-sig").splitlines()[0]
+        assert header == (
+            "reference,programme,title,statement,source_location,kind,domain,goals,owner,due_date,expected_date,status,"
+            "verdict,decided_on,decided_by,rationale,annual_report_reference,evidence_urls"
+        )
+
+    def test_the_csv_follows_the_filters_of_the_page(self, client_for, carol, year):
+        rows = csv_rows(client_for(carol).get(URLS["csv"], {"domain": "migratie"}))
+        assert {row["domain"] for row in rows} == {"migratie"}
+        assert len(rows) == expected_counts(MIX, domain="migratie")["total"]
+
+    def test_an_unknown_filter_exports_nothing_rather_than_everything(self, client_for, carol, year):
+        assert csv_rows(client_for(carol).get(URLS["csv"], {"goal": "onbekend"})) == []
+
+    @pytest.mark.parametrize("query", [{}, {"domain": "politie"}, {"domain": "politie", "page": "2"}])
+    def test_the_csv_and_xlsx_hold_every_commitment_of_a_selection_too_large_for_the_page(
+        self, client_for, carol, year, monkeypatch, query
+    ):
+        monkeypatch.setattr(overview, "LIST_AT_MOST", 3)
+        monkeypatch.setattr(overview, "PER_PAGE", 2)
+        client = client_for(carol)
+        expected = sorted(c.reference for c in year if "domain" not in query or c.domain.slug == query["domain"])
+        assert sorted(row["reference"] for row in csv_rows(client.get(URLS["csv"], query))) == expected
+        sheet = workbook(client.get(URLS["xlsx"], query))["Voornemens"]
+        assert sorted(row["Referentie"] for row in sheet_rows(sheet)) == expected
+
+    def test_the_xlsx_has_a_summary_the_commitments_and_the_evidence_in_words(self, client_for, carol, year):
+        book = workbook(client_for(carol).get(URLS["xlsx"]))
+        assert book.sheetnames == ["Samenvatting", "Voornemens", "Bewijs"]
+
+        commitments = sheet_rows(book["Voornemens"])
+        assert sorted(commitments, key=lambda row: row["Referentie"]) == [readable_record(c) for c in year]
+
+        summary = {(row["Sectie"], row["Naam"]): row for row in sheet_rows(book["Samenvatting"])}
+        for (section, name), counts in {
+            ("Totaal", "Alle voornemens"): expected_counts(MIX),
+            ("Toezichtgebied", "Politie"): expected_counts(MIX, domain="politie"),
+            ("Toezichtgebied", "Migratie"): expected_counts(MIX, domain="migratie"),
+            ("Doel", Goal.objects.get(code="ketens").name): expected_counts(MIX, goal="ketens"),
+            ("Doel", "Zonder doel"): expected_counts([row for row in MIX if not row[2]]),
+        }.items():
+            row = summary[(section, name)]
+            assert [int(row[label]) for label in Status.labels] == [counts[status] for status in Status.values]
+            assert int(row["Totaal"]) == counts["total"]
+        assert float(summary[("Totaal", "Alle voornemens")]["Realisatie"]) == 0.4
+
+        evidence = sheet_rows(book["Bewijs"])
+        expected_evidence = [
+            (link.commitment.reference, link.title, link.url, "Rapport", link.published_on.isoformat())
+            for commitment in year
+            for link in commitment.evidence.order_by("id")
+        ]
+        assert [(r["Referentie"], r["Titel"], r["Link"], r["Soort"], r["Datum van het bewijs"]) for r in evidence] == (
+            expected_evidence
+        )
+
+    def test_the_xlsx_freezes_and_filters_the_header_and_writes_dates_and_rates_as_numbers(
+        self, client_for, carol, year
+    ):
+        book = workbook(client_for(carol).get(URLS["xlsx"]))
+        for sheet in book.worksheets:
+            assert sheet.freeze_panes == "A2", sheet.title
+            assert sheet.auto_filter.ref.startswith("A1:"), sheet.title
+        commitments = book["Voornemens"]
+        header = [cell.value for cell in commitments[1]]
+        due = commitments.cell(row=2, column=header.index("Deadline") + 1)
+        assert due.is_date and due.value == datetime.datetime(2024, 12, 31)
+        assert due.number_format == "dd-mm-yyyy"  # as a Dutch reader writes a date: 31-12-2024
+        assert commitments.column_dimensions["D"].width > commitments.column_dimensions["B"].width  # statement > year
+        published = book["Bewijs"].cell(row=2, column=5)
+        assert published.is_date and published.number_format == "dd-mm-yyyy"
+        summary = book["Samenvatting"]
+        rate_column = [cell.value for cell in summary[1]].index("Realisatie") + 1
+        total_row = next(row for row in summary.iter_rows(min_row=2) if row[0].value == "Totaal")
+        rate = total_row[rate_column - 1]
+        assert rate.data_type == "n" and rate.value == 0.4 and rate.number_format == "0.0%"
+
+    def test_the_pdf_reports_the_figures_and_every_commitment_with_its_account(self, client_for, carol, year):
+        response = client_for(carol).get(URLS["pdf"])
+        assert response["Content-Type"] == "application/pdf"
+        text, reader = pdf_text(response)
+        flat = " ".join(text.split())
+        assert "Verantwoording Werkprogramma 2024" in flat
+        assert "40,0%" in flat
+        assert "4 van de 10 voornemens gerealiseerd of deels gerealiseerd" in flat
+        for label in ("Inhoud", "Samenvatting", "Per toezichtgebied", "Migratie", "Politie"):
+            assert label in flat
+        for commitment in year:
+            commitment.refresh_from_db()
+            account = flat.split(f"{commitment.reference} {commitment.title}", 1)[1][:400].lstrip()
+            if commitment.is_decided:  # the verdict with its Jaarbericht reference beside it
+                decision = Review.objects.get(commitment=commitment, action=Action.APPROVE)
+                assert account.startswith(f"Oordeel {decision.get_verdict_display()}")
+                assert f"Jaarbericht: {decision.annual_report_reference}" in account
+            else:
+                assert account.startswith(f"Status {commitment.get_status_display()} · Deadline: ")
+            for link in commitment.evidence.all():
+                assert link.title in flat
+        dropped = year[4]
+        assert f"Uitleg van de medewerker bij {dropped.reference}." in flat
+        pages = len(reader.pages)
+        assert f"Pagina 2 van {pages}" in flat  # the title page has no number; the others do
+        assert reader.metadata.title == "Verantwoording Werkprogramma 2024"
+
+    def test_the_pdf_of_a_selection_at_the_limit_is_made(self, client_for, carol, year, monkeypatch):
+        monkeypatch.setattr(exports, "PDF_AT_MOST", len(year))
+        response = client_for(carol).get(URLS["pdf"])
+        assert response.status_code == 200
+        assert response["Content-Type"] == "application/pdf"
+        assert year[-1].reference in " ".join(pdf_text(response)[0].split())
+
+    def test_the_pdf_of_a_selection_over_the_limit_is_made_in_the_background(
+        self, client_for, carol, year, monkeypatch
+    ):
+        """No longer refused (413): the request queues the file and leads to its page (tests/test_year_files.py)."""
+        monkeypatch.setattr(exports, "PDF_AT_MOST", len(year) - 1)
+        monkeypatch.setattr(weasyprint, "HTML", None)  # nothing is laid out in the request
+        response = client_for(carol).get(URLS["pdf"])
+        assert response.status_code == 302 and response.url.startswith("/overview/files/")
+        assert "Content-Disposition" not in response
+
+    def test_the_overview_page_links_a_pdf_over_the_limit_as_a_page_not_a_download(
+        self, client_for, carol, year, monkeypatch
+    ):
+        pdf_link = 'href="/overview/2024/export.pdf"'
+        monkeypatch.setattr(exports, "PDF_AT_MOST", len(year))
+        assert f"{pdf_link} download>" in client_for(carol).get("/overview/2024/").content.decode()
+        monkeypatch.setattr(exports, "PDF_AT_MOST", len(year) - 1)
+        html = client_for(carol).get("/overview/2024/").content.decode()
+        assert f"{pdf_link}>" in html
+        assert 'export.csv" download>' in html

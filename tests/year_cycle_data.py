@@ -5,8 +5,9 @@ Jaarbericht chapter."""
 import datetime
 
 from commitments import workflow
-from commitments.models import Status, WorkProgramme
+from commitments.models import Domain, Status, WorkProgramme
 from tests.builders import advance
+from tests.conftest import persona
 from tests.overview_data import create
 
 MET_RATIONALE = "Het rapport is verschenen en aan de Kamer gestuurd."
@@ -55,3 +56,13 @@ def decided_year(programme, *, domain, staff, reviewer):
     WorkProgramme.objects.create(year=2025, title="Werkprogramma 2025", published_on=datetime.date(2024, 9, 1))
     successor = workflow.carry_over(delayed, by=staff, reason="Loopt door in 2025.")
     return [met, partly, delayed, ended, lapsed, successor]
+
+
+def closed_year_of_decisions():
+    """`decided_year` of the Werkprogramma 2024 with the personas (alice in politie, bob reviewing), closed by carol."""
+    programme = WorkProgramme.objects.get(year=2024)
+    made = decided_year(
+        programme, domain=Domain.objects.get(slug="politie"), staff=persona("alice"), reviewer=persona("bob")
+    )
+    workflow.close_programme(programme, by=persona("carol"))
+    return made

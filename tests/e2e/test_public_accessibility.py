@@ -1,7 +1,6 @@
 """The public pages (issue 13) meet WCAG 2.1 AA as far as a machine can tell, as every other page does
 (tests/e2e/checks.py): axe finds no violation, and the structure, keyboard and narrow-screen checks pass."""
 
-
 import pytest
 
 from tests.e2e.test_accessibility import report, walk

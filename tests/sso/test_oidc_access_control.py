@@ -7,36 +7,44 @@ test_oidc_sessions.py.)"""
 import time
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.contrib.auth.signals import user_logged_in
-from django.test import RequestFactory
+from django.contrib.sessions.backends.db import SessionStore
+from django.test import RequestFactory, override_settings
 
 from sso import accounts, conf
 from tests import test_access_control
 from tests.sso.conftest import GROUP_ROLES
-from tests.test_access_control import (
-    answers,
-    test_every_role_gets_the_expected_answer_at_every_address,  # noqa: F401
-)
+from tests.test_access_control import answers
 
 ISSUER = "https://idp.example.nl"
 
 
+PROVIDER_SETTINGS = {
+    "OIDC_DISCOVERY_URL": "",
+    "OIDC_OP_ISSUER": ISSUER,
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": f"{ISSUER}/authorize",
+    "OIDC_OP_TOKEN_ENDPOINT": f"{ISSUER}/token",
+    "OIDC_OP_JWKS_ENDPOINT": f"{ISSUER}/jwks",
+    "OIDC_OP_LOGOUT_ENDPOINT": f"{ISSUER}/logout",
+    "OIDC_RP_CLIENT_ID": "wpsite",
+    "OIDC_RP_CLIENT_SECRET": "secret",
+    "OIDC_GROUP_ROLES": GROUP_ROLES,
+}
+
+
+def oidc_backend_first(backends):
+    """Client.force_login logs in with the first backend that can: the OIDC one, as after a login at the provider."""
+    backends = [backend for backend in backends if backend != "sso.backends.OIDCBackend"]
+    return [backends[0], "sso.backends.OIDCBackend", *backends[1:]]
+
+
 @pytest.fixture(autouse=True)
 def provider_by_endpoints(settings, monkeypatch):
-    settings.OIDC_DISCOVERY_URL = ""
-    settings.OIDC_OP_ISSUER = ISSUER
-    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{ISSUER}/authorize"
-    settings.OIDC_OP_TOKEN_ENDPOINT = f"{ISSUER}/token"
-    settings.OIDC_OP_JWKS_ENDPOINT = f"{ISSUER}/jwks"
-    settings.OIDC_OP_LOGOUT_ENDPOINT = f"{ISSUER}/logout"
-    settings.OIDC_RP_CLIENT_ID = "wpsite"
-    settings.OIDC_RP_CLIENT_SECRET = "secret"
-    settings.OIDC_GROUP_ROLES = GROUP_ROLES
-    # Client.force_login logs in with the first backend that can: the OIDC one, as after a login at the provider.
-    backends = list(settings.AUTHENTICATION_BACKENDS)
-    backends.remove("sso.backends.OIDCBackend")
-    settings.AUTHENTICATION_BACKENDS = [backends[0], "sso.backends.OIDCBackend", *backends[1:]]
+    for name, value in PROVIDER_SETTINGS.items():
+        setattr(settings, name, value)
+    settings.AUTHENTICATION_BACKENDS = oidc_backend_first(settings.AUTHENTICATION_BACKENDS)
     # With a provider, "Inloggen met" goes there, whoever asks; the callback without a login of one's own is refused.
     monkeypatch.setitem(test_access_control.EXPECTED, "oidc_authentication_init", (None, answers(302, anonymous=302)))
     monkeypatch.setitem(
@@ -45,13 +53,13 @@ def provider_by_endpoints(settings, monkeypatch):
     assert conf.enabled()
 
 
+def renew_later(sender, request, user, **kwargs):
+    """What the callback sets at a login: when the next renewal against the provider is due."""
+    request.session["oidc_id_token_expiration"] = time.time() + 900
+
+
 @pytest.fixture(autouse=True)
 def sessions_as_after_a_provider_login():
-    """What the callback sets at a login: when the next renewal against the provider is due."""
-
-    def renew_later(sender, request, user, **kwargs):
-        request.session["oidc_id_token_expiration"] = time.time() + 900
-
     user_logged_in.connect(renew_later)
     yield
     user_logged_in.disconnect(renew_later)
@@ -98,19 +106,35 @@ def nobody(db):
     return through_the_provider("nobody", ["iedereen"])
 
 
-@pytest.fixture
-def people(alice, dave, bob, carol, erin, nobody):
-    """As in the walk, but the beheerder is no superuser: her role and staff status come from her group alone."""
-    assert erin.is_staff and not erin.is_superuser
-    return {
-        "anonymous": AnonymousUser(),
-        "staff": alice,
-        "other staff": dave,
-        "reviewer": bob,
-        "manager": carol,
-        "beheerder": erin,
-        "no role": nobody,
-    }
+class TestTheWalkThroughTheProvider(test_access_control.TestTheWalk):
+    """The walk with the people of the provider, logged in as after a login there; the beheerder is no superuser: her
+    role and staff status come from her group alone."""
+
+    @staticmethod
+    def people():
+        erin = through_the_provider("erin", ["wpsite-beheer"])
+        assert erin.is_staff and not erin.is_superuser
+        return {
+            "anonymous": None,
+            "staff": through_the_provider("alice", ["wpsite-politie"], given_name="Alice", family_name="de Vries"),
+            "other staff": through_the_provider("dave", ["wpsite-jeugd"]),
+            "reviewer": through_the_provider("bob", ["wpsite-reviewers"]),
+            "manager": through_the_provider("carol", ["wpsite-managers"]),
+            "beheerder": erin,
+            "no role": through_the_provider("nobody", ["iedereen"]),
+        }
+
+    def make_walk(self):
+        backends = oidc_backend_first(settings.AUTHENTICATION_BACKENDS)
+        with override_settings(**PROVIDER_SETTINGS, AUTHENTICATION_BACKENDS=backends):
+            user_logged_in.connect(renew_later)
+            try:
+                sessions, commitments = super().make_walk()
+            finally:
+                user_logged_in.disconnect(renew_later)
+        for key in filter(None, sessions.values()):
+            assert SessionStore(key)["_auth_user_backend"] == "sso.backends.OIDCBackend"
+        return sessions, commitments
 
 
 def test_the_walk_logs_in_as_after_a_login_at_the_provider(client, alice):
