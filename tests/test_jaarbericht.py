@@ -66,12 +66,6 @@ def test_a_year_without_commitments_gets_a_message_not_an_empty_document(client_
     assert '<a href="/overview/2024/">Terug naar het jaaroverzicht</a>' in html
 
 
-# --- draft and final ------------------------------------------------------------------------------------------
-
-
-# --- the account ----------------------------------------------------------------------------------------------
-
-
 # --- the command ----------------------------------------------------------------------------------------------
 
 

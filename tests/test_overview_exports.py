@@ -112,9 +112,6 @@ def test_the_export_of_a_year_without_programme_is_404(client_for, carol, progra
     assert client_for(carol).get(f"/overview/1999/export.{file_format}").status_code == 404
 
 
-# --- CSV --------------------------------------------------------------------------------------
-
-
 # --- XLSX -------------------------------------------------------------------------------------
 
 

@@ -53,15 +53,6 @@ def summary_row(rows, section, name=""):
     return next((row for row in rows if row["Sectie"] == section and row["Naam"].startswith(name)), None)
 
 
-# --- the page -------------------------------------------------------------------------------------------------
-
-
-# --- the PDF --------------------------------------------------------------------------------------------------
-
-
-# --- the XLSX -------------------------------------------------------------------------------------------------
-
-
 class TestAnOpenYear:
     """The tests that read a year still open, made once for the class (tests/overview_data.MIX)."""
 
