@@ -113,39 +113,21 @@ def persona(username):
     return user
 
 
-@pytest.fixture
-def alice(reference_data):
-    return persona("alice")
+def persona_fixture(username):
+    @pytest.fixture(name=username)
+    def the_persona(reference_data):
+        return persona(username)
+
+    return the_persona
 
 
-@pytest.fixture
-def bob(reference_data):
-    return persona("bob")
-
-
-@pytest.fixture
-def bob2(reference_data):
-    return persona("bob2")
-
-
-@pytest.fixture
-def carol(reference_data):
-    return persona("carol")
-
-
-@pytest.fixture
-def dave(reference_data):
-    return persona("dave")
-
-
-@pytest.fixture
-def erin(reference_data):
-    return persona("erin")
-
-
-@pytest.fixture
-def nobody(reference_data):
-    return persona("nobody")
+alice = persona_fixture("alice")
+bob = persona_fixture("bob")
+bob2 = persona_fixture("bob2")
+carol = persona_fixture("carol")
+dave = persona_fixture("dave")
+erin = persona_fixture("erin")
+nobody = persona_fixture("nobody")
 
 
 @pytest.fixture
