@@ -9,6 +9,7 @@ import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.test import override_settings
 
 from commitments import imports, workflow
 from commitments.models import Commitment, Domain, Status, WorkProgramme
@@ -21,14 +22,14 @@ FORMULA_TITLES = {
 }
 
 
-@pytest.fixture
-def seeded(db, settings):
-    settings.DEBUG = True  # seed_demo is for local use only
-    call_command("seed_demo", stdout=io.StringIO())
+@pytest.fixture(scope="class")
+def seeded(class_data):
+    with override_settings(DEBUG=True):  # seed_demo is for local use only
+        call_command("seed_demo", stdout=io.StringIO())
     return get_user_model().objects.get(username="beheerder")
 
 
-@pytest.fixture
+@pytest.fixture(scope="class")
 def edited(seeded):
     """The seed data after some work: titles a spreadsheet would run as formulas, a due date and an expected
     date changed, a commitment in progress."""
@@ -54,78 +55,83 @@ def export(client, user, export_format):
     return b"".join(response.streaming_content)
 
 
-def test_seed_demo_loads_the_fixture_through_the_importer(seeded):
-    of_2024 = Commitment.objects.filter(programme__year=2024)
-    assert list(of_2024.values_list("reference", flat=True)) == [f"WP2024-{n:03d}" for n in range(1, 41)]
-    assert Commitment.objects.get(reference="WP2024-022").owner.username == "medewerker"  # politie
-    assert Commitment.objects.get(reference="WP2024-019").owner is None  # cannabis: no demo owner
-    dropped = Commitment.objects.get(status=Status.DROPPED)
-    assert dropped.reference == "WP2024-029" and dropped.decision.actor.username == "reviewer"
-    assert (
-        LogEntry.objects.get_for_object(Commitment.objects.get(reference="WP2024-001"))
-        .get(action=LogEntry.Action.CREATE)
-        .actor
-        == seeded
-    )
+class TestTheSeededRegister:
+    """The tests that read the demo data as seed_demo leaves it, seeded once for the class."""
+
+    def test_seed_demo_loads_the_fixture_through_the_importer(self, seeded):
+        of_2024 = Commitment.objects.filter(programme__year=2024)
+        assert list(of_2024.values_list("reference", flat=True)) == [f"WP2024-{n:03d}" for n in range(1, 41)]
+        assert Commitment.objects.get(reference="WP2024-022").owner.username == "medewerker"  # politie
+        assert Commitment.objects.get(reference="WP2024-019").owner is None  # cannabis: no demo owner
+        dropped = Commitment.objects.get(status=Status.DROPPED)
+        assert dropped.reference == "WP2024-029" and dropped.decision.actor.username == "reviewer"
+        assert (
+            LogEntry.objects.get_for_object(Commitment.objects.get(reference="WP2024-001"))
+            .get(action=LogEntry.Action.CREATE)
+            .actor
+            == seeded
+        )
+
+    def test_seed_demo_run_again_changes_nothing_and_hands_out_the_next_reference(self, seeded, settings):
+        settings.DEBUG = True
+        before = written()
+        call_command("seed_demo", stdout=io.StringIO())
+        assert written() == before
+        new = workflow.create_commitment(
+            by=seeded,
+            programme=WorkProgramme.objects.get(year=2024),
+            title="Nieuw",
+            statement="Nieuw.",
+            domain=Domain.objects.get(slug="politie"),
+        )
+        assert new.reference == "WP2024-041"
 
 
-def test_seed_demo_run_again_changes_nothing_and_hands_out_the_next_reference(seeded):
-    before = written()
-    call_command("seed_demo", stdout=io.StringIO())
-    assert written() == before
-    new = workflow.create_commitment(
-        by=seeded,
-        programme=WorkProgramme.objects.get(year=2024),
-        title="Nieuw",
-        statement="Nieuw.",
-        domain=Domain.objects.get(slug="politie"),
-    )
-    assert new.reference == "WP2024-041"
+class TestTheEditedRegister:
+    """The tests that export and import the demo data after some work (edited), made once for the class: each import
+    is undone with its test's transaction."""
 
+    @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+    def test_an_exported_register_imports_back_with_every_row_unchanged(self, client, edited, export_format):
+        data = export(client, edited, export_format)
 
-@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_an_exported_register_imports_back_with_every_row_unchanged(client, edited, export_format):
-    data = export(client, edited, export_format)
+        plan = imports.plan_import(data, filename=f"voornemens.{export_format}")
 
-    plan = imports.plan_import(data, filename=f"voornemens.{export_format}")
+        assert plan.is_valid, plan.errors or [(row.line, row.errors) for row in plan.rows if row.errors]
+        assert [row.outcome for row in plan.rows] == [imports.UNCHANGED] * 40
+        assert [row.reference for row in plan.rows] == [f"WP2024-{n:03d}" for n in range(1, 41)]
+        before = written()
+        imports.apply_plan(plan, by=edited)
+        assert written() == before
 
-    assert plan.is_valid, plan.errors or [(row.line, row.errors) for row in plan.rows if row.errors]
-    assert [row.outcome for row in plan.rows] == [imports.UNCHANGED] * 40
-    assert [row.reference for row in plan.rows] == [f"WP2024-{n:03d}" for n in range(1, 41)]
-    before = written()
-    imports.apply_plan(plan, by=edited)
-    assert written() == before
+    def test_the_export_guards_the_formulas_that_the_import_takes_off_again(self, client, edited):
+        csv_text = export(client, edited, "csv").decode("utf-8-sig")
+        assert "'=Aandacht voor de taak" in csv_text and "'+31 en -2" in csv_text and "'@Inspectie" in csv_text
+        sheet = openpyxl.load_workbook(io.BytesIO(export(client, edited, "xlsx")), read_only=True).worksheets[0]
+        titles = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
+        assert "'=Aandacht voor de taak (formule?)" in titles
+        plan = imports.plan_import(csv_text.encode(), filename="voornemens.csv")
+        titles = {row.reference: row.values["title"] for row in plan.rows}
+        assert {reference: titles[reference] for reference in FORMULA_TITLES} == FORMULA_TITLES
 
+    @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+    def test_a_spreadsheet_edit_of_the_export_imports_as_just_that_change(self, client, edited, export_format):
+        data = export(client, edited, export_format)
+        if export_format == "csv":
+            data = data.replace(b"2024-06-30", b"2024-07-15")
+        else:
+            workbook = openpyxl.load_workbook(io.BytesIO(data))
+            workbook.worksheets[0]["J2"] = datetime.datetime(2024, 7, 15)
+            buffer = io.BytesIO()
+            workbook.save(buffer)
+            data = buffer.getvalue()
 
-def test_the_export_guards_the_formulas_that_the_import_takes_off_again(client, edited):
-    csv_text = export(client, edited, "csv").decode("utf-8-sig")
-    assert "'=Aandacht voor de taak" in csv_text and "'+31 en -2" in csv_text and "'@Inspectie" in csv_text
-    sheet = openpyxl.load_workbook(io.BytesIO(export(client, edited, "xlsx")), read_only=True).worksheets[0]
-    titles = [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)]
-    assert "'=Aandacht voor de taak (formule?)" in titles
-    plan = imports.plan_import(csv_text.encode(), filename="voornemens.csv")
-    titles = {row.reference: row.values["title"] for row in plan.rows}
-    assert {reference: titles[reference] for reference in FORMULA_TITLES} == FORMULA_TITLES
+        plan = imports.plan_import(data, filename=f"planning.{export_format}")
 
-
-@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
-def test_a_spreadsheet_edit_of_the_export_imports_as_just_that_change(client, edited, export_format):
-    data = export(client, edited, export_format)
-    if export_format == "csv":
-        data = data.replace(b"2024-06-30", b"2024-07-15")
-    else:
-        workbook = openpyxl.load_workbook(io.BytesIO(data))
-        workbook.worksheets[0]["J2"] = datetime.datetime(2024, 7, 15)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        data = buffer.getvalue()
-
-    plan = imports.plan_import(data, filename=f"planning.{export_format}")
-
-    changed = [row for row in plan.rows if row.outcome != imports.UNCHANGED]
-    assert [(row.reference, [(c.field, c.old, c.new) for c in row.changes]) for row in changed] == [
-        ("WP2024-001", [("due_date", "2024-06-30", "2024-07-15")])
-    ]
-    imports.apply_plan(plan, by=edited)
-    step = Commitment.objects.get(reference="WP2024-001").reviews.latest("created_at")
-    assert f"planning.{export_format}" in step.text
+        changed = [row for row in plan.rows if row.outcome != imports.UNCHANGED]
+        assert [(row.reference, [(c.field, c.old, c.new) for c in row.changes]) for row in changed] == [
+            ("WP2024-001", [("due_date", "2024-06-30", "2024-07-15")])
+        ]
+        imports.apply_plan(plan, by=edited)
+        step = Commitment.objects.get(reference="WP2024-001").reviews.latest("created_at")
+        assert f"planning.{export_format}" in step.text
