@@ -40,8 +40,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(scope="class")
 def class_data(django_db_setup, django_db_blocker):
     """A transaction around a class of tests that only read the data it holds: made once, in a class-scoped fixture
-    that asks for this one, while each test's own transaction is a savepoint inside it; rolled back after the class's
-    last test. Not for transactional tests (the browser's, a second connection's), which empty the tables."""
+    that asks for this one, while each test's own transaction (the class is marked django_db) is a savepoint inside
+    it; rolled back after the class's last test. Not for transactional tests (the browser's, a second connection's),
+    which empty the tables."""
     with django_db_blocker.unblock(), transaction.atomic():
         load_reference_data()
         yield

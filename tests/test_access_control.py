@@ -231,6 +231,7 @@ def commitments_of_the_walk(*, staff, reviewer):
     return made
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheWalk:
     """Every address, asked by every role. The people are logged in once, and the commitments made once, for all
     addresses: each request is made with a client of its own on the session of its person's login."""
@@ -268,7 +269,7 @@ class TestTheWalk:
         return self.make_walk()
 
     @pytest.mark.parametrize("name, route", ADDRESSES, ids=[name for name, _ in ADDRESSES])
-    def test_every_role_gets_the_expected_answer_at_every_address(self, name, route, walk, db):
+    def test_every_role_gets_the_expected_answer_at_every_address(self, name, route, walk):
         sessions, commitments = walk
         state, expected = expected_for(name)
         state = state or Status.PLANNED

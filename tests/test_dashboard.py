@@ -287,6 +287,7 @@ def test_a_reviewer_sees_how_many_wait_on_them_and_starts_with_the_oldest_they_m
     assert '<span class="tally-count">1</span> wacht op mijn oordeel' in html
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheDashboardOfAYear:
     """The tests that read the year of every outcome, made once for the class."""
 

@@ -46,6 +46,7 @@ def test_it_says_so_when_it_cannot_write_the_file(tmp_path, programme, file_form
         call_command("export_overview", "2024", "--format", file_format, "--output", str(output))
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheCommandOnAYear:
     """The tests that read the year of every outcome, made once for the class."""
 

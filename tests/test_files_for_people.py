@@ -73,6 +73,7 @@ def test_a_formula_stays_text_in_the_overview_xlsx(client_for, carol, formula_co
     assert all(cell.data_type != "f" for sheet in book.worksheets for row in sheet.iter_rows() for cell in row)
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheFilesOfAYear:
     """The tests that read the year of every outcome, made once for the class."""
 

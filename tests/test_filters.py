@@ -82,6 +82,7 @@ def year(class_data):
     return year_of_every_outcome()
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestFilteringAYear:
     """The tests that read the year of every outcome, made once for the class."""
 

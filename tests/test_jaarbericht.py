@@ -93,6 +93,7 @@ def test_the_chapter_costs_a_fixed_number_of_queries(
     assert WorkProgramme.objects.get(year=2024).commitments.count() == size
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestAnOpenYear:
     """The tests that read a year still open, made once for the class (tests/overview_data.MIX)."""
 
@@ -140,6 +141,7 @@ class TestAnOpenYear:
             call_command("export_overview", "2024", "--format", "docx", "--output", str(tmp_path / "no" / "x.docx"))
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestAClosedYear:
     """The tests that read a closed year of five decisions, made once for the class."""
 

@@ -115,6 +115,7 @@ def list_at_most(monkeypatch):
     return set_limits
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheYearOfEveryOutcome:
     """The tests that read the year of every outcome (overview_data.MIX), made once for the class: a test that changes
     it does so in its own transaction, on commitments it reads again rather than on the shared ones."""

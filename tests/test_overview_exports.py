@@ -231,6 +231,7 @@ def test_the_exports_cost_a_fixed_number_of_queries(
         assert client.get(URLS["pdf"]).status_code == 200
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheExportsOfAYear:
     """The tests that read the year of every outcome, made once for the class."""
 

@@ -53,6 +53,7 @@ def summary_row(rows, section, name=""):
     return next((row for row in rows if row["Sectie"] == section and row["Naam"].startswith(name)), None)
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestAnOpenYear:
     """The tests that read a year still open, made once for the class (tests/overview_data.MIX)."""
 
@@ -130,6 +131,7 @@ class TestAnOpenYear:
         assert "drop_kind" not in text.splitlines()[0]
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestAClosedYear:
     """The tests that read a closed year of five decisions, made once for the class."""
 

@@ -55,6 +55,7 @@ def export(client, user, export_format):
     return b"".join(response.streaming_content)
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheSeededRegister:
     """The tests that read the demo data as seed_demo leaves it, seeded once for the class."""
 
@@ -87,6 +88,7 @@ class TestTheSeededRegister:
         assert new.reference == "WP2024-041"
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheEditedRegister:
     """The tests that export and import the demo data after some work (edited), made once for the class: each import
     is undone with its test's transaction."""

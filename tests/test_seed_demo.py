@@ -89,6 +89,7 @@ def test_seed_demo_prints_one_line_and_no_mail(db, settings, capsys):
     assert "Subject:" not in capsys.readouterr().out
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheDemoData:
     """The tests that read the demo data, seeded once for the class."""
 

@@ -106,6 +106,7 @@ def nobody(db):
     return through_the_provider("nobody", ["iedereen"])
 
 
+@pytest.mark.django_db  # each test in a transaction of its own, inside the class's (class_data)
 class TestTheWalkThroughTheProvider(test_access_control.TestTheWalk):
     """The walk with the people of the provider, logged in as after a login there; the beheerder is no superuser: her
     role and staff status come from her group alone."""
