@@ -1368,7 +1368,9 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
             heading = headings[-1] if headings and lead is None else ""
             if _list_looks_ahead(lead, section_year, year, heading, actors):
                 statement = _item_statement(block.text.strip(), year, actors)
-                if not statement or statement.endswith(":"):
+                # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
+                # we wat we willen bereiken?"), as a sentence that asks is none
+                if not statement or statement.endswith(":") or (statement.endswith("?") and ":" not in statement):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
@@ -1395,6 +1397,11 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
         return bool(heading) and _names_year_ahead(DOCUMENT_YEAR.sub("", heading), year)
     if not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
         return False
+    # a lead-in naming only years before the programme's tells what was done then: "En drie afgeronde
+    # onderzoeken in 2022:" in the programme for 2023
+    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", lead)) if int(found) < year]
+    if earlier and not _names_year_ahead(lead, year) and not AHEAD.search(lead):
+        return False
     if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
         return True
     about_the_work = (
@@ -1412,7 +1419,9 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
 WORK_WORD = re.compile(r"toezicht|onderzoek|inspecties", re.I)
 # A list of its kinds of work, instruments or tasks is what it can do, not the plan: "De Inspectie hanteert
 # verschillende vormen van toezicht:".
-MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdheden)\b", re.I)
+# What something consists of is no plan either: "De programmatische aanpak van de ILT bestaat uit:", "De
+# Rekenkamer bestaat uit:" (its members).
+MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdheden|bestaat uit|bestaan uit)\b", re.I)
 
 
 def _item_statement(text, year, actors=frozenset()):

@@ -168,6 +168,26 @@ def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the
     ]
 
 
+def test_a_list_of_questions_of_members_or_of_earlier_work_is_no_plan():
+    text = (
+        "Werkwijze\n\n"
+        "De inspectie stelt bij elk onderzoek vragen als:\n\n"
+        "• Werkt de opvang zoals bedoeld?\n"
+        "• Kan het beter?\n\n"
+        "Het team\n\n"
+        "Het inspectieteam bestaat uit:\n\n"
+        "• Een inspecteur-generaal en\n"
+        "• Twee directeuren.\n\n"
+        "Onderzoeken\n\n"
+        "Afgeronde onderzoeken in 2024:\n\n"
+        "• De opvang in de regio.\n\n"
+        "Nieuwe onderzoeken in 2025:\n\n"
+        "• De veiligheid van de havens.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De veiligheid van de havens."]
+
+
 def test_the_documents_own_organisation_is_learnt_from_its_text():
     text = (
         "De Keuringsdienst Zuid wil in 2025 meer bedrijven bezoeken. "
