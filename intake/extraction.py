@@ -1425,11 +1425,16 @@ MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdhede
 
 
 def _item_statement(text, year, actors=frozenset()):
-    """A list item's own words: the sentences of background it goes on with ("Hij werd onwel ...", "In 2015 is
-    een duiker ... om het leven gekomen") left out, when another sentence of it remains."""
+    """A list item's own words: its first sentence ("Goed voorbereid zijn op vergunningsaanvragen."), with the
+    sentences after it that state an intention themselves ("De inspectie onderzoekt in hoeverre ..."); its sentences
+    of background are left out, those that look back ("In 2015 is een duiker ... om het leven gekomen", also before
+    its own words) and the others ("In het coalitieakkoord presenteert het kabinet plannen ...")."""
     parts = sentences(text)
     kept = [part for part in parts if not _looks_back(part, year, actors)]
-    return " ".join(kept) if kept and len(parts) > 1 else text
+    if len(parts) == 1 or not kept:
+        return text
+    further = [part for part in kept[1:] if read_sentence(part, year, after_actor=True, actors=actors).intention]
+    return " ".join([kept[0], *further])
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.

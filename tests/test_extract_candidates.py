@@ -168,6 +168,19 @@ def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the
     ]
 
 
+def test_a_list_item_keeps_its_sentences_of_intention_and_leaves_out_its_background():
+    text = (
+        "Wat de inspectie in 2025 wil:\n\n"
+        "• Goed voorbereid zijn op nieuwe aanvragen. Het kabinet presenteert plannen voor twee nieuwe centrales.\n"
+        "• De veiligheid van de havens. De inspectie onderzoekt in 2025 hoe de havens zich voorbereiden.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "Goed voorbereid zijn op nieuwe aanvragen.",
+        "De veiligheid van de havens. De inspectie onderzoekt in 2025 hoe de havens zich voorbereiden.",
+    ]
+
+
 def test_a_list_of_questions_of_members_or_of_earlier_work_is_no_plan():
     text = (
         "Werkwijze\n\n"
