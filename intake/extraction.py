@@ -754,6 +754,20 @@ MISSION = re.compile(
     r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
     re.I,
 )
+# What it has long done, or does as the one it is, is its remit, not the period's plan: "Dat doen we al vijftien jaar
+# door ...", "doen wij nog steeds waar wij al ruim 200 jaar goed in zijn", "De ILT werkt als onafhankelijke
+# Rijksinspectie aan ...", "doet ... onafhankelijk onderzoek naar het beleid", "ondersteunt de gemeenteraden bij hun
+# controlerende taak".
+REMIT = re.compile(
+    r"\bal (?:ruim |bijna |meer dan |zo[’']n )?(?:\d+|[a-z]+) jaar\b|\bal (?:jaren|decennia)\b|\bnog steeds\b"
+    r"|\b(?:als |vanuit (?:een|haar|zijn) )onafhankelijke?\b|\bonafhankelijke? (?:onderzoek|positie)\b"
+    r"|\b(?:ondersteunt|ondersteunen)\b(?:\s+[\w’'()-]+){1,5}?\s+bij\b",
+    re.I,
+)
+# Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
+KEEPS_DOING = re.compile(r"^(?:Dat|Dit) (?:zal|zullen|blijft|blijven) (?:\w+ ){0,3}(?:blijven )?doen\b")
+# A definition says what a word means: "Onder datahandel verstaat de AP vooral ...".
+DEFINITION = re.compile(r"^Onder\b.*\bversta(?:at|an)\b|\bversta(?:at|an)\b.*\bonder\b", re.I)
 # The effect of what was said before, not a piece of work: "Op die manier zet zij haar capaciteit ... in", "Daarmee
 # zorgt ze dat ...", "Daarmee beogen wij ... te waarborgen".
 EFFECT = re.compile(
@@ -814,7 +828,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     future = _names_year_ahead(statement, year)
     if ABOUT_THE_DOCUMENT.search(statement) or _account(statement, words, lowered, acting, year):
         return Reading(False, acts)
-    if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
+    if ((MISSION.search(statement) or EFFECT.match(statement) or REMIT.search(statement)) and not future) or (
+        CONTINGENT.search(statement) or KEEPS_DOING.match(statement) or DEFINITION.search(statement)
+    ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
         return Reading(False, acts)

@@ -146,6 +146,17 @@ def test_the_simple_past_is_an_account_and_the_present_a_plan():
     assert extraction.is_intention("De inspectie bekijkt of de maatregelen effect hebben gehad op de opvang.", 2025)
 
 
+def test_its_remit_a_definition_and_going_on_as_before_are_no_plan():
+    assert not extraction.is_intention("De inspectie doet dat al twintig jaar door scholen te bezoeken.", 2025)
+    assert not extraction.is_intention("De inspectie werkt als onafhankelijke toezichthouder aan veilig werk.", 2025)
+    assert not extraction.is_intention("De inspectie ondersteunt de gemeenten bij hun taak in de opvang.", 2025)
+    assert not extraction.is_intention("Onder datagebruik verstaat de inspectie vooral het delen van gegevens.", 2025)
+    assert not extraction.is_intention("Dat zullen we blijven doen.", 2025)
+    # with the programme's year it is the plan
+    assert extraction.is_intention("De inspectie ondersteunt in 2025 de gemeenten bij hun taak in de opvang.", 2025)
+    assert extraction.is_intention("De inspectie bezoekt de scholen in de regio.", 2025)
+
+
 def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the_work():
     text = (
         "Nieuwe onderzoeken in 2025\n\n"
