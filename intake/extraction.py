@@ -718,6 +718,8 @@ SEEN_OR_DONE = re.compile(
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
+    # looking back at the years before: "In de ‘Staat van ...’ blikt de Inspectie terug op ..."
+    r"|\b(?:blikt|blikken|kijkt|kijken)\b(?:\s+[\w’']+){0,6}?\s+terug\b"
 )
 LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
@@ -735,7 +737,15 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in)"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
-    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b)",
+    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
+    # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
+    # beschrijven we ...", "Daarnaast geven we in dit document informatie over ..."
+    rf"|^In (?:dit|ons|het|deze|haar) (?:[\w-]+ ){{1,2}}{DOCUMENTS}\b"
+    r"|\b(?:in (?:dit|ons|het|deze)|dit|deze) (?:[\w-]+ )?(?:document|magazine|onderzoeksprogramma|onderzoeksplan)\b"
+    # the document as the subject of what it describes: "De Meerjarenstrategie beschrijft ...", "Dit eerste
+    # werkprogramma van de inspectie ... beschrijft ..."
+    r"|^(?:De|Het|Dit|Deze)\b[^.:]{0,60}?(?:strategie|programma|plan|document|verslag|rapport|magazine)\b[^.:]{0,80}?"
+    r"\bbeschrij(?:ft|ven)\b)",
     re.I,
 )
 # What it will do only if something happens, or does not do: no commitment.

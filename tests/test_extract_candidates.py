@@ -157,6 +157,15 @@ def test_its_remit_a_definition_and_going_on_as_before_are_no_plan():
     assert extraction.is_intention("De inspectie bezoekt de scholen in de regio.", 2025)
 
 
+def test_what_the_document_holds_and_a_look_back_are_no_plan():
+    assert not extraction.is_intention("In dit magazine beschrijven we onze plannen voor de komende jaren.", 2025)
+    assert not extraction.is_intention("Daarnaast geven we in dit document informatie over de opvang.", 2025)
+    assert not extraction.is_intention("In het vandaag verschenen Jaarplan 2025 staat de opvang voorop.", 2025)
+    assert not extraction.is_intention("Het nieuwe werkprogramma van de inspectie beschrijft waar zij staat.", 2025)
+    assert not extraction.is_intention("In dit verslag blikt de inspectie terug op de afgelopen vier jaar.", 2025)
+    assert extraction.is_intention("De inspectie beschrijft in 2025 hoe de opvang van kinderen verloopt.", 2025)
+
+
 def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the_work():
     text = (
         "Nieuwe onderzoeken in 2025\n\n"
