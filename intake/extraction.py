@@ -693,10 +693,11 @@ SUMS_UP = re.compile(
     r"^(?:Dit|Dat|Deze) (?:zijn|is) (?:\w+ ){0,2}(?:speerpunten|focuspunten|prioriteiten|aandachtspunten"
     r"|thema[’']?s|onderwerpen)\b"
 )
-# A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn".
+# A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn", also with a clause
+# after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ...").
 AIM = re.compile(
     r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
-    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar)\b)"
+    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|waar|waarin|die|dat)\b)"
 )
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
@@ -712,9 +713,10 @@ PERFECT = re.compile(
     r"|besloten|begonnen|bevonden|beschreven|besproken|bekeken|verschenen|verkregen|vergeleken|verzonden)\b"
 )
 SEEN_OR_DONE = re.compile(
-    # what it found: "constateert", "ziet" (not "ziet toe op": it supervises), "signaleert dat" (not "signaleert
-    # risico's", how it works)
-    r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)|\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
+    # what it found: "constateert", "ziet" (not "ziet toe op": it supervises; not "eruit ziet": what something looks
+    # like), "signaleert dat" (not "signaleert risico's", how it works)
+    r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)"
+    r"|(?<!\beruit )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
@@ -1041,7 +1043,7 @@ RELATIVES = SUBORDINATORS - {"als", "of"}
 CLAUSE_OPENERS = SUBORDINATORS | frozenset("om aangezien hoewel doordat ondanks zoals waaronder bijvoorbeeld".split())
 # "niet alleen ..., maar ook", "niet langer": no negation of the work.
 NEGATION = re.compile(
-    r"(?<!\bhet )\b(?:geen|niet)\b"
+    r"(?<!\bhet )(?<!\bal dan )\b(?:geen|niet)\b"
     r"(?!\s+(?:alleen|enkel|uitsluitend|slechts|meer|minder|eerder|langer|zozeer|zonder|te|zo)\b)",
     re.I,
 )
@@ -1050,13 +1052,15 @@ NEGATION = re.compile(
 def _negated(statement):
     """Does the sentence's own clause say what is not done ("vullen we niet onze hele formatie", "Voor 2024 is
     besloten dit toezicht niet voort te zetten", "Aan deze publicatie kunnen geen rechten worden ontleend")? A
-    "niet" in a clause inside it ("onderzoekt waarom ... niet worden opgevolgd") is what is studied, and "niet ...,
-    maar ..." says what is done instead."""
+    "niet" in a clause inside it ("onderzoekt waarom ... niet worden opgevolgd") is what is studied, "niet ...,
+    maar ..." and "..., niet ..." say what is done instead, and "al dan niet" negates nothing."""
     if re.search(r",\s*maar\b", statement):
         return False
-    for clause in re.split(r"[,;:(–]", statement):
+    for number, clause in enumerate(re.split(r"[,;:(–]", statement)):
         words = _words(clause)
         if not words or words[0].lower() in CLAUSE_OPENERS:
+            continue
+        if number and words[0].lower() == "niet":  # "We doen onderzoek naar ..., niet naar ...": what it does instead
             continue
         inner = next((i for i, word in enumerate(words) if word.lower() in SUBORDINATORS), len(words))
         if NEGATION.search(" ".join(words[:inner])):

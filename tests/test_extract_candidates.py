@@ -166,6 +166,16 @@ def test_what_the_document_holds_and_a_look_back_are_no_plan():
     assert extraction.is_intention("De inspectie beschrijft in 2025 hoe de opvang van kinderen verloopt.", 2025)
 
 
+def test_what_something_looks_like_a_contrast_and_al_dan_niet_negate_or_look_back_at_nothing():
+    year = 2025
+    assert extraction.is_intention("De inspectie maakt inzichtelijk hoe de keten eruit ziet.", year)
+    assert extraction.is_intention("We doen onderzoek naar de keten, niet naar losse klachten van burgers.", year)
+    assert extraction.is_intention("In een verkenning weegt de inspectie of een onderwerp al dan niet past.", year)
+    assert not extraction.is_intention("De inspectie doet geen onderzoek naar losse klachten van burgers.", year)
+    # a wish to be something, also with a clause after it
+    assert not extraction.is_intention("De inspectie wil een wendbare organisatie zijn waar iedereen meedenkt.", year)
+
+
 def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the_work():
     text = (
         "Nieuwe onderzoeken in 2025\n\n"
