@@ -680,9 +680,13 @@ ATTENTION = re.compile(
     re.I,
 )
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
-# An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken".
+# An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken", "De bedoeling van de IR is ... vast
+# te stellen".
 INTENT = re.compile(
     r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om"
+    # whose intent, and the infinitive without "om": "De bedoeling van de IR is het ... in het najaar vast te stellen"
+    r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) van (?:de|het) \S+ (?:is|zijn)\b.*"
+    r"\bte \w+en\b"
     r"|Het is (?:\w+ ){0,2}(?:de|het) (?:doel|doelstelling|ambitie|streven|voornemen|bedoeling)\b.*\bom)\b"
     # what its research will yield: "De uitkomsten hiervan ... zullen periodieke beelden opleveren"
     r"|^(?:De|Het) (?:uitkomsten|resultaten|bevindingen|opbrengst)\b.*\b(?:zal|zullen|moet|moeten)\b.*\bopleveren\b",
@@ -899,8 +903,11 @@ def _account(statement, words, lowered, acting, year):
     earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
-    # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken")
-    return any(_past_beside(words, lowered, index) for index in acting) and not yet_to_do
+    # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
+    # unless its own clause says what is yet to be done ("De ILT onderzocht of de transporten ... gaan" is done)
+    return any(_past_beside(words, lowered, index) for index in acting) and not (
+        AHEAD.search(main) or TO_DO.search(main)
+    )
 
 
 def _looks_back(sentence, year, actors=frozenset()):
@@ -936,6 +943,9 @@ def _past_beside(words, lowered, index):
     after, *before = _verb_positions(words, lowered, index)
     if any(_is_verb(words, position) and not _is_past(lowered[position]) for position in before):
         return False
+    # right after its name a word in -ende is a verb, no participle: "De ILT oefende ... uit"
+    if 0 <= after < len(words) and words[after].islower() and len(words[after]) > 5 and words[after].endswith("ende"):
+        return True
     return any(
         0 <= position < len(words) and words[position].islower() and _is_past(lowered[position])
         for position in (after, *before)
@@ -954,11 +964,13 @@ STRONG_PAST = frozenset(
 
 
 def _is_past(word):
-    """A verb in the simple past: a strong verb's form, a weak verb's singular ("oefende", "werkte"), or the
-    plural of a verb in -eren ("publiceerden"); a weak plural in -den/-ten is left out, as the present has it
-    too ("zetten", "houden")."""
+    """A verb in the simple past: a strong verb's form, a weak verb's singular ("oefende", "werkte"), the plural
+    of a verb in -eren ("publiceerden"), or a weak plural whose stem ends in a sound no present plural in -den/-ten
+    has before it ("waarschuwden", "werkten", "noemden", "hoopten"); other weak plurals in -den/-ten are left out,
+    as the present has them too ("zetten", "houden", "melden", "richten")."""
     weak_singular = len(word) > 5 and word.endswith(("de", "te")) and not word.endswith("ende")  # not "volgende"
-    return word in STRONG_PAST or weak_singular or word.endswith("eerden")
+    weak_plural = len(word) > 6 and word.endswith(("kten", "pten", "mden", "wden", "fden", "gden"))
+    return word in STRONG_PAST or weak_singular or weak_plural or word.endswith("eerden")
 
 
 def _verb_positions(words, lowered, index):

@@ -144,6 +144,17 @@ def test_the_simple_past_is_an_account_and_the_present_a_plan():
     assert extraction.is_intention("De inspectie onderzoekt in 2025 de opvang van kinderen.", 2025)
     # what was done in a clause inside the sentence is what will be studied
     assert extraction.is_intention("De inspectie bekijkt of de maatregelen effect hebben gehad op de opvang.", 2025)
+    # a weak plural whose stem no present has before -den/-ten, and a singular in -ende right after the name
+    assert not extraction.is_intention("We waarschuwden voor de risico's van de opvang in de regio.", 2025)
+    assert not extraction.is_intention("De inspectie oefende extra toezicht uit op de opvang.", 2025)
+    # what was yet to be done in a clause inside it does not turn an account into a plan
+    assert not extraction.is_intention("De inspectie onderzocht of de kinderen naar school gaan.", 2025)
+    assert extraction.is_intention("We melden de risico's van de opvang aan de minister.", 2025)
+
+
+def test_an_intent_whose_owner_is_named_and_an_infinitive_without_om():
+    assert extraction.is_intention("De bedoeling van de inspectie is het plan in het najaar vast te stellen.", 2025)
+    assert not extraction.is_intention("De bedoeling van de inspectie is een goede opvang.", 2025)
 
 
 def test_its_remit_a_definition_and_going_on_as_before_are_no_plan():
