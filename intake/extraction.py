@@ -633,6 +633,8 @@ def sentences(text):
 ACTOR_NAMES = frozenset(
     "inspectie inspecties inspectieraad rijksinspecties toezichthouder toezichthouders tsd-inspecties staatstoezicht "
     "autoriteit agentschap".split()
+    # an audit office, whose programme is its research: "De Algemene Rekenkamer gaat ...", "rondt de rekenkamer ... af"
+    + "rekenkamer rekenkamercommissie".split()
 )
 # A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
 ACTOR_SUFFIX = ("inspectie", "inspecties")
@@ -731,7 +733,7 @@ LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
     r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
-    r"|mjp|mjb|hoofdstuk|pagina)"
+    r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina)"
 )
 ABOUT_THE_DOCUMENT = re.compile(
     rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
@@ -766,7 +768,8 @@ CONTINGENT = re.compile(
 CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
-    r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
+    r"^(?:De|Onze|Haar|Zijn) missie\b"  # "De missie van de ILT blijft onveranderd: ..."
+    r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
     r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
     re.I,
 )

@@ -187,6 +187,13 @@ def test_what_something_looks_like_a_contrast_and_al_dan_niet_negate_or_look_bac
     assert not extraction.is_intention("De inspectie wil een wendbare organisatie zijn waar iedereen meedenkt.", year)
 
 
+def test_an_audit_office_acts_in_its_own_programme():
+    assert extraction.is_intention("De Rekenkamer Noord gaat haar onderzoek vaker vanuit burgers doen.", 2025)
+    assert extraction.is_intention("Naast deze onderzoeken rondt de rekenkamer nog twee onderzoeken af.", 2025)
+    assert not extraction.is_intention("De rekenkamer stelt in het najaar het onderzoeksprogramma vast.", 2025)
+    assert not extraction.is_intention("De missie van de rekenkamer blijft: het bestuur beter maken.", 2025)
+
+
 def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the_work():
     text = (
         "Nieuwe onderzoeken in 2025\n\n"
