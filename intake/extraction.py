@@ -722,7 +722,7 @@ SEEN_OR_DONE = re.compile(
     # what it found: "constateert", "ziet" (not "ziet toe op": it supervises; not "eruit ziet": what something looks
     # like), "signaleert dat" (not "signaleert risico's", how it works)
     r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)"
-    r"|(?<!\beruit )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
+    r"|\bzie ik\b|\bik zie\b|(?<!\beruit )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
@@ -737,7 +737,8 @@ DOCUMENTS = (
 )
 ABOUT_THE_DOCUMENT = re.compile(
     rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
-    r"|leest u|vindt u|blijkt uit|zijn (?:\w+ ){0,6}opgenomen|staan de belangrijkste|worden (?:\w+ ){0,3}beschreven"
+    r"|leest u|vindt u|blijkt uit|(?:zijn|worden) (?:\w+ ){0,6}opgenomen|staan de belangrijkste"
+    r"|worden (?:\w+ ){0,3}beschreven"
     r"|^(?:Hierin|Daarin) (?:beschrijft|beschrijven|geeft|geven|staat|staan)\b"
     # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
@@ -969,10 +970,14 @@ STRONG_PAST = frozenset(
 def _is_past(word):
     """A verb in the simple past: a strong verb's form, a weak verb's singular ("oefende", "werkte"), the plural
     of a verb in -eren ("publiceerden"), or a weak plural whose stem ends in a sound no present plural in -den/-ten
-    has before it ("waarschuwden", "werkten", "noemden", "hoopten"); other weak plurals in -den/-ten are left out,
-    as the present has them too ("zetten", "houden", "melden", "richten")."""
+    has before it ("waarschuwden", "werkten", "noemden", "hoopten", "startten"); other weak plurals in -den/-ten
+    are left out, as the present has them too ("zetten", "houden", "melden", "richten")."""
     weak_singular = len(word) > 5 and word.endswith(("de", "te")) and not word.endswith("ende")  # not "volgende"
-    weak_plural = len(word) > 6 and word.endswith(("kten", "pten", "mden", "wden", "fden", "gden"))
+    weak_plural = len(word) > 6 and (
+        word.endswith(("kten", "pten", "mden", "wden", "fden", "gden"))
+        # a stem in a consonant and -t or -d: "startten", "meldden" (the present doubles after a short vowel only)
+        or (word.endswith(("tten", "dden")) and word[-5] not in "aeiouy")
+    )
     return word in STRONG_PAST or weak_singular or weak_plural or word.endswith("eerden")
 
 

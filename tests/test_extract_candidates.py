@@ -150,6 +150,10 @@ def test_the_simple_past_is_an_account_and_the_present_a_plan():
     # what was yet to be done in a clause inside it does not turn an account into a plan
     assert not extraction.is_intention("De inspectie onderzocht of de kinderen naar school gaan.", 2025)
     assert extraction.is_intention("We melden de risico's van de opvang aan de minister.", 2025)
+    assert not extraction.is_intention("Daarom startten we het project voor de opvang in de regio.", 2025)
+    assert not extraction.is_intention("Veel gaat goed, maar als inspectie zie ik ook punten voor verbetering.", 2025)
+    assert not extraction.is_intention("Ook voor het jaar 2025 worden deze kerncijfers opgenomen.", 2025)
+    assert extraction.is_intention("De inspectie rondt de onderzoeken uit 2024 af (zie hoofdstuk 1).", 2025)
 
 
 def test_an_intent_whose_owner_is_named_and_an_infinitive_without_om():
