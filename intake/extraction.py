@@ -1445,6 +1445,10 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
         return section_year >= year
     if not lead:
         return bool(heading) and _names_year_ahead(DOCUMENT_YEAR.sub("", heading), year)
+    if lead.rstrip().endswith("?"):
+        # a question of what it will do, answered by the list: "Wat wil de inspectie in 2022 doen?"
+        reading = read_sentence(lead.rstrip()[:-1] + ".", year, actors=actors)
+        return reading.acts and bool(AHEAD.search(lead)) and _names_year_ahead(lead, year)
     if not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
         return False
     # a lead-in naming only years before the programme's tells what was done then: "En drie afgeronde

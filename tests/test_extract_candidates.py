@@ -220,6 +220,21 @@ def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the
     ]
 
 
+def test_a_list_that_answers_a_question_of_what_it_will_do_in_the_year():
+    text = (
+        "Plannen\n\nWat gaat de inspectie in 2025 doen?\n"
+        "- Onderzoeken hoe de gemeenten de opvang van kinderen regelen.\n"
+        "- Nagaan of de havens veilig zijn.\n\n"
+        "Terugblik\n\nWat deed de inspectie in 2024?\n"
+        "- Een onderzoek naar de opvang.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "Onderzoeken hoe de gemeenten de opvang van kinderen regelen.",
+        "Nagaan of de havens veilig zijn.",
+    ]
+
+
 def test_a_list_item_keeps_its_sentences_of_intention_and_leaves_out_its_background():
     text = (
         "Wat de inspectie in 2025 wil:\n\n"
