@@ -781,7 +781,9 @@ MISSION = re.compile(
 REMIT = re.compile(
     r"\bal (?:ruim |bijna |meer dan |zo[’']n )?(?:\d+|[a-z]+) jaar\b|\bal (?:jaren|decennia)\b|\bnog steeds\b"
     r"|\b(?:als |vanuit (?:een|haar|zijn) )onafhankelijke?\b|\bonafhankelijke? (?:onderzoek|positie)\b"
-    r"|\b(?:ondersteunt|ondersteunen)\b(?:\s+[\w’'()-]+){1,5}?\s+bij\b",
+    r"|\b(?:ondersteunt|ondersteunen)\b(?:\s+[\w’'()-]+){1,5}?\s+bij\b"
+    # the background against which it works: "Wij doen dat tegen de achtergrond van de fundamentele vragen ..."
+    r"|\btegen de achtergrond van\b",
     re.I,
 )
 # Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
@@ -864,7 +866,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
     # deelonderzoeken worden ... uitgevoerd", "Op alle andere onderwerpen wordt minder inzet gepleegd"), or the
     # inspectorate as the agent ("wordt gebruikt ... door de Inspectie").
-    about_the_work = passive and (any(_is_work(word) for word in lowered) or _agent_is_actor(words, lowered, acting))
+    # (its work as the subject, not as what a preposition takes: "wordt ... gekeken naar rijksinspecties")
+    work = any(
+        _is_work(word) and (not i or lowered[i - 1] not in OBJECT_PREPOSITIONS) for i, word in enumerate(lowered)
+    )
+    about_the_work = passive and (work or _agent_is_actor(words, lowered, acting))
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
@@ -1104,6 +1110,14 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         and not _is_work_noun(low)
         and words[index - 1] in ("de", "het")
         and lowered[index - 2] in OBJECT_PREPOSITIONS
+    ):
+        return False
+    # "De vraag voor inspecties is ...": the inspectorates in general, taken by a preposition
+    if (
+        before in OBJECT_PREPOSITIONS | {"voor", "met"}
+        and word.islower()
+        and low.endswith("s")
+        and not _is_work_noun(low)
     ):
         return False
     if low == "ons":

@@ -172,6 +172,13 @@ def test_its_remit_a_definition_and_going_on_as_before_are_no_plan():
     assert extraction.is_intention("De inspectie bezoekt de scholen in de regio.", 2025)
 
 
+def test_the_inspectorates_or_their_work_as_what_a_preposition_takes_do_not_act():
+    assert not extraction.is_intention("Daarbij wordt in het debat vaker gekeken naar rijksinspecties.", 2025)
+    assert not extraction.is_intention("De vraag voor inspecties is welke bijdrage zij willen leveren.", 2025)
+    assert not extraction.is_intention("Wij doen dat tegen de achtergrond van vragen over de overheid.", 2025)
+    assert extraction.is_intention("Daarbij worden de inspecties in de regio vaker uitgevoerd.", 2025)
+
+
 def test_what_the_document_holds_and_a_look_back_are_no_plan():
     assert not extraction.is_intention("In dit magazine beschrijven we onze plannen voor de komende jaren.", 2025)
     assert not extraction.is_intention("Daarnaast geven we in dit document informatie over de opvang.", 2025)
