@@ -729,6 +729,11 @@ SEEN_OR_DONE = re.compile(
     # looking back at the years before: "In de ‘Staat van ...’ blikt de Inspectie terug op ..."
     r"|\b(?:blikt|blikken|kijkt|kijken)\b(?:\s+[\w’']+){0,6}?\s+terug\b"
 )
+# The perfect of a passive with a fixed expression: "Bij de onderwerpkeuze is rekening gehouden met ...",
+# "Hiervoor is gebruik gemaakt van ...".
+PERFECT_PASSIVE = re.compile(
+    r"\b(?:is|zijn)\b(?:\s+[\w’'()-]+){0,4}?\s+(?:rekening gehouden|gebruik gemaakt|gebruikgemaakt)\b", re.I
+)
 LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
@@ -783,7 +788,9 @@ REMIT = re.compile(
     r"|\b(?:als |vanuit (?:een|haar|zijn) )onafhankelijke?\b|\bonafhankelijke? (?:onderzoek|positie)\b"
     r"|\b(?:ondersteunt|ondersteunen)\b(?:\s+[\w’'()-]+){1,5}?\s+bij\b"
     # the background against which it works: "Wij doen dat tegen de achtergrond van de fundamentele vragen ..."
-    r"|\btegen de achtergrond van\b",
+    r"|\btegen de achtergrond van\b"
+    # what its independence means: "We besteden ons budget naar eigen inzicht ..."
+    r"|\bnaar eigen inzicht\b",
     re.I,
 )
 # Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
@@ -906,7 +913,8 @@ def _account(statement, words, lowered, acting, year):
     yet_to_do = AHEAD.search(statement) or TO_DO.search(statement)
     # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
-    perfect = PERFECT.search(main)  # of the main clause: the perfect of a clause inside it is what is studied
+    # of the main clause: the perfect of a clause inside it is what is studied
+    perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then

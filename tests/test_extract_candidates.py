@@ -167,6 +167,12 @@ def test_its_remit_a_definition_and_going_on_as_before_are_no_plan():
     assert not extraction.is_intention("De inspectie ondersteunt de gemeenten bij hun taak in de opvang.", 2025)
     assert not extraction.is_intention("Onder datagebruik verstaat de inspectie vooral het delen van gegevens.", 2025)
     assert not extraction.is_intention("Dat zullen we blijven doen.", 2025)
+    assert not extraction.is_intention(
+        "We besteden ons budget naar eigen inzicht en gaan over onze eigen communicatie.", 2025
+    )
+    # the perfect of a passive with a fixed expression looks back
+    assert not extraction.is_intention("Bij de keuze van de onderwerpen is rekening gehouden met de risico's.", 2025)
+    assert not extraction.is_intention("Hiervoor is gebruik gemaakt van de inspecties in de regio.", 2025)
     # with the programme's year it is the plan
     assert extraction.is_intention("De inspectie ondersteunt in 2025 de gemeenten bij hun taak in de opvang.", 2025)
     assert extraction.is_intention("De inspectie bezoekt de scholen in de regio.", 2025)
