@@ -1135,7 +1135,7 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
     if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
         return True
     # the head of the organisation's name with an article: "De dienst wil" after "De Auditdienst Rijk"
-    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors):
+    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] != "-"):
         return True
     if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
         return True
@@ -1151,7 +1151,8 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         # "zij" of the main clause refers back to the one who acted before; in "dat zij ..." it rarely does.
         return after_actor and before not in SUBORDINATORS
     # An inspectorate's abbreviation: ILT, IGJ, BIR, IR, NLA, NVWA, SodM.
-    return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS
+    # (not one the text defines for a thing, "-ibra" among `actors`: see `named_things`)
+    return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS and "-" + low not in actors
 
 
 YEAR_SUBJECT = re.compile(r"^(?:Het jaar |In het jaar )?((?:19|20)\d{2}) (?:zal|wordt|staat|is|gaat)\b")
@@ -1385,6 +1386,22 @@ def own_organisation(pages):
     return frozenset() if count < 2 or known or name.lower() in FUNCTION_WORDS else frozenset({name.lower()})
 
 
+# An abbreviation the text defines for a thing, not for an organisation: "de ILT-brede risicoanalyse (IBRA)", a
+# word in lower case before the brackets and no name before it ("de Autoriteit woningcorporaties (Aw)" is one).
+DEFINED_ABBREVIATION = re.compile(r"(?:^|\s)(\S+)\s+([^\W\d_][\w’'-]*)\s+\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def named_things(pages):
+    """The abbreviations the text defines for things (a method, a regulation), lower-cased: they do not act."""
+    things = set()
+    for page in pages:
+        for before, word, abbreviation in DEFINED_ABBREVIATION.findall(" ".join(page.lines)):
+            name_before = before[:1].isupper() and "-" not in before
+            if word[:1].islower() and not name_before:
+                things.add(abbreviation.lower())
+    return frozenset(things)
+
+
 def join_model(pages):
     return JoinModel([line for page in pages for line in page.lines])
 
@@ -1394,7 +1411,7 @@ def candidates(pages, year, *, model=None):
     pages = list(pages)
     _drop_running_headers(pages)
     model = model or join_model(pages)
-    actors = own_organisation(pages)
+    actors = own_organisation(pages) | {"-" + thing for thing in named_things(pages)}
     found, seen = [], set()
     headings = []  # the headings above, nearest last
     for page in pages:

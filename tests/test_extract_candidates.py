@@ -294,6 +294,19 @@ def test_the_documents_own_organisation_is_learnt_from_its_text():
     assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
 
 
+def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
+    text = (
+        "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
+        "De LRA berekent de schade per onderwerp. "
+        "De Nederlandse Keuringsautoriteit (NKA) onderzoekt in 2025 de havens."
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen.",
+        "De Nederlandse Keuringsautoriteit (NKA) onderzoekt in 2025 de havens.",
+    ]
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
