@@ -795,6 +795,9 @@ REMIT = re.compile(
 )
 # Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
 KEEPS_DOING = re.compile(r"^(?:Dat|Dit) (?:zal|zullen|blijft|blijven) (?:\w+ ){0,3}(?:blijven )?doen\b")
+# The minister writing to parliament about the organisation's plans speaks for himself: "Graag wil ik uw Kamer het
+# aanbod doen een technische briefing door de ILT te laten verzorgen ...".
+TO_PARLIAMENT = re.compile(r"\bik\b.*\buw Kamer\b|\buw Kamer\b.*\bik\b", re.I)
 # A definition says what a word means: "Onder datahandel verstaat de AP vooral ...".
 DEFINITION = re.compile(r"^Onder\b.*\bversta(?:at|an)\b|\bversta(?:at|an)\b.*\bonder\b", re.I)
 # The effect of what was said before, not a piece of work: "Op die manier zet zij haar capaciteit ... in", "Daarmee
@@ -858,7 +861,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if ABOUT_THE_DOCUMENT.search(statement) or _account(statement, words, lowered, acting, year):
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement) or REMIT.search(statement)) and not future) or (
-        CONTINGENT.search(statement) or KEEPS_DOING.match(statement) or DEFINITION.search(statement)
+        CONTINGENT.search(statement)
+        or KEEPS_DOING.match(statement)
+        or DEFINITION.search(statement)
+        or TO_PARLIAMENT.search(statement)
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
