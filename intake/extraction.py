@@ -702,7 +702,7 @@ SUMS_UP = re.compile(
 # A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn", also with a clause
 # after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ...").
 AIM = re.compile(
-    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
+    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
     r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|waar|waarin|die|dat)\b)"
 )
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
@@ -722,7 +722,7 @@ SEEN_OR_DONE = re.compile(
     # what it found: "constateert", "ziet" (not "ziet toe op": it supervises; not "eruit ziet": what something looks
     # like), "signaleert dat" (not "signaleert risico's", how it works)
     r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)"
-    r"|\bzie ik\b|\bik zie\b|(?<!\beruit )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
+    r"|\bzie ik\b|\bik zie\b|(?<!\beruit )(?<!\blaten )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"

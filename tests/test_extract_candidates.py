@@ -202,6 +202,8 @@ def test_what_something_looks_like_a_contrast_and_al_dan_niet_negate_or_look_bac
     assert extraction.is_intention("We doen onderzoek naar de keten, niet naar losse klachten van burgers.", year)
     assert extraction.is_intention("In een verkenning weegt de inspectie of een onderwerp al dan niet past.", year)
     assert not extraction.is_intention("De inspectie doet geen onderzoek naar losse klachten van burgers.", year)
+    # what it will show is no look back, and "zijn" in a clause inside it is no wish to be something
+    assert extraction.is_intention("De inspectie wil vaker laten zien wat de gevolgen zijn voor de opvang.", year)
     # a wish to be something, also with a clause after it
     assert not extraction.is_intention("De inspectie wil een wendbare organisatie zijn waar iedereen meedenkt.", year)
 
