@@ -1054,10 +1054,15 @@ def _agent_is_actor(words, lowered, acting):
 
 def _main_clause_passive(statement):
     """A passive of the sentence's own clause, not of a clause inside it ("levensmiddelen die aan de consument
-    worden verkocht" says nothing of the work)."""
+    worden verkocht" says nothing of the work). A "Dat" or "Die" opening the sentence points back, it opens no
+    clause: "Dat omvangrijke onderzoek wordt op 15 mei 2024 gepubliceerd"."""
     for match in PASSIVE.finditer(statement):
-        clause = re.split(r"[,;:(–]", statement[: match.start()])[-1]
-        if not any(word.lower() in RELATIVES for word in _words(clause)):
+        before = statement[: match.start()]
+        clause = re.split(r"[,;:(–]", before)[-1]
+        words = _words(clause)
+        if words and clause.strip() == before.strip() and words[0] in ("Dat", "Die"):
+            words = words[1:]
+        if not any(word.lower() in RELATIVES for word in words):
             return True
     return False
 

@@ -156,6 +156,11 @@ def test_the_simple_past_is_an_account_and_the_present_a_plan():
     assert extraction.is_intention("De inspectie rondt de onderzoeken uit 2024 af (zie hoofdstuk 1).", 2025)
 
 
+def test_a_demonstrative_opening_the_sentence_opens_no_clause_inside_it():
+    assert extraction.is_intention("Dat omvangrijke onderzoek wordt op 15 mei 2025 gepubliceerd.", 2025)
+    assert not extraction.is_intention("Levensmiddelen die in winkels worden verkocht zijn veilig.", 2025)
+
+
 def test_an_intent_whose_owner_is_named_and_an_infinitive_without_om():
     assert extraction.is_intention("De bedoeling van de inspectie is het plan in het najaar vast te stellen.", 2025)
     assert not extraction.is_intention("De bedoeling van de inspectie is een goede opvang.", 2025)
