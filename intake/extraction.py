@@ -1473,6 +1473,12 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                 if not statement or statement.endswith(":") or (statement.endswith("?") and ":" not in statement):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
+            elif section_year is None:
+                # an item of a list that is not introduced as the plan is still a sentence when it is one: read by
+                # the rules for sentences ("Opvallende punten": "De Inspectie kiest voor een focus op ...")
+                for statement in intentions_of(sentences(block.text.strip()), year, actors=actors):
+                    if AHEAD.search(statement) or INTENT.match(statement) or _names_year_ahead(statement, year):
+                        found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
             lead = None
             run.extend(sentences(block.text))

@@ -257,6 +257,17 @@ def test_a_list_that_answers_a_question_of_what_it_will_do_in_the_year():
     ]
 
 
+def test_an_item_of_a_list_not_introduced_as_the_plan_is_read_as_a_sentence_when_it_looks_ahead():
+    text = (
+        "Opvallend\n\n"
+        "• De inspectie wil de scholen in de regio vaker bezoeken.\n"
+        "• De inspectie houdt toezicht op de scholen in de regio.\n"
+        "• Scholen in de regio.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De inspectie wil de scholen in de regio vaker bezoeken."]
+
+
 def test_a_list_item_keeps_its_sentences_of_intention_and_leaves_out_its_background():
     text = (
         "Wat de inspectie in 2025 wil:\n\n"
