@@ -798,6 +798,9 @@ KEEPS_DOING = re.compile(r"^(?:Dat|Dit) (?:zal|zullen|blijft|blijven) (?:\w+ ){0
 # The minister writing to parliament about the organisation's plans speaks for himself: "Graag wil ik uw Kamer het
 # aanbod doen een technische briefing door de ILT te laten verzorgen ...".
 TO_PARLIAMENT = re.compile(r"\bik\b.*\buw Kamer\b|\buw Kamer\b.*\bik\b", re.I)
+# What seems to be so is an onlooker's guess, not what the organisation says it will do: "Nu lijkt de Inspectie ...
+# te willen vermengen".
+SEEMS = re.compile(r"\blijk(?:t|en)\b(?:\s+\S+){0,8}?\s+te\s+\w+", re.I)
 # A definition says what a word means: "Onder datahandel verstaat de AP vooral ...".
 DEFINITION = re.compile(r"^Onder\b.*\bversta(?:at|an)\b|\bversta(?:at|an)\b.*\bonder\b", re.I)
 # The effect of what was said before, not a piece of work: "Op die manier zet zij haar capaciteit ... in", "Daarmee
@@ -865,6 +868,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or KEEPS_DOING.match(statement)
         or DEFINITION.search(statement)
         or TO_PARLIAMENT.search(statement)
+        or SEEMS.search(statement)
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):

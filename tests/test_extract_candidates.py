@@ -172,6 +172,8 @@ def test_its_remit_a_definition_and_going_on_as_before_are_no_plan():
     assert not extraction.is_intention("De inspectie ondersteunt de gemeenten bij hun taak in de opvang.", 2025)
     assert not extraction.is_intention("Onder datagebruik verstaat de inspectie vooral het delen van gegevens.", 2025)
     assert not extraction.is_intention("Dat zullen we blijven doen.", 2025)
+    # what seems to be so is an onlooker's guess
+    assert not extraction.is_intention("Nu lijkt de inspectie de twee soorten onderzoek weer te willen mengen.", 2025)
     # the minister offering the plans to parliament speaks for himself
     assert not extraction.is_intention("Graag wil ik uw Kamer een briefing door de inspectie aanbieden.", 2025)
     assert not extraction.is_intention(
