@@ -633,6 +633,8 @@ def sentences(text):
 ACTOR_NAMES = frozenset(
     "inspectie inspecties inspectieraad rijksinspecties toezichthouder toezichthouders tsd-inspecties staatstoezicht "
     "autoriteit agentschap".split()
+    # an audit office, whose programme is its research: "De Algemene Rekenkamer gaat ...", "rondt de rekenkamer ... af"
+    + "rekenkamer rekenkamercommissie".split()
 )
 # A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
 ACTOR_SUFFIX = ("inspectie", "inspecties")
@@ -680,9 +682,13 @@ ATTENTION = re.compile(
     re.I,
 )
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
-# An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken".
+# An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken", "De bedoeling van de IR is ... vast
+# te stellen".
 INTENT = re.compile(
     r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om"
+    # whose intent, and the infinitive without "om": "De bedoeling van de IR is het ... in het najaar vast te stellen"
+    r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) van (?:de|het) \S+ (?:is|zijn)\b.*"
+    r"\bte \w+en\b"
     r"|Het is (?:\w+ ){0,2}(?:de|het) (?:doel|doelstelling|ambitie|streven|voornemen|bedoeling)\b.*\bom)\b"
     # what its research will yield: "De uitkomsten hiervan ... zullen periodieke beelden opleveren"
     r"|^(?:De|Het) (?:uitkomsten|resultaten|bevindingen|opbrengst)\b.*\b(?:zal|zullen|moet|moeten)\b.*\bopleveren\b",
@@ -693,10 +699,11 @@ SUMS_UP = re.compile(
     r"^(?:Dit|Dat|Deze) (?:zijn|is) (?:\w+ ){0,2}(?:speerpunten|focuspunten|prioriteiten|aandachtspunten"
     r"|thema[’']?s|onderwerpen)\b"
 )
-# A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn".
+# A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn", also with a clause
+# after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ...").
 AIM = re.compile(
-    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
-    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar)\b)"
+    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
+    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|waar|waarin|die|dat)\b)"
 )
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
@@ -712,22 +719,31 @@ PERFECT = re.compile(
     r"|besloten|begonnen|bevonden|beschreven|besproken|bekeken|verschenen|verkregen|vergeleken|verzonden)\b"
 )
 SEEN_OR_DONE = re.compile(
-    # what it found: "constateert", "ziet" (not "ziet toe op": it supervises), "signaleert dat" (not "signaleert
-    # risico's", how it works)
-    r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)|\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
+    # what it found: "constateert", "ziet" (not "ziet toe op": it supervises; not "eruit ziet": what something looks
+    # like), "signaleert dat" (not "signaleert risico's", how it works)
+    r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)"
+    r"|\bzie ik\b|\bik zie\b|(?<!\beruit )(?<!\blaten )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
     r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
+    # looking back at the years before: "In de ‘Staat van ...’ blikt de Inspectie terug op ..."
+    r"|\b(?:blikt|blikken|kijkt|kijken)\b(?:\s+[\w’']+){0,6}?\s+terug\b"
+)
+# The perfect of a passive with a fixed expression: "Bij de onderwerpkeuze is rekening gehouden met ...",
+# "Hiervoor is gebruik gemaakt van ...".
+PERFECT_PASSIVE = re.compile(
+    r"\b(?:is|zijn)\b(?:\s+[\w’'()-]+){0,4}?\s+(?:rekening gehouden|gebruik gemaakt|gebruikgemaakt)\b", re.I
 )
 LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
     r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
-    r"|mjp|mjb|hoofdstuk|pagina)"
+    r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina)"
 )
 ABOUT_THE_DOCUMENT = re.compile(
     rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
-    r"|leest u|vindt u|blijkt uit|zijn (?:\w+ ){0,6}opgenomen|staan de belangrijkste|worden (?:\w+ ){0,3}beschreven"
+    r"|leest u|vindt u|blijkt uit|(?:zijn|worden) (?:\w+ ){0,6}opgenomen|staan de belangrijkste"
+    r"|worden (?:\w+ ){0,3}beschreven"
     r"|^(?:Hierin|Daarin) (?:beschrijft|beschrijven|geeft|geven|staat|staan)\b"
     # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
@@ -735,7 +751,15 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in)"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
-    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b)",
+    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
+    # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
+    # beschrijven we ...", "Daarnaast geven we in dit document informatie over ..."
+    rf"|^In (?:dit|ons|het|deze|haar) (?:[\w-]+ ){{1,2}}{DOCUMENTS}\b"
+    r"|\b(?:in (?:dit|ons|het|deze)|dit|deze) (?:[\w-]+ )?(?:document|magazine|onderzoeksprogramma|onderzoeksplan)\b"
+    # the document as the subject of what it describes: "De Meerjarenstrategie beschrijft ...", "Dit eerste
+    # werkprogramma van de inspectie ... beschrijft ..."
+    r"|^(?:De|Het|Dit|Deze)\b[^.:]{0,60}?(?:strategie|programma|plan|document|verslag|rapport|magazine)\b[^.:]{0,80}?"
+    r"\bbeschrij(?:ft|ven)\b)",
     re.I,
 )
 # What it will do only if something happens, or does not do: no commitment.
@@ -750,10 +774,35 @@ CONTINGENT = re.compile(
 CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
-    r"\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
+    r"^(?:De|Onze|Haar|Zijn) missie\b"  # "De missie van de ILT blijft onveranderd: ..."
+    r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
     r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
     re.I,
 )
+# What it has long done, or does as the one it is, is its remit, not the period's plan: "Dat doen we al vijftien jaar
+# door ...", "doen wij nog steeds waar wij al ruim 200 jaar goed in zijn", "De ILT werkt als onafhankelijke
+# Rijksinspectie aan ...", "doet ... onafhankelijk onderzoek naar het beleid", "ondersteunt de gemeenteraden bij hun
+# controlerende taak".
+REMIT = re.compile(
+    r"\bal (?:ruim |bijna |meer dan |zo[’']n )?(?:\d+|[a-z]+) jaar\b|\bal (?:jaren|decennia)\b|\bnog steeds\b"
+    r"|\b(?:als |vanuit (?:een|haar|zijn) )onafhankelijke?\b|\bonafhankelijke? (?:onderzoek|positie)\b"
+    r"|\b(?:ondersteunt|ondersteunen)\b(?:\s+[\w’'()-]+){1,5}?\s+bij\b"
+    # the background against which it works: "Wij doen dat tegen de achtergrond van de fundamentele vragen ..."
+    r"|\btegen de achtergrond van\b"
+    # what its independence means: "We besteden ons budget naar eigen inzicht ..."
+    r"|\bnaar eigen inzicht\b",
+    re.I,
+)
+# Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
+KEEPS_DOING = re.compile(r"^(?:Dat|Dit) (?:zal|zullen|blijft|blijven) (?:\w+ ){0,3}(?:blijven )?doen\b")
+# The minister writing to parliament about the organisation's plans speaks for himself: "Graag wil ik uw Kamer het
+# aanbod doen een technische briefing door de ILT te laten verzorgen ...".
+TO_PARLIAMENT = re.compile(r"\bik\b.*\buw Kamer\b|\buw Kamer\b.*\bik\b", re.I)
+# What seems to be so is an onlooker's guess, not what the organisation says it will do: "Nu lijkt de Inspectie ...
+# te willen vermengen".
+SEEMS = re.compile(r"\blijk(?:t|en)\b(?:\s+\S+){0,8}?\s+te\s+\w+", re.I)
+# A definition says what a word means: "Onder datahandel verstaat de AP vooral ...".
+DEFINITION = re.compile(r"^Onder\b.*\bversta(?:at|an)\b|\bversta(?:at|an)\b.*\bonder\b", re.I)
 # The effect of what was said before, not a piece of work: "Op die manier zet zij haar capaciteit ... in", "Daarmee
 # zorgt ze dat ...", "Daarmee beogen wij ... te waarborgen".
 EFFECT = re.compile(
@@ -814,7 +863,13 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     future = _names_year_ahead(statement, year)
     if ABOUT_THE_DOCUMENT.search(statement) or _account(statement, words, lowered, acting, year):
         return Reading(False, acts)
-    if ((MISSION.search(statement) or EFFECT.match(statement)) and not future) or CONTINGENT.search(statement):
+    if ((MISSION.search(statement) or EFFECT.match(statement) or REMIT.search(statement)) and not future) or (
+        CONTINGENT.search(statement)
+        or KEEPS_DOING.match(statement)
+        or DEFINITION.search(statement)
+        or TO_PARLIAMENT.search(statement)
+        or SEEMS.search(statement)
+    ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
         return Reading(False, acts)
@@ -828,7 +883,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
     # deelonderzoeken worden ... uitgevoerd", "Op alle andere onderwerpen wordt minder inzet gepleegd"), or the
     # inspectorate as the agent ("wordt gebruikt ... door de Inspectie").
-    about_the_work = passive and (any(_is_work(word) for word in lowered) or _agent_is_actor(words, lowered, acting))
+    # (its work as the subject, not as what a preposition takes: "wordt ... gekeken naar rijksinspecties")
+    work = any(
+        _is_work(word) and (not i or lowered[i - 1] not in OBJECT_PREPOSITIONS) for i, word in enumerate(lowered)
+    )
+    about_the_work = passive and (work or _agent_is_actor(words, lowered, acting))
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
@@ -864,15 +923,19 @@ def _account(statement, words, lowered, acting, year):
     yet_to_do = AHEAD.search(statement) or TO_DO.search(statement)
     # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
-    perfect = PERFECT.search(main)  # of the main clause: the perfect of a clause inside it is what is studied
+    # of the main clause: the perfect of a clause inside it is what is studied
+    perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
     earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
-    # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken")
-    return any(_past_beside(words, lowered, index) for index in acting) and not yet_to_do
+    # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
+    # unless its own clause says what is yet to be done ("De ILT onderzocht of de transporten ... gaan" is done)
+    return any(_past_beside(words, lowered, index) for index in acting) and not (
+        AHEAD.search(main) or TO_DO.search(main)
+    )
 
 
 def _looks_back(sentence, year, actors=frozenset()):
@@ -908,6 +971,9 @@ def _past_beside(words, lowered, index):
     after, *before = _verb_positions(words, lowered, index)
     if any(_is_verb(words, position) and not _is_past(lowered[position]) for position in before):
         return False
+    # right after its name a word in -ende is a verb, no participle: "De ILT oefende ... uit"
+    if 0 <= after < len(words) and words[after].islower() and len(words[after]) > 5 and words[after].endswith("ende"):
+        return True
     return any(
         0 <= position < len(words) and words[position].islower() and _is_past(lowered[position])
         for position in (after, *before)
@@ -926,11 +992,17 @@ STRONG_PAST = frozenset(
 
 
 def _is_past(word):
-    """A verb in the simple past: a strong verb's form, a weak verb's singular ("oefende", "werkte"), or the
-    plural of a verb in -eren ("publiceerden"); a weak plural in -den/-ten is left out, as the present has it
-    too ("zetten", "houden")."""
+    """A verb in the simple past: a strong verb's form, a weak verb's singular ("oefende", "werkte"), the plural
+    of a verb in -eren ("publiceerden"), or a weak plural whose stem ends in a sound no present plural in -den/-ten
+    has before it ("waarschuwden", "werkten", "noemden", "hoopten", "startten"); other weak plurals in -den/-ten
+    are left out, as the present has them too ("zetten", "houden", "melden", "richten")."""
     weak_singular = len(word) > 5 and word.endswith(("de", "te")) and not word.endswith("ende")  # not "volgende"
-    return word in STRONG_PAST or weak_singular or word.endswith("eerden")
+    weak_plural = len(word) > 6 and (
+        word.endswith(("kten", "pten", "mden", "wden", "fden", "gden"))
+        # a stem in a consonant and -t or -d: "startten", "meldden" (the present doubles after a short vowel only)
+        or (word.endswith(("tten", "dden")) and word[-5] not in "aeiouy")
+    )
+    return word in STRONG_PAST or weak_singular or weak_plural or word.endswith("eerden")
 
 
 def _verb_positions(words, lowered, index):
@@ -986,10 +1058,15 @@ def _agent_is_actor(words, lowered, acting):
 
 def _main_clause_passive(statement):
     """A passive of the sentence's own clause, not of a clause inside it ("levensmiddelen die aan de consument
-    worden verkocht" says nothing of the work)."""
+    worden verkocht" says nothing of the work). A "Dat" or "Die" opening the sentence points back, it opens no
+    clause: "Dat omvangrijke onderzoek wordt op 15 mei 2024 gepubliceerd"."""
     for match in PASSIVE.finditer(statement):
-        clause = re.split(r"[,;:(–]", statement[: match.start()])[-1]
-        if not any(word.lower() in RELATIVES for word in _words(clause)):
+        before = statement[: match.start()]
+        clause = re.split(r"[,;:(–]", before)[-1]
+        words = _words(clause)
+        if words and clause.strip() == before.strip() and words[0] in ("Dat", "Die"):
+            words = words[1:]
+        if not any(word.lower() in RELATIVES for word in words):
             return True
     return False
 
@@ -1015,7 +1092,7 @@ RELATIVES = SUBORDINATORS - {"als", "of"}
 CLAUSE_OPENERS = SUBORDINATORS | frozenset("om aangezien hoewel doordat ondanks zoals waaronder bijvoorbeeld".split())
 # "niet alleen ..., maar ook", "niet langer": no negation of the work.
 NEGATION = re.compile(
-    r"(?<!\bhet )\b(?:geen|niet)\b"
+    r"(?<!\bhet )(?<!\bal dan )\b(?:geen|niet)\b"
     r"(?!\s+(?:alleen|enkel|uitsluitend|slechts|meer|minder|eerder|langer|zozeer|zonder|te|zo)\b)",
     re.I,
 )
@@ -1024,13 +1101,15 @@ NEGATION = re.compile(
 def _negated(statement):
     """Does the sentence's own clause say what is not done ("vullen we niet onze hele formatie", "Voor 2024 is
     besloten dit toezicht niet voort te zetten", "Aan deze publicatie kunnen geen rechten worden ontleend")? A
-    "niet" in a clause inside it ("onderzoekt waarom ... niet worden opgevolgd") is what is studied, and "niet ...,
-    maar ..." says what is done instead."""
+    "niet" in a clause inside it ("onderzoekt waarom ... niet worden opgevolgd") is what is studied, "niet ...,
+    maar ..." and "..., niet ..." say what is done instead, and "al dan niet" negates nothing."""
     if re.search(r",\s*maar\b", statement):
         return False
-    for clause in re.split(r"[,;:(–]", statement):
+    for number, clause in enumerate(re.split(r"[,;:(–]", statement)):
         words = _words(clause)
         if not words or words[0].lower() in CLAUSE_OPENERS:
+            continue
+        if number and words[0].lower() == "niet":  # "We doen onderzoek naar ..., niet naar ...": what it does instead
             continue
         inner = next((i for i, word in enumerate(words) if word.lower() in SUBORDINATORS), len(words))
         if NEGATION.search(" ".join(words[:inner])):
@@ -1056,6 +1135,14 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         and lowered[index - 2] in OBJECT_PREPOSITIONS
     ):
         return False
+    # "De vraag voor inspecties is ...": the inspectorates in general, taken by a preposition
+    if (
+        before in OBJECT_PREPOSITIONS | {"voor", "met"}
+        and word.islower()
+        and low.endswith("s")
+        and not _is_work_noun(low)
+    ):
+        return False
     if low == "ons":
         after = lowered[index + 1] if index + 1 < len(words) else ""
         verb_before = _is_verb(words, index - 1) or CLASS_OF.get(before) == "verb"
@@ -1063,7 +1150,7 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
     if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
         return True
     # the head of the organisation's name with an article: "De dienst wil" after "De Auditdienst Rijk"
-    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors):
+    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] != "-"):
         return True
     if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
         return True
@@ -1079,7 +1166,8 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         # "zij" of the main clause refers back to the one who acted before; in "dat zij ..." it rarely does.
         return after_actor and before not in SUBORDINATORS
     # An inspectorate's abbreviation: ILT, IGJ, BIR, IR, NLA, NVWA, SodM.
-    return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS
+    # (not one the text defines for a thing, "-ibra" among `actors`: see `named_things`)
+    return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS and "-" + low not in actors
 
 
 YEAR_SUBJECT = re.compile(r"^(?:Het jaar |In het jaar )?((?:19|20)\d{2}) (?:zal|wordt|staat|is|gaat)\b")
@@ -1313,6 +1401,22 @@ def own_organisation(pages):
     return frozenset() if count < 2 or known or name.lower() in FUNCTION_WORDS else frozenset({name.lower()})
 
 
+# An abbreviation the text defines for a thing, not for an organisation: "de ILT-brede risicoanalyse (IBRA)", a
+# word in lower case before the brackets and no name before it ("de Autoriteit woningcorporaties (Aw)" is one).
+DEFINED_ABBREVIATION = re.compile(r"(?:^|\s)(\S+)\s+([^\W\d_][\w’'-]*)\s+\(([A-Z][A-Za-z]{1,5})\)")
+
+
+def named_things(pages):
+    """The abbreviations the text defines for things (a method, a regulation), lower-cased: they do not act."""
+    things = set()
+    for page in pages:
+        for before, word, abbreviation in DEFINED_ABBREVIATION.findall(" ".join(page.lines)):
+            name_before = before[:1].isupper() and "-" not in before
+            if word[:1].islower() and not name_before:
+                things.add(abbreviation.lower())
+    return frozenset(things)
+
+
 def join_model(pages):
     return JoinModel([line for page in pages for line in page.lines])
 
@@ -1322,7 +1426,7 @@ def candidates(pages, year, *, model=None):
     pages = list(pages)
     _drop_running_headers(pages)
     model = model or join_model(pages)
-    actors = own_organisation(pages)
+    actors = own_organisation(pages) | {"-" + thing for thing in named_things(pages)}
     found, seen = [], set()
     headings = []  # the headings above, nearest last
     for page in pages:
@@ -1368,9 +1472,17 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
             heading = headings[-1] if headings and lead is None else ""
             if _list_looks_ahead(lead, section_year, year, heading, actors):
                 statement = _item_statement(block.text.strip(), year, actors)
-                if not statement or statement.endswith(":"):
+                # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
+                # we wat we willen bereiken?"), as a sentence that asks is none
+                if not statement or statement.endswith(":") or (statement.endswith("?") and ":" not in statement):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
+            elif section_year is None:
+                # an item of a list that is not introduced as the plan is still a sentence when it is one: read by
+                # the rules for sentences ("Opvallende punten": "De Inspectie kiest voor een focus op ...")
+                for statement in intentions_of(sentences(block.text.strip()), year, actors=actors):
+                    if AHEAD.search(statement) or INTENT.match(statement) or _names_year_ahead(statement, year):
+                        found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
             lead = None
             run.extend(sentences(block.text))
@@ -1393,7 +1505,16 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
         return section_year >= year
     if not lead:
         return bool(heading) and _names_year_ahead(DOCUMENT_YEAR.sub("", heading), year)
+    if lead.rstrip().endswith("?"):
+        # a question of what it will do, answered by the list: "Wat wil de inspectie in 2022 doen?"
+        reading = read_sentence(lead.rstrip()[:-1] + ".", year, actors=actors)
+        return reading.acts and bool(AHEAD.search(lead)) and _names_year_ahead(lead, year)
     if not (lead.rstrip().endswith(":") or FOCAL_POINTS.search(lead)):
+        return False
+    # a lead-in naming only years before the programme's tells what was done then: "En drie afgeronde
+    # onderzoeken in 2022:" in the programme for 2023
+    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", lead)) if int(found) < year]
+    if earlier and not _names_year_ahead(lead, year) and not AHEAD.search(lead):
         return False
     if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
         return True
@@ -1412,15 +1533,22 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
 WORK_WORD = re.compile(r"toezicht|onderzoek|inspecties", re.I)
 # A list of its kinds of work, instruments or tasks is what it can do, not the plan: "De Inspectie hanteert
 # verschillende vormen van toezicht:".
-MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdheden)\b", re.I)
+# What something consists of is no plan either: "De programmatische aanpak van de ILT bestaat uit:", "De
+# Rekenkamer bestaat uit:" (its members).
+MEANS = re.compile(r"\b(?:vormen|soorten|instrumenten|taken|middelen|bevoegdheden|bestaat uit|bestaan uit)\b", re.I)
 
 
 def _item_statement(text, year, actors=frozenset()):
-    """A list item's own words: the sentences of background it goes on with ("Hij werd onwel ...", "In 2015 is
-    een duiker ... om het leven gekomen") left out, when another sentence of it remains."""
+    """A list item's own words: its first sentence ("Goed voorbereid zijn op vergunningsaanvragen."), with the
+    sentences after it that state an intention themselves ("De inspectie onderzoekt in hoeverre ..."); its sentences
+    of background are left out, those that look back ("In 2015 is een duiker ... om het leven gekomen", also before
+    its own words) and the others ("In het coalitieakkoord presenteert het kabinet plannen ...")."""
     parts = sentences(text)
     kept = [part for part in parts if not _looks_back(part, year, actors)]
-    return " ".join(kept) if kept and len(parts) > 1 else text
+    if len(parts) == 1 or not kept:
+        return text
+    further = [part for part in kept[1:] if read_sentence(part, year, after_actor=True, actors=actors).intention]
+    return " ".join([kept[0], *further])
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.

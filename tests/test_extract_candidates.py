@@ -144,6 +144,82 @@ def test_the_simple_past_is_an_account_and_the_present_a_plan():
     assert extraction.is_intention("De inspectie onderzoekt in 2025 de opvang van kinderen.", 2025)
     # what was done in a clause inside the sentence is what will be studied
     assert extraction.is_intention("De inspectie bekijkt of de maatregelen effect hebben gehad op de opvang.", 2025)
+    # a weak plural whose stem no present has before -den/-ten, and a singular in -ende right after the name
+    assert not extraction.is_intention("We waarschuwden voor de risico's van de opvang in de regio.", 2025)
+    assert not extraction.is_intention("De inspectie oefende extra toezicht uit op de opvang.", 2025)
+    # what was yet to be done in a clause inside it does not turn an account into a plan
+    assert not extraction.is_intention("De inspectie onderzocht of de kinderen naar school gaan.", 2025)
+    assert extraction.is_intention("We melden de risico's van de opvang aan de minister.", 2025)
+    assert not extraction.is_intention("Daarom startten we het project voor de opvang in de regio.", 2025)
+    assert not extraction.is_intention("Veel gaat goed, maar als inspectie zie ik ook punten voor verbetering.", 2025)
+    assert not extraction.is_intention("Ook voor het jaar 2025 worden deze kerncijfers opgenomen.", 2025)
+    assert extraction.is_intention("De inspectie rondt de onderzoeken uit 2024 af (zie hoofdstuk 1).", 2025)
+
+
+def test_a_demonstrative_opening_the_sentence_opens_no_clause_inside_it():
+    assert extraction.is_intention("Dat omvangrijke onderzoek wordt op 15 mei 2025 gepubliceerd.", 2025)
+    assert not extraction.is_intention("Levensmiddelen die in winkels worden verkocht zijn veilig.", 2025)
+
+
+def test_an_intent_whose_owner_is_named_and_an_infinitive_without_om():
+    assert extraction.is_intention("De bedoeling van de inspectie is het plan in het najaar vast te stellen.", 2025)
+    assert not extraction.is_intention("De bedoeling van de inspectie is een goede opvang.", 2025)
+
+
+def test_its_remit_a_definition_and_going_on_as_before_are_no_plan():
+    assert not extraction.is_intention("De inspectie doet dat al twintig jaar door scholen te bezoeken.", 2025)
+    assert not extraction.is_intention("De inspectie werkt als onafhankelijke toezichthouder aan veilig werk.", 2025)
+    assert not extraction.is_intention("De inspectie ondersteunt de gemeenten bij hun taak in de opvang.", 2025)
+    assert not extraction.is_intention("Onder datagebruik verstaat de inspectie vooral het delen van gegevens.", 2025)
+    assert not extraction.is_intention("Dat zullen we blijven doen.", 2025)
+    # what seems to be so is an onlooker's guess
+    assert not extraction.is_intention("Nu lijkt de inspectie de twee soorten onderzoek weer te willen mengen.", 2025)
+    # the minister offering the plans to parliament speaks for himself
+    assert not extraction.is_intention("Graag wil ik uw Kamer een briefing door de inspectie aanbieden.", 2025)
+    assert not extraction.is_intention(
+        "We besteden ons budget naar eigen inzicht en gaan over onze eigen communicatie.", 2025
+    )
+    # the perfect of a passive with a fixed expression looks back
+    assert not extraction.is_intention("Bij de keuze van de onderwerpen is rekening gehouden met de risico's.", 2025)
+    assert not extraction.is_intention("Hiervoor is gebruik gemaakt van de inspecties in de regio.", 2025)
+    # with the programme's year it is the plan
+    assert extraction.is_intention("De inspectie ondersteunt in 2025 de gemeenten bij hun taak in de opvang.", 2025)
+    assert extraction.is_intention("De inspectie bezoekt de scholen in de regio.", 2025)
+
+
+def test_the_inspectorates_or_their_work_as_what_a_preposition_takes_do_not_act():
+    assert not extraction.is_intention("Daarbij wordt in het debat vaker gekeken naar rijksinspecties.", 2025)
+    assert not extraction.is_intention("De vraag voor inspecties is welke bijdrage zij willen leveren.", 2025)
+    assert not extraction.is_intention("Wij doen dat tegen de achtergrond van vragen over de overheid.", 2025)
+    assert extraction.is_intention("Daarbij worden de inspecties in de regio vaker uitgevoerd.", 2025)
+
+
+def test_what_the_document_holds_and_a_look_back_are_no_plan():
+    assert not extraction.is_intention("In dit magazine beschrijven we onze plannen voor de komende jaren.", 2025)
+    assert not extraction.is_intention("Daarnaast geven we in dit document informatie over de opvang.", 2025)
+    assert not extraction.is_intention("In het vandaag verschenen Jaarplan 2025 staat de opvang voorop.", 2025)
+    assert not extraction.is_intention("Het nieuwe werkprogramma van de inspectie beschrijft waar zij staat.", 2025)
+    assert not extraction.is_intention("In dit verslag blikt de inspectie terug op de afgelopen vier jaar.", 2025)
+    assert extraction.is_intention("De inspectie beschrijft in 2025 hoe de opvang van kinderen verloopt.", 2025)
+
+
+def test_what_something_looks_like_a_contrast_and_al_dan_niet_negate_or_look_back_at_nothing():
+    year = 2025
+    assert extraction.is_intention("De inspectie maakt inzichtelijk hoe de keten eruit ziet.", year)
+    assert extraction.is_intention("We doen onderzoek naar de keten, niet naar losse klachten van burgers.", year)
+    assert extraction.is_intention("In een verkenning weegt de inspectie of een onderwerp al dan niet past.", year)
+    assert not extraction.is_intention("De inspectie doet geen onderzoek naar losse klachten van burgers.", year)
+    # what it will show is no look back, and "zijn" in a clause inside it is no wish to be something
+    assert extraction.is_intention("De inspectie wil vaker laten zien wat de gevolgen zijn voor de opvang.", year)
+    # a wish to be something, also with a clause after it
+    assert not extraction.is_intention("De inspectie wil een wendbare organisatie zijn waar iedereen meedenkt.", year)
+
+
+def test_an_audit_office_acts_in_its_own_programme():
+    assert extraction.is_intention("De Rekenkamer Noord gaat haar onderzoek vaker vanuit burgers doen.", 2025)
+    assert extraction.is_intention("Naast deze onderzoeken rondt de rekenkamer nog twee onderzoeken af.", 2025)
+    assert not extraction.is_intention("De rekenkamer stelt in het najaar het onderzoeksprogramma vast.", 2025)
+    assert not extraction.is_intention("De missie van de rekenkamer blijft: het bestuur beter maken.", 2025)
 
 
 def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the_work():
@@ -168,6 +244,65 @@ def test_a_list_under_a_heading_that_names_the_year_or_after_a_lead_in_about_the
     ]
 
 
+def test_a_list_that_answers_a_question_of_what_it_will_do_in_the_year():
+    text = (
+        "Plannen\n\nWat gaat de inspectie in 2025 doen?\n"
+        "- Onderzoeken hoe de gemeenten de opvang van kinderen regelen.\n"
+        "- Nagaan of de havens veilig zijn.\n\n"
+        "Terugblik\n\nWat deed de inspectie in 2024?\n"
+        "- Een onderzoek naar de opvang.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "Onderzoeken hoe de gemeenten de opvang van kinderen regelen.",
+        "Nagaan of de havens veilig zijn.",
+    ]
+
+
+def test_an_item_of_a_list_not_introduced_as_the_plan_is_read_as_a_sentence_when_it_looks_ahead():
+    text = (
+        "Opvallend\n\n"
+        "• De inspectie wil de scholen in de regio vaker bezoeken.\n"
+        "• De inspectie houdt toezicht op de scholen in de regio.\n"
+        "• Scholen in de regio.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De inspectie wil de scholen in de regio vaker bezoeken."]
+
+
+def test_a_list_item_keeps_its_sentences_of_intention_and_leaves_out_its_background():
+    text = (
+        "Wat de inspectie in 2025 wil:\n\n"
+        "• Goed voorbereid zijn op nieuwe aanvragen. Het kabinet presenteert plannen voor twee nieuwe centrales.\n"
+        "• De veiligheid van de havens. De inspectie onderzoekt in 2025 hoe de havens zich voorbereiden.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "Goed voorbereid zijn op nieuwe aanvragen.",
+        "De veiligheid van de havens. De inspectie onderzoekt in 2025 hoe de havens zich voorbereiden.",
+    ]
+
+
+def test_a_list_of_questions_of_members_or_of_earlier_work_is_no_plan():
+    text = (
+        "Werkwijze\n\n"
+        "De inspectie stelt bij elk onderzoek vragen als:\n\n"
+        "• Werkt de opvang zoals bedoeld?\n"
+        "• Kan het beter?\n\n"
+        "Het team\n\n"
+        "Het inspectieteam bestaat uit:\n\n"
+        "• Een inspecteur-generaal en\n"
+        "• Twee directeuren.\n\n"
+        "Onderzoeken\n\n"
+        "Afgeronde onderzoeken in 2024:\n\n"
+        "• De opvang in de regio.\n\n"
+        "Nieuwe onderzoeken in 2025:\n\n"
+        "• De veiligheid van de havens.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De veiligheid van de havens."]
+
+
 def test_the_documents_own_organisation_is_learnt_from_its_text():
     text = (
         "De Keuringsdienst Zuid wil in 2025 meer bedrijven bezoeken. "
@@ -179,6 +314,19 @@ def test_the_documents_own_organisation_is_learnt_from_its_text():
     # named once, it is not learnt: "De Keuringsdienst Zuid" could be anyone
     alone = "De Keuringsdienst Zuid werkt daarbij samen met de gemeenten."
     assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
+
+
+def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
+    text = (
+        "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
+        "De LRA berekent de schade per onderwerp. "
+        "De Nederlandse Keuringsautoriteit (NKA) onderzoekt in 2025 de havens."
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen.",
+        "De Nederlandse Keuringsautoriteit (NKA) onderzoekt in 2025 de havens.",
+    ]
 
 
 def test_it_drops_running_headers_page_numbers_and_footnotes():
