@@ -3,8 +3,9 @@
 from dataclasses import dataclass
 
 from commitments import workflow
-from commitments.models import Goal, Status, Verdict, WorkProgramme
+from commitments.models import Domain, Goal, Status, Verdict, WorkProgramme
 from tests.builders import approve, bring_to, new_commitment, submit
+from tests.conftest import persona
 
 SECRET_NOTE = "Interne notitie: niet voor buiten"
 INTERNAL_EVIDENCE = "Intern memo over PO21"
@@ -18,6 +19,13 @@ class Years:
     dropped: object
     delayed: object
     planned: object  # of the open year
+
+
+def the_public_years():
+    """make_years of the Werkprogramma 2024 and the personas: for a class of tests that only read them."""
+    programme = WorkProgramme.objects.get(year=2024)
+    politie, migratie = Domain.objects.get(slug="politie"), Domain.objects.get(slug="migratie")
+    return make_years(programme, politie, migratie, *map(persona, ("alice", "dave", "bob", "carol")))
 
 
 def make_years(programme, politie, migratie, alice, dave, bob, carol):
