@@ -1149,8 +1149,10 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         return verb_before and (not after or after in CLASS_OF)
     if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
         return True
+    if word[:1].isupper() and "+" + low in actors:  # the supervisory body the text names, "het Commissariaat"
+        return True
     # the head of the organisation's name with an article: "De dienst wil" after "De Auditdienst Rijk"
-    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] != "-"):
+    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] not in "-+"):
         return True
     if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
         return True
@@ -1394,11 +1396,39 @@ def own_organisation(pages):
             verb = words[end + 1] if end + 1 < len(words) else ""
             if CLASS_OF.get(verb) == "verb" or _is_verb(words, end + 1):
                 subjects[words[1]] += 1
+    return _subject_name(subjects) | _supervisory_body(pages)
+
+
+def _subject_name(subjects):
     if not subjects:
         return frozenset()
     name, count = subjects.most_common(1)[0]
     known = name.lower() in ACTOR_NAMES or name.lower().endswith(ACTOR_SUFFIX) or ABBREVIATION_NAME.match(name)
     return frozenset() if count < 2 or known or name.lower() in FUNCTION_WORDS else frozenset({name.lower()})
+
+
+# The nouns that name a supervisory or advisory body in Dutch: with a capital, after an article, the text's own
+# organisation ("het Commissariaat voor de Media", "het College", "de Zorgautoriteit").
+BODY_NOUNS = (
+    "commissariaat college autoriteit raad inspectie dienst agentschap ombudsman bureau rekenkamer toezichthouder"
+).split()
+BODY = re.compile(r"\b(?:de|het|De|Het)\s+([A-Z][a-z]+)\b")
+
+
+def _supervisory_body(pages):
+    """The supervisory body the text names most often by a noun that names one, with a capital and an article
+    ("het Commissariaat", "Het College"), at least twice: learnt as "+commissariaat", an actor with its capital
+    only (a municipality's "het college" of its aldermen is not it)."""
+    heads = Counter(
+        head.lower()
+        for page in pages
+        for head in BODY.findall(" ".join(page.lines))
+        if head.lower() in BODY_NOUNS or head.lower().endswith(("autoriteit", "raad", "dienst"))
+    )
+    if not heads:
+        return frozenset()
+    head, count = heads.most_common(1)[0]
+    return frozenset({"+" + head}) if count >= 2 else frozenset()
 
 
 # An abbreviation the text defines for a thing, not for an organisation: "de ILT-brede risicoanalyse (IBRA)", a

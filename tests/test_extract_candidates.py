@@ -316,6 +316,22 @@ def test_the_documents_own_organisation_is_learnt_from_its_text():
     assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
 
 
+def test_a_supervisory_body_the_text_names_by_a_noun_that_names_one_acts():
+    text = (
+        "In haar toezicht richt het Commissariaat voor de Luchtvaart zich in 2025 op kleine vliegvelden. "
+        "Daarnaast besteedt het Commissariaat voor de Luchtvaart dit jaar extra aandacht aan drones. "
+        "Het college van burgemeester en wethouders besluit over de vergunningen."
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "In haar toezicht richt het Commissariaat voor de Luchtvaart zich in 2025 op kleine vliegvelden.",
+        "Daarnaast besteedt het Commissariaat voor de Luchtvaart dit jaar extra aandacht aan drones.",
+    ]
+    # named once, it is not learnt
+    alone = "Daarnaast besteedt het Commissariaat voor de Luchtvaart dit jaar extra aandacht aan drones."
+    assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
