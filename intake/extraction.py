@@ -738,7 +738,9 @@ LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
     r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
-    r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina)"
+    r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina"
+    # a letter that sets out the plan, also in a compound: "in deze brief", "De toezichtbrief"
+    r"|\w*brief)"
 )
 ABOUT_THE_DOCUMENT = re.compile(
     rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
@@ -748,6 +750,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
     rf"|\b(?:elk|ieder) jaar\b.*\b{DOCUMENTS}\b|\bjaarlijks\b.*\b{DOCUMENTS}\b"
+    # and the other way round, or every few years: "De toezichtbrief stuurt ... jaarlijks aan ...", "legt om de
+    # vier jaar zijn prioriteiten vast in een strategisch plan"
+    rf"|\b{DOCUMENTS}\b.*\b(?:jaarlijks|elk jaar|ieder jaar)\b|\bom de \w+ jaar\b.*\b{DOCUMENTS}\b"
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in)"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content

@@ -332,6 +332,16 @@ def test_a_supervisory_body_the_text_names_by_a_noun_that_names_one_acts():
     assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
 
 
+def test_a_letter_that_sets_out_the_plan_and_a_plan_made_every_few_years_are_the_document():
+    for sentence in (
+        "Daarnaast beschrijft de inspectie in deze brief haar rol en verantwoordelijkheid.",
+        "De toezichtbrief stuurt de inspectie jaarlijks aan de minister van Financiën.",
+        "Daarom legt de inspectie om de vier jaar haar prioriteiten vast in een strategisch plan.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    assert extraction.is_intention("De inspectie stuurt in 2025 brieven aan alle gemeenten.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
