@@ -795,7 +795,10 @@ REMIT = re.compile(
     # the background against which it works: "Wij doen dat tegen de achtergrond van de fundamentele vragen ..."
     r"|\btegen de achtergrond van\b"
     # what its independence means: "We besteden ons budget naar eigen inzicht ..."
-    r"|\bnaar eigen inzicht\b",
+    r"|\bnaar eigen inzicht\b"
+    # what it watches over as such, in the plain present: "Het College ziet er als toezichthouder op toe dat ...",
+    # "houdt in de gaten of dit verdrag ... wordt nageleefd"
+    r"|\b(?:ziet|zien) er (?:[\w’']+ ){0,3}op toe\b|\b(?:houdt|houden) (?:\w+ ){0,2}in de gaten\b",
     re.I,
 )
 # Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."

@@ -342,6 +342,16 @@ def test_a_letter_that_sets_out_the_plan_and_a_plan_made_every_few_years_are_the
     assert extraction.is_intention("De inspectie stuurt in 2025 brieven aan alle gemeenten.", 2025)
 
 
+def test_what_it_watches_over_as_such_is_its_remit():
+    for sentence in (
+        "De inspectie ziet er als toezichthouder op toe dat gemeenten hun taken goed uitvoeren.",
+        "De inspectie houdt in de gaten of de regels voor de havens worden nageleefd.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    # with a year ahead it is the plan
+    assert extraction.is_intention("De inspectie houdt in 2025 extra in de gaten of de havens veilig zijn.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
