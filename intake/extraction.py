@@ -686,6 +686,11 @@ THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) e
 # te stellen".
 INTENT = re.compile(
     r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om"
+    # the infinitive without "om", and a plan aimed at something: "Het streven is te komen tot ...", "De planning
+    # is erop gericht dat in 2023 ..."
+    r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) te \w+en"
+    r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling|planning|inzet) (?:is|zijn) (?:er )?"
+    r"(?:\w+ )?(?:erop|op) gericht\b"
     # whose intent, and the infinitive without "om": "De bedoeling van de IR is het ... in het najaar vast te stellen"
     r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) van (?:de|het) \S+ (?:is|zijn)\b.*"
     r"\bte \w+en\b"

@@ -352,6 +352,15 @@ def test_what_it_watches_over_as_such_is_its_remit():
     assert extraction.is_intention("De inspectie houdt in 2025 extra in de gaten of de havens veilig zijn.", 2025)
 
 
+def test_an_intent_or_a_plan_as_subject_with_an_infinitive_or_aimed_at_something_is_an_intention():
+    for sentence in (
+        "Het streven is te komen tot een landelijk beeld van de veiligheid in de havens.",
+        "De planning is erop gericht dat in 2025 een nieuw toetsingskader klaar is.",
+    ):
+        assert extraction.is_intention(sentence, 2025), sentence
+    assert not extraction.is_intention("De planning van de gemeenten is erg krap geweest.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
