@@ -710,6 +710,13 @@ AIM = re.compile(
     r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
     r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|waar|waarin|die|dat)\b)"
 )
+# The period's themes named as such, with or without an actor: "Nieuwere thema’s zijn ...", "Daarom is dit een van
+# de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
+THEMES = re.compile(
+    r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+thema[’']?s?\b", re.I
+)
+THEMES_OPENING = re.compile(rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:is|zijn)\b", re.I)
+PERIOD_AHEAD = re.compile(r"\b(?:de )?(?:komende|volgende) (?:tijd|jaren|periode)\b", re.I)
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
 # The perfect: "heeft ... gekregen", with a separable prefix ("vastgesteld", "opgezet"), an unstressed one
@@ -886,6 +893,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
         return Reading(False, acts)
+    if THEMES.search(statement) and re.search(r"\b(?:is|zijn)\b", statement):
+        if THEMES_OPENING.match(statement) or future or PERIOD_AHEAD.search(statement):
+            return Reading(True, acts)
     # Its focal point of the year, or more or less effort somewhere, after a sentence in which it acted or with a
     # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".
     if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):

@@ -361,6 +361,17 @@ def test_an_intent_or_a_plan_as_subject_with_an_infinitive_or_aimed_at_something
     assert not extraction.is_intention("De planning van de gemeenten is erg krap geweest.", 2025)
 
 
+def test_the_periods_themes_named_as_such_are_intentions_without_an_actor():
+    for sentence in (
+        "Nieuwe thema’s zijn de veiligheid van drones en het gebruik van data in de havens.",
+        "Daarom is dit een van de belangrijkste thema’s voor de komende jaren.",
+        "Naast de havens is een ander belangrijk thema in 2025 de veiligheid van tunnels.",
+    ):
+        assert extraction.is_intention(sentence, 2025), sentence
+    # a theme of no period ahead is background
+    assert not extraction.is_intention("Veiligheid is een belangrijk thema in de samenleving.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
