@@ -372,6 +372,15 @@ def test_the_periods_themes_named_as_such_are_intentions_without_an_actor():
     assert not extraction.is_intention("Veiligheid is een belangrijk thema in de samenleving.", 2025)
 
 
+def test_a_sentence_opening_with_where_needed_is_a_condition():
+    for sentence in (
+        "Waar nodig pakken we de overtredingen in de havens aan.",
+        "Zo nodig zet de inspectie in 2025 extra inspecteurs in.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    assert extraction.is_intention("We pakken in 2025 de overtredingen in de havens aan.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
