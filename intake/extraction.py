@@ -789,6 +789,15 @@ CONTINGENT = re.compile(
     r"|^(?:waar|zo|indien|als|wanneer|daar waar) (?:dat )?nodig\b",
     re.I,
 )
+# A plea to others, what it asks of them, is not what it will do itself: "De NZa pleit ... voor het wettelijk
+# vastleggen van ...", "roept de minister op ...". And a "we" that is everyone, society: "weten we als samenleving
+# beter ...", "De zorgkloof verkleinen we alleen als de samenleving gezonder wordt".
+PLEA = re.compile(
+    r"\b(?:pleit|pleiten)\b(?:\s+[\w’']+){0,10}?\s+voor\b|\b(?:roept|roepen)\b(?:\s+[\w’']+){1,8}?\s+op\b"
+    r"|\b(?:we|wij)\s+(?:[\w’']+\s+)?als\s+(?:samenleving|maatschappij|land|burgers|Nederlanders)\b"
+    r"|\b(?:we|wij)\s+alleen\s+(?:als|wanneer|indien)\b",
+    re.I,
+)
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
 CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
@@ -891,6 +900,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or DEFINITION.search(statement)
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)
+        or PLEA.search(statement)
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):

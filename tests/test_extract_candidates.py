@@ -381,6 +381,17 @@ def test_a_sentence_opening_with_where_needed_is_a_condition():
     assert extraction.is_intention("We pakken in 2025 de overtredingen in de havens aan.", 2025)
 
 
+def test_a_plea_to_others_and_a_we_that_is_society_are_no_intentions():
+    for sentence in (
+        "De inspectie pleit in 2025 voor een wettelijke plicht om havens te keuren.",
+        "De inspectie roept de gemeenten op hun havens in 2025 te keuren.",
+        "Zo weten we als samenleving in 2025 beter welke havens veilig zijn.",
+        "De risico's verkleinen we alleen als iedereen in 2025 meedoet.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    assert extraction.is_intention("We keuren in 2025 alle havens.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
