@@ -645,6 +645,8 @@ NOT_ACTORS = frozenset("II III IV VI VII MJP MJB MJPs".split())
 # "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam").
 FIRST_PERSON = frozenset("we wij ons".split())
 THIRD_PERSON = frozenset("zij ze".split())
+# Its staff, who do its work: "De medewerkers werken daarbij samen ...".
+STAFF = frozenset("medewerkers inspecteurs onderzoekers".split())
 # The supervision itself as the subject: "Het toezicht op ... richt zich", "Het onderzoek ... wordt gepubliceerd".
 WORK_NOUNS = frozenset(
     "toezicht onderzoek onderzoeken rapport rapportage publicatie inspectieonderzoek interviews locatiebezoeken "
@@ -881,7 +883,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     words = [word for word in _words(TITLE.sub(" titel ", sentence)) if len(word) > 1 or word.isdigit()]
     lowered = [word.lower() for word in words]
     acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor, actors)]
-    acts = bool(acting)
+    # its staff act, but a "zij" after them is theirs, not the organisation's
+    acts = any(not _is_staff(lowered[index]) for index in acting)
     if len(words) < MIN_WORDS or QUOTE.search(sentence) or sentence[:1].islower() or NUMBERED.match(sentence):
         return Reading(False, acts)
     if not (TERMINAL.search(sentence.rstrip()) or sentence.rstrip().endswith(";") or page_end):
@@ -1152,6 +1155,10 @@ def _negated(statement):
     return False
 
 
+def _is_staff(word):
+    return word in STAFF or word.endswith("medewerkers")
+
+
 def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
     """Is the word at `index` the inspectorate acting (not its possessor, not someone else's "zij")?"""
     word, low = words[index], lowered[index]
@@ -1186,6 +1193,14 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         return True
     if word[:1].isupper() and "+" + low in actors:  # the supervisory body the text names, "het Commissariaat"
         return True
+    if _is_staff(low):
+        # its staff: "De medewerkers werken daarbij samen ...", "onze inspecteurs"; not others' ("de medewerkers
+        # van zorginstellingen"), unless of the organisation itself ("de medewerkers van de inspectie")
+        after = lowered[index + 1 : index + 4]
+        owner = after[2] if after[:1] == ["van"] and len(after) == 3 and after[1] in ("de", "het") else None
+        if after[:1] == ["van"] and not (owner and (owner in ACTOR_NAMES or owner in actors or "+" + owner in actors)):
+            return False
+        return before in ("de", "onze", "haar", "zijn")
     # the head of the organisation's name with an article: "De dienst wil" after "De Auditdienst Rijk"
     if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] not in "-+"):
         return True

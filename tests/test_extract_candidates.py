@@ -392,6 +392,12 @@ def test_a_plea_to_others_and_a_we_that_is_society_are_no_intentions():
     assert extraction.is_intention("We keuren in 2025 alle havens.", 2025)
 
 
+def test_its_staff_act_and_others_staff_do_not():
+    assert extraction.is_intention("De medewerkers werken daarbij samen met de politie in de havens.", 2025)
+    assert extraction.is_intention("Onze inspecteurs bezoeken daarbij de havens.", 2025)
+    assert not extraction.is_intention("De medewerkers van de havens werken daarbij samen met de politie.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
