@@ -693,6 +693,8 @@ INTENT = re.compile(
     r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) te \w+en"
     r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling|planning|inzet) (?:is|zijn) (?:er )?"
     r"(?:\w+ )?(?:erop|op) gericht\b"
+    # its principle of how it works: "Het uitgangspunt hierbij is dat de Inspectie zoveel mogelijk aansluit ..."
+    r"|(?:Het |Een )?(?:uitgangspunt|streven) (?:\w+ ){0,2}is dat\b"
     # whose intent, and the infinitive without "om": "De bedoeling van de IR is het ... in het najaar vast te stellen"
     r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) van (?:de|het) \S+ (?:is|zijn)\b.*"
     r"\bte \w+en\b"

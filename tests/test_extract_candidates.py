@@ -398,6 +398,13 @@ def test_its_staff_act_and_others_staff_do_not():
     assert not extraction.is_intention("De medewerkers van de havens werken daarbij samen met de politie.", 2025)
 
 
+def test_its_principle_of_how_it_works_is_an_intention():
+    # the verb of the clause apart from its subject, which the rules of the present tense do not see
+    sentence = "Het uitgangspunt hierbij is dat de inspectie zoveel mogelijk aansluit op bestaande gegevens."
+    assert extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention("Het uitgangspunt van de wet was een andere.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
