@@ -931,7 +931,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
-        return Reading(passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work), acts)
+        # And what "gaat" or "zal" happen in a year ahead, said of a thing of its own: "Dit gaat in 2019 zijn beslag
+        # krijgen".
+        going = future and re.match(r"^(?:Dit|Dat) (?:gaat|zal)\b", statement)
+        return Reading(
+            bool(going) or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)), acts
+        )
     if future or AHEAD.search(statement):
         return Reading(True, acts)
     # What the organisation can do in the period, "kan" beside its name ("Zodoende kan de inspectie ...

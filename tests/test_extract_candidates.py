@@ -405,6 +405,13 @@ def test_its_principle_of_how_it_works_is_an_intention():
     assert not extraction.is_intention("Het uitgangspunt van de wet was een andere.", 2025)
 
 
+def test_what_this_will_become_in_a_year_ahead_is_an_intention():
+    assert extraction.is_intention("Dit gaat in 2025 zijn beslag krijgen.", 2025)
+    assert extraction.is_intention("Dat zal in 2026 verder vorm krijgen.", 2025)
+    assert not extraction.is_intention("Dit gaat in 2023 zijn beslag krijgen.", 2025)  # a year before
+    assert not extraction.is_intention("Deze zullen ook in de komende jaren van invloed blijven.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
