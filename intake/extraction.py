@@ -807,7 +807,7 @@ CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodi
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
     r"^(?:De|Onze|Haar|Zijn) missie\b"  # "De missie van de ILT blijft onveranderd: ..."
-    r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
+    r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|(?:dient|dienen)(?!(?:\s+[\w’']+){0,3}?\s+als\b)"
     r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
     re.I,
 )

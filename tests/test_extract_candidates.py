@@ -412,6 +412,12 @@ def test_what_this_will_become_in_a_year_ahead_is_an_intention():
     assert not extraction.is_intention("Deze zullen ook in de komende jaren van invloed blijven.", 2025)
 
 
+def test_what_serves_as_a_guide_is_no_mission():
+    sentence = "De thema’s dienen voor ons als leidraad; wat we gaan onderzoeken, zullen we na een verkenning bepalen."
+    assert extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention("Daarmee dient de inspectie het publieke belang.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
