@@ -910,6 +910,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
         return Reading(False, acts)
+    # A decision taken, impersonally, on the work to do: "Bij de keuze ... is besloten om nadrukkelijk aandacht te
+    # geven aan ..." (in the programme, by the organisation), unless of a year before.
+    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
+    if DECIDED_TO.search(_main_clause(statement)) and (future or not earlier):
+        return Reading(True, acts)
     if THEMES.search(statement) and re.search(r"\b(?:is|zijn)\b", statement):
         if THEMES_OPENING.match(statement) or future or PERIOD_AHEAD.search(statement):
             return Reading(True, acts)
@@ -958,6 +963,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         about_the_work or any(_verb_beside(words, lowered, index) for index in persons),
         acts,
     )
+
+
+DECIDED_TO = re.compile(r"\b(?:is|zijn) (?:\w+ ){0,2}(?:besloten|gekozen) om\b(?:\s+[\w’'-]+)+?\s+te\s+\w+en\b")
 
 
 def _account(statement, words, lowered, acting, year):

@@ -418,6 +418,13 @@ def test_what_serves_as_a_guide_is_no_mission():
     assert not extraction.is_intention("Daarmee dient de inspectie het publieke belang.", 2025)
 
 
+def test_a_decision_taken_on_the_work_to_do_is_an_intention():
+    sentence = "Bij de keuze van de onderwerpen is besloten om nadrukkelijk aandacht te geven aan de havens."
+    assert extraction.is_intention(sentence, 2025)
+    sentence = "In 2022 is besloten om nadrukkelijk aandacht te geven aan de havens."  # then, not now
+    assert not extraction.is_intention(sentence, 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
