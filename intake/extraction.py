@@ -854,6 +854,7 @@ QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\
 NOT_VERBS = frozenset(
     "met niet ook dat tot ten wat net wet binnen toezicht aandacht echter zelf alleen samen eerst".split()
     + "bestaat bestaan".split()  # what it is ("bestaat inmiddels vijf jaar", "bestaat uit"), not what it does
+    + "kent kennen".split()  # what it has ("Naast het werken in programma’s kent de Inspectie vakgroepen")
 )
 # Sentences that go on about the one before: they belong to it, even when they could stand alone...
 ELABORATES = re.compile(

@@ -425,6 +425,11 @@ def test_a_decision_taken_on_the_work_to_do_is_an_intention():
     assert not extraction.is_intention(sentence, 2025)
 
 
+def test_what_it_has_is_no_work():
+    assert not extraction.is_intention("De inspectie kent drie afdelingen voor de havens.", 2025)
+    assert extraction.is_intention("De inspectie kent in 2025 drie nieuwe vergunningen toe.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
