@@ -966,6 +966,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     )
 
 
+THEMES_LISTED = re.compile(
+    r"\b(?:\w*thema[’']?s|speerpunten|prioriteiten|focuspunten|aandachtspunten)\b[^:.;]*:\s*\S", re.I
+)
 DECIDED_TO = re.compile(r"\b(?:is|zijn) (?:\w+ ){0,2}(?:besloten|gekozen) om\b(?:\s+[\w’'-]+)+?\s+te\s+\w+en\b")
 
 
@@ -979,6 +982,10 @@ def _account(statement, words, lowered, acting, year):
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
     # of the main clause: the perfect of a clause inside it is what is studied
     perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
+    # a perfect that names the period's themes, listing them after a colon, says what they are: "De ACM heeft recent
+    # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."
+    if perfect and future and THEMES_LISTED.search(statement):
+        return False
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then

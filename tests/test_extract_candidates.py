@@ -430,6 +430,14 @@ def test_what_it_has_is_no_work():
     assert extraction.is_intention("De inspectie kent in 2025 drie nieuwe vergunningen toe.", 2025)
 
 
+def test_a_perfect_that_lists_the_periods_themes_names_them():
+    sentence = "De inspectie heeft haar speerpunten voor 2025 bekendgemaakt: de havens en de tunnels."
+    assert extraction.is_intention(sentence, 2025)
+    # without the list, the making of the plan; before the period, what was
+    assert not extraction.is_intention("De inspectie heeft haar speerpunten voor 2025 bekendgemaakt.", 2025)
+    assert not extraction.is_intention("De inspectie heeft haar speerpunten voor 2023 bekendgemaakt: de havens.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
