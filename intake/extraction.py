@@ -1191,6 +1191,13 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         return False
     if before == "van" and word[:1].isupper():  # "het domein van JenV", "de minister van SZW"
         return False
+    # a later word of a name so owned or taken: "de formatie van de Inspectie SZW", "bij de Inspectie SZW"
+    start = index
+    while start >= 1 and words[start - 1][:1].isupper() and words[start][:1].isupper():
+        start -= 1
+    if start < index and start >= 2 and words[start - 1] in ("de", "het"):
+        if lowered[start - 2] == "van" or lowered[start - 2] in OBJECT_PREPOSITIONS:
+            return False
     # The object of a preposition is not the subject: "de Wet op de rijksinspecties", "bij de Inspectie"; the agent
     # of a passive ("door de Inspectie") is the one who acts.
     if (

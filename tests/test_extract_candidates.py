@@ -438,6 +438,12 @@ def test_a_perfect_that_lists_the_periods_themes_names_them():
     assert not extraction.is_intention("De inspectie heeft haar speerpunten voor 2023 bekendgemaakt: de havens.", 2025)
 
 
+def test_a_later_word_of_an_owned_name_does_not_act():
+    sentence = "In de periode tot 2026 daalt de formatie van de Inspectie ABC als gevolg van de bezuinigingen."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("In 2025 bezoekt de Inspectie ABC alle havens.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
