@@ -1178,6 +1178,9 @@ def _negated(statement):
     return False
 
 
+QUANTITIES = frozenset("aantal aantallen meer minder extra vele enkele honderden duizenden".split())
+
+
 def _is_staff(word):
     return word in STAFF or word.endswith("medewerkers")
 
@@ -1214,6 +1217,9 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         and low.endswith("s")
         and not _is_work_noun(low)
     ):
+        return False
+    # counted, "inspecties" are the inspections done, not inspectorates: "aantallen inspecties", "200 inspecties"
+    if word.islower() and low.endswith("s") and (before.isdigit() or before in QUANTITIES):
         return False
     if low == "ons":
         after = lowered[index + 1] if index + 1 < len(words) else ""

@@ -444,6 +444,12 @@ def test_a_later_word_of_an_owned_name_does_not_act():
     assert extraction.is_intention("In 2025 bezoekt de Inspectie ABC alle havens.", 2025)
 
 
+def test_counted_inspections_are_no_inspectorates():
+    sentence = "Deze kerncijfers betreffen vooral aantallen inspecties en rapporten over de havens."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("De inspecties werken daarbij samen met de politie.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
