@@ -662,7 +662,9 @@ AHEAD = re.compile(
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
     r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen))\b"
     r"|\b(?:aandacht|oog) (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
-    r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b",
+    r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b"
+    # a choice made for the period: "De Inspectie kiest voor een focus op ...", "kiezen ervoor om ..."
+    r"|\b(?:kiest|kiezen) (?:\w+ ){0,3}(?:voor|ervoor)\b",
     re.I,
 )
 # The year's focal point or priority: "Daarbij is ... een aandachtspunt", "De prioriteit ... ligt bij ...".

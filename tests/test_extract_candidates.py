@@ -450,6 +450,12 @@ def test_counted_inspections_are_no_inspectorates():
     assert extraction.is_intention("De inspecties werken daarbij samen met de politie.", 2025)
 
 
+def test_a_choice_for_the_period_in_a_list_not_introduced_as_the_plan_is_an_intention():
+    text = "Opvallende punten\n\n• De inspectie kiest voor een focus op de kleine havens.\n• De inspectie is groot.\n"
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De inspectie kiest voor een focus op de kleine havens."]
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
