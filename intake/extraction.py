@@ -635,6 +635,8 @@ ACTOR_NAMES = frozenset(
     "autoriteit agentschap".split()
     # an audit office, whose programme is its research: "De Algemene Rekenkamer gaat ...", "rondt de rekenkamer ... af"
     + "rekenkamer rekenkamercommissie".split()
+    # and as others name such a body by its task: "wil de onafhankelijke controleur van ... een oordeel gaan geven"
+    + "controleur toezichtsorgaan".split()
 )
 # A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
 ACTOR_SUFFIX = ("inspectie", "inspecties")

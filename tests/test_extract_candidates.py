@@ -456,6 +456,12 @@ def test_a_choice_for_the_period_in_a_list_not_introduced_as_the_plan_is_an_inte
     assert statements == ["De inspectie kiest voor een focus op de kleine havens."]
 
 
+def test_a_body_named_by_its_task_acts():
+    sentence = "Meer dan voorheen wil de onafhankelijke controleur van de havens een oordeel geven over de veiligheid."
+    assert extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("Het toezichtsorgaan richt zich in 2025 op de havens.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
