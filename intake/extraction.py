@@ -920,6 +920,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
     if DECIDED_TO.search(_main_clause(statement)) and (future or not earlier):
         return Reading(True, acts)
+    # A study named as a fragment, the programme's list in sentences: "Eén onderzoek waarin de rekenkamer ...
+    # onderzoekt.", "En één onderzoek waarin ze ... nagaat."
+    if STUDY_NAMED.match(statement) and not earlier:
+        return Reading(True, acts)
     if THEMES.search(statement) and re.search(r"\b(?:is|zijn)\b", statement):
         if THEMES_OPENING.match(statement) or future or PERIOD_AHEAD.search(statement):
             return Reading(True, acts)
@@ -970,6 +974,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     )
 
 
+STUDY_NAMED = re.compile(
+    r"^(?:En )?(?:Eén|één|Een|een|Twee|Drie|Vier|Het eerste|Het tweede|Het derde) (?:[\w-]+ )?"
+    r"(?:onderzoek|onderzoeken|verkenning|verkenningen) (?:waarin|waarbij|waarmee|naar|over)\b"
+    # a fragment: no main verb of its own after it (not "Een onderzoek naar ... liet zien", "... is afgerond")
+    r"(?:(?!\b(?:is|zijn|was|waren|heeft|hebben|werd|werden|liet|bleek|wordt|worden)\b)[^.;])*[.;]?$"
+)
 THEMES_LISTED = re.compile(
     r"\b(?:\w*thema[’']?s|speerpunten|prioriteiten|focuspunten|aandachtspunten)\b[^:.;]*:\s*\S", re.I
 )

@@ -462,6 +462,14 @@ def test_a_body_named_by_its_task_acts():
     assert extraction.is_intention("Het toezichtsorgaan richt zich in 2025 op de havens.", 2025)
 
 
+def test_a_study_named_in_a_fragment_is_an_intention():
+    assert extraction.is_intention("Eén onderzoek waarin de inspectie de veiligheid van de havens onderzoekt.", 2025)
+    assert extraction.is_intention("En een verkenning naar de veiligheid van de tunnels.", 2025)
+    # a sentence with a verb of its own says what the study did or is
+    assert not extraction.is_intention("Een onderzoek naar de havens liet zien dat het beter kan.", 2025)
+    assert not extraction.is_intention("Een onderzoek naar de havens is in 2023 afgerond.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
