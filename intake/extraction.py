@@ -853,7 +853,11 @@ TITLE = re.compile(r"‘[^‘’]{1,80}’")
 OPENING_QUOTE = re.compile(r"^[“„\"]")
 SPEAKER_QUOTE = re.compile(r":\s*[“„\"]")
 CLOSING_QUOTE = re.compile(r"[”\"]")
-QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
+QUOTE = re.compile(
+    r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b"
+    # a speaker's words after a verb of saying and a colon: "CvdM meldt: ‘Voor een goed werkende democratie ..."
+    r"|\b(?:meldt|melden|stelt|stellen|schrijft|schrijven|benadrukt|verklaart|laat weten)\s*:\s*[‘'\"“„]"
+)
 # Words ending like a verb that are none.
 NOT_VERBS = frozenset(
     "met niet ook dat tot ten wat net wet binnen toezicht aandacht echter zelf alleen samen eerst".split()

@@ -470,6 +470,12 @@ def test_a_study_named_in_a_fragment_is_an_intention():
     assert not extraction.is_intention("Een onderzoek naar de havens is in 2023 afgerond.", 2025)
 
 
+def test_a_speakers_words_after_a_verb_of_saying_and_a_colon_are_a_quote():
+    sentence = "De inspectie meldt: ‘In 2025 willen we alle havens bezoeken."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("De inspectie meldt dat zij in 2025 alle havens wil bezoeken.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "
