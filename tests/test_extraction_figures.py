@@ -89,29 +89,29 @@ def test_the_seventh_held_out_set_now_developed_on():
 def test_the_eighth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-h"))
     assert intentions == 40
-    # recall 82.5%, precision 70.2% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%)
-    assert found >= 33 and hits / total >= 33 / 47
+    # recall 85.0%, precision 70.8% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%)
+    assert found >= 34 and hits / total >= 34 / 48
 
 
 def test_the_ninth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-i"))
     assert intentions == 40
-    # recall 82.5%, precision 64.7% (unseen: 67.5%, 45.8%; after the round on H-J: 77.5%, 63.3%)
-    assert found >= 33 and hits / total >= 33 / 51
+    # recall 82.5%, precision 68.8% (unseen: 67.5%, 45.8%; after the round on H-J: 77.5%, 63.3%)
+    assert found >= 33 and hits / total >= 33 / 48
 
 
 def test_the_tenth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-j"))
     assert intentions == 59
-    # recall 81.4%, precision 84.5% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%)
-    assert found >= 48 and hits / total >= 49 / 58
+    # recall 86.4%, precision 85.2% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%)
+    assert found >= 51 and hits / total >= 52 / 61
 
 
 def test_the_eleventh_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-k"))
     assert intentions == 42
-    # recall 90.5%, precision 82.6% (unseen, with the rules after the round on H-J: 66.7%, 70.0%, 28 of 42, 28 of 40)
-    assert found >= 38 and hits / total >= 38 / 46
+    # recall 90.5%, precision 84.4% (unseen, with the rules after the round on H-J: 66.7%, 70.0%, 28 of 42, 28 of 40)
+    assert found >= 38 and hits / total >= 38 / 45
 
 
 @pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghijk")])
