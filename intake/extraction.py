@@ -635,6 +635,8 @@ ACTOR_NAMES = frozenset(
     "autoriteit agentschap".split()
     # an audit office, whose programme is its research: "De Algemene Rekenkamer gaat ...", "rondt de rekenkamer ... af"
     + "rekenkamer rekenkamercommissie".split()
+    # and as others name such a body by its task: "wil de onafhankelijke controleur van ... een oordeel gaan geven"
+    + "controleur toezichtsorgaan".split()
 )
 # A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
 ACTOR_SUFFIX = ("inspectie", "inspecties")
@@ -645,6 +647,8 @@ NOT_ACTORS = frozenset("II III IV VI VII MJP MJB MJPs".split())
 # "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam").
 FIRST_PERSON = frozenset("we wij ons".split())
 THIRD_PERSON = frozenset("zij ze".split())
+# Its staff, who do its work: "De medewerkers werken daarbij samen ...".
+STAFF = frozenset("medewerkers inspecteurs onderzoekers".split())
 # The supervision itself as the subject: "Het toezicht op ... richt zich", "Het onderzoek ... wordt gepubliceerd".
 WORK_NOUNS = frozenset(
     "toezicht onderzoek onderzoeken rapport rapportage publicatie inspectieonderzoek interviews locatiebezoeken "
@@ -660,7 +664,9 @@ AHEAD = re.compile(
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
     r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen))\b"
     r"|\b(?:aandacht|oog) (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
-    r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b",
+    r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b"
+    # a choice made for the period: "De Inspectie kiest voor een focus op ...", "kiezen ervoor om ..."
+    r"|\b(?:kiest|kiezen) (?:\w+ ){0,3}(?:voor|ervoor)\b",
     re.I,
 )
 # The year's focal point or priority: "Daarbij is ... een aandachtspunt", "De prioriteit ... ligt bij ...".
@@ -686,6 +692,13 @@ THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) e
 # te stellen".
 INTENT = re.compile(
     r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om"
+    # the infinitive without "om", and a plan aimed at something: "Het streven is te komen tot ...", "De planning
+    # is erop gericht dat in 2023 ..."
+    r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) te \w+en"
+    r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling|planning|inzet) (?:is|zijn) (?:er )?"
+    r"(?:\w+ )?(?:erop|op) gericht\b"
+    # its principle of how it works: "Het uitgangspunt hierbij is dat de Inspectie zoveel mogelijk aansluit ..."
+    r"|(?:Het |Een )?(?:uitgangspunt|streven) (?:\w+ ){0,2}is dat\b"
     # whose intent, and the infinitive without "om": "De bedoeling van de IR is het ... in het najaar vast te stellen"
     r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) van (?:de|het) \S+ (?:is|zijn)\b.*"
     r"\bte \w+en\b"
@@ -705,6 +718,13 @@ AIM = re.compile(
     r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
     r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|waar|waarin|die|dat)\b)"
 )
+# The period's themes named as such, with or without an actor: "Nieuwere thema’s zijn ...", "Daarom is dit een van
+# de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
+THEMES = re.compile(
+    r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+thema[’']?s?\b", re.I
+)
+THEMES_OPENING = re.compile(rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:is|zijn)\b", re.I)
+PERIOD_AHEAD = re.compile(r"\b(?:de )?(?:komende|volgende) (?:tijd|jaren|periode)\b", re.I)
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
 # The perfect: "heeft ... gekregen", with a separable prefix ("vastgesteld", "opgezet"), an unstressed one
@@ -738,7 +758,9 @@ LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
 # About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
 DOCUMENTS = (
     r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
-    r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina)"
+    r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina"
+    # a letter that sets out the plan, also in a compound: "in deze brief", "De toezichtbrief"
+    r"|\w*brief)"
 )
 ABOUT_THE_DOCUMENT = re.compile(
     rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
@@ -748,6 +770,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
     rf"|\b(?:elk|ieder) jaar\b.*\b{DOCUMENTS}\b|\bjaarlijks\b.*\b{DOCUMENTS}\b"
+    # and the other way round, or every few years: "De toezichtbrief stuurt ... jaarlijks aan ...", "legt om de
+    # vier jaar zijn prioriteiten vast in een strategisch plan"
+    rf"|\b{DOCUMENTS}\b.*\b(?:jaarlijks|elk jaar|ieder jaar)\b|\bom de \w+ jaar\b.*\b{DOCUMENTS}\b"
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in)"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
@@ -767,7 +792,18 @@ CONTINGENT = re.compile(
     # "Zijn er dingen die aandacht nodig hebben dan trekt de inspectie aan de bel"
     r"^(?:Is|Zijn|Wordt|Worden|Blijkt|Blijken|Komt|Komen|Ontstaat|Ontstaan) (?:er|de|het|een|zij|ze)\b.*\bdan\b|"
     r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
-    r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b",
+    r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b"
+    # a sentence opening with "where needed": what it may do, "Waar nodig pakken we ... aan", "Zo nodig ..."
+    r"|^(?:waar|zo|indien|als|wanneer|daar waar) (?:dat )?nodig\b",
+    re.I,
+)
+# A plea to others, what it asks of them, is not what it will do itself: "De NZa pleit ... voor het wettelijk
+# vastleggen van ...", "roept de minister op ...". And a "we" that is everyone, society: "weten we als samenleving
+# beter ...", "De zorgkloof verkleinen we alleen als de samenleving gezonder wordt".
+PLEA = re.compile(
+    r"\b(?:pleit|pleiten)\b(?:\s+[\w’']+){0,10}?\s+voor\b|\b(?:roept|roepen)\b(?:\s+[\w’']+){1,8}?\s+op\b"
+    r"|\b(?:we|wij)\s+(?:[\w’']+\s+)?als\s+(?:samenleving|maatschappij|land|burgers|Nederlanders)\b"
+    r"|\b(?:we|wij)\s+alleen\s+(?:als|wanneer|indien)\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
@@ -775,7 +811,7 @@ CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodi
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
     r"^(?:De|Onze|Haar|Zijn) missie\b"  # "De missie van de ILT blijft onveranderd: ..."
-    r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|dient|dienen"
+    r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|(?:dient|dienen)(?!(?:\s+[\w’']+){0,3}?\s+als\b)"
     r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
     re.I,
 )
@@ -790,7 +826,10 @@ REMIT = re.compile(
     # the background against which it works: "Wij doen dat tegen de achtergrond van de fundamentele vragen ..."
     r"|\btegen de achtergrond van\b"
     # what its independence means: "We besteden ons budget naar eigen inzicht ..."
-    r"|\bnaar eigen inzicht\b",
+    r"|\bnaar eigen inzicht\b"
+    # what it watches over as such, in the plain present: "Het College ziet er als toezichthouder op toe dat ...",
+    # "houdt in de gaten of dit verdrag ... wordt nageleefd"
+    r"|\b(?:ziet|zien) er (?:[\w’']+ ){0,3}op toe\b|\b(?:houdt|houden) (?:\w+ ){0,2}in de gaten\b",
     re.I,
 )
 # Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
@@ -814,11 +853,16 @@ TITLE = re.compile(r"‘[^‘’]{1,80}’")
 OPENING_QUOTE = re.compile(r"^[“„\"]")
 SPEAKER_QUOTE = re.compile(r":\s*[“„\"]")
 CLOSING_QUOTE = re.compile(r"[”\"]")
-QUOTE = re.compile(r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b")
+QUOTE = re.compile(
+    r"^[‘'\"“„]|\b(?:aldus|zegt|zei|vertelt)\b|[’'\"”]\s*,?\s*(?:zegt|aldus)\b"
+    # a speaker's words after a verb of saying and a colon: "CvdM meldt: ‘Voor een goed werkende democratie ..."
+    r"|\b(?:meldt|melden|stelt|stellen|schrijft|schrijven|benadrukt|verklaart|laat weten)\s*:\s*[‘'\"“„]"
+)
 # Words ending like a verb that are none.
 NOT_VERBS = frozenset(
     "met niet ook dat tot ten wat net wet binnen toezicht aandacht echter zelf alleen samen eerst".split()
     + "bestaat bestaan".split()  # what it is ("bestaat inmiddels vijf jaar", "bestaat uit"), not what it does
+    + "kent kennen".split()  # what it has ("Naast het werken in programma’s kent de Inspectie vakgroepen")
 )
 # Sentences that go on about the one before: they belong to it, even when they could stand alone...
 ELABORATES = re.compile(
@@ -850,7 +894,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     words = [word for word in _words(TITLE.sub(" titel ", sentence)) if len(word) > 1 or word.isdigit()]
     lowered = [word.lower() for word in words]
     acting = [index for index in range(len(words)) if _is_actor(words, lowered, index, after_actor, actors)]
-    acts = bool(acting)
+    # its staff act, but a "zij" after them is theirs, not the organisation's
+    acts = any(not _is_staff(lowered[index]) for index in acting)
     if len(words) < MIN_WORDS or QUOTE.search(sentence) or sentence[:1].islower() or NUMBERED.match(sentence):
         return Reading(False, acts)
     if not (TERMINAL.search(sentence.rstrip()) or sentence.rstrip().endswith(";") or page_end):
@@ -869,10 +914,23 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or DEFINITION.search(statement)
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)
+        or PLEA.search(statement)
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
         return Reading(False, acts)
+    # A decision taken, impersonally, on the work to do: "Bij de keuze ... is besloten om nadrukkelijk aandacht te
+    # geven aan ..." (in the programme, by the organisation), unless of a year before.
+    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
+    if DECIDED_TO.search(_main_clause(statement)) and (future or not earlier):
+        return Reading(True, acts)
+    # A study named as a fragment, the programme's list in sentences: "Eén onderzoek waarin de rekenkamer ...
+    # onderzoekt.", "En één onderzoek waarin ze ... nagaat."
+    if STUDY_NAMED.match(statement) and not earlier:
+        return Reading(True, acts)
+    if THEMES.search(statement) and re.search(r"\b(?:is|zijn)\b", statement):
+        if THEMES_OPENING.match(statement) or future or PERIOD_AHEAD.search(statement):
+            return Reading(True, acts)
     # Its focal point of the year, or more or less effort somewhere, after a sentence in which it acted or with a
     # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".
     if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):
@@ -891,7 +949,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
-        return Reading(passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work), acts)
+        # And what "gaat" or "zal" happen in a year ahead, said of a thing of its own: "Dit gaat in 2019 zijn beslag
+        # krijgen".
+        going = future and re.match(r"^(?:Dit|Dat) (?:gaat|zal)\b", statement)
+        return Reading(
+            bool(going) or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)), acts
+        )
     if future or AHEAD.search(statement):
         return Reading(True, acts)
     # What the organisation can do in the period, "kan" beside its name ("Zodoende kan de inspectie ...
@@ -915,6 +978,18 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     )
 
 
+STUDY_NAMED = re.compile(
+    r"^(?:En )?(?:Eén|één|Een|een|Twee|Drie|Vier|Het eerste|Het tweede|Het derde) (?:[\w-]+ )?"
+    r"(?:onderzoek|onderzoeken|verkenning|verkenningen) (?:waarin|waarbij|waarmee|naar|over)\b"
+    # a fragment: no main verb of its own after it (not "Een onderzoek naar ... liet zien", "... is afgerond")
+    r"(?:(?!\b(?:is|zijn|was|waren|heeft|hebben|werd|werden|liet|bleek|wordt|worden)\b)[^.;])*[.;]?$"
+)
+THEMES_LISTED = re.compile(
+    r"\b(?:\w*thema[’']?s|speerpunten|prioriteiten|focuspunten|aandachtspunten)\b[^:.;]*:\s*\S", re.I
+)
+DECIDED_TO = re.compile(r"\b(?:is|zijn) (?:\w+ ){0,2}(?:besloten|gekozen) om\b(?:\s+[\w’'-]+)+?\s+te\s+\w+en\b")
+
+
 def _account(statement, words, lowered, acting, year):
     """Does the sentence tell what was seen or done before, in its main clause ("Ze bekijkt ook in hoeverre de
     maatregelen ... effect hebben gesorteerd" is what will be studied)?"""
@@ -925,6 +1000,10 @@ def _account(statement, words, lowered, acting, year):
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
     # of the main clause: the perfect of a clause inside it is what is studied
     perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
+    # a perfect that names the period's themes, listing them after a colon, says what they are: "De ACM heeft recent
+    # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."
+    if perfect and future and THEMES_LISTED.search(statement):
+        return False
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
@@ -1117,6 +1196,13 @@ def _negated(statement):
     return False
 
 
+QUANTITIES = frozenset("aantal aantallen meer minder extra vele enkele honderden duizenden".split())
+
+
+def _is_staff(word):
+    return word in STAFF or word.endswith("medewerkers")
+
+
 def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
     """Is the word at `index` the inspectorate acting (not its possessor, not someone else's "zij")?"""
     word, low = words[index], lowered[index]
@@ -1126,6 +1212,13 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         return False
     if before == "van" and word[:1].isupper():  # "het domein van JenV", "de minister van SZW"
         return False
+    # a later word of a name so owned or taken: "de formatie van de Inspectie SZW", "bij de Inspectie SZW"
+    start = index
+    while start >= 1 and words[start - 1][:1].isupper() and words[start][:1].isupper():
+        start -= 1
+    if start < index and start >= 2 and words[start - 1] in ("de", "het"):
+        if lowered[start - 2] == "van" or lowered[start - 2] in OBJECT_PREPOSITIONS:
+            return False
     # The object of a preposition is not the subject: "de Wet op de rijksinspecties", "bij de Inspectie"; the agent
     # of a passive ("door de Inspectie") is the one who acts.
     if (
@@ -1143,14 +1236,27 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         and not _is_work_noun(low)
     ):
         return False
+    # counted, "inspecties" are the inspections done, not inspectorates: "aantallen inspecties", "200 inspecties"
+    if word.islower() and low.endswith("s") and (before.isdigit() or before in QUANTITIES):
+        return False
     if low == "ons":
         after = lowered[index + 1] if index + 1 < len(words) else ""
         verb_before = _is_verb(words, index - 1) or CLASS_OF.get(before) == "verb"
         return verb_before and (not after or after in CLASS_OF)
     if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
         return True
+    if word[:1].isupper() and "+" + low in actors:  # the supervisory body the text names, "het Commissariaat"
+        return True
+    if _is_staff(low):
+        # its staff: "De medewerkers werken daarbij samen ...", "onze inspecteurs"; not others' ("de medewerkers
+        # van zorginstellingen"), unless of the organisation itself ("de medewerkers van de inspectie")
+        after = lowered[index + 1 : index + 4]
+        owner = after[2] if after[:1] == ["van"] and len(after) == 3 and after[1] in ("de", "het") else None
+        if after[:1] == ["van"] and not (owner and (owner in ACTOR_NAMES or owner in actors or "+" + owner in actors)):
+            return False
+        return before in ("de", "onze", "haar", "zijn")
     # the head of the organisation's name with an article: "De dienst wil" after "De Auditdienst Rijk"
-    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] != "-"):
+    if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] not in "-+"):
         return True
     if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
         return True
@@ -1394,11 +1500,39 @@ def own_organisation(pages):
             verb = words[end + 1] if end + 1 < len(words) else ""
             if CLASS_OF.get(verb) == "verb" or _is_verb(words, end + 1):
                 subjects[words[1]] += 1
+    return _subject_name(subjects) | _supervisory_body(pages)
+
+
+def _subject_name(subjects):
     if not subjects:
         return frozenset()
     name, count = subjects.most_common(1)[0]
     known = name.lower() in ACTOR_NAMES or name.lower().endswith(ACTOR_SUFFIX) or ABBREVIATION_NAME.match(name)
     return frozenset() if count < 2 or known or name.lower() in FUNCTION_WORDS else frozenset({name.lower()})
+
+
+# The nouns that name a supervisory or advisory body in Dutch: with a capital, after an article, the text's own
+# organisation ("het Commissariaat voor de Media", "het College", "de Zorgautoriteit").
+BODY_NOUNS = (
+    "commissariaat college autoriteit raad inspectie dienst agentschap ombudsman bureau rekenkamer toezichthouder"
+).split()
+BODY = re.compile(r"\b(?:de|het|De|Het)\s+([A-Z][a-z]+)\b")
+
+
+def _supervisory_body(pages):
+    """The supervisory body the text names most often by a noun that names one, with a capital and an article
+    ("het Commissariaat", "Het College"), at least twice: learnt as "+commissariaat", an actor with its capital
+    only (a municipality's "het college" of its aldermen is not it)."""
+    heads = Counter(
+        head.lower()
+        for page in pages
+        for head in BODY.findall(" ".join(page.lines))
+        if head.lower() in BODY_NOUNS or head.lower().endswith(("autoriteit", "raad", "dienst"))
+    )
+    if not heads:
+        return frozenset()
+    head, count = heads.most_common(1)[0]
+    return frozenset({"+" + head}) if count >= 2 else frozenset()
 
 
 # An abbreviation the text defines for a thing, not for an organisation: "de ILT-brede risicoanalyse (IBRA)", a

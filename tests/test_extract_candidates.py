@@ -316,6 +316,166 @@ def test_the_documents_own_organisation_is_learnt_from_its_text():
     assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
 
 
+def test_a_supervisory_body_the_text_names_by_a_noun_that_names_one_acts():
+    text = (
+        "In haar toezicht richt het Commissariaat voor de Luchtvaart zich in 2025 op kleine vliegvelden. "
+        "Daarnaast besteedt het Commissariaat voor de Luchtvaart dit jaar extra aandacht aan drones. "
+        "Het college van burgemeester en wethouders besluit over de vergunningen."
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "In haar toezicht richt het Commissariaat voor de Luchtvaart zich in 2025 op kleine vliegvelden.",
+        "Daarnaast besteedt het Commissariaat voor de Luchtvaart dit jaar extra aandacht aan drones.",
+    ]
+    # named once, it is not learnt
+    alone = "Daarnaast besteedt het Commissariaat voor de Luchtvaart dit jaar extra aandacht aan drones."
+    assert extraction.candidates(extraction.pages_from_text(alone), 2025) == []
+
+
+def test_a_letter_that_sets_out_the_plan_and_a_plan_made_every_few_years_are_the_document():
+    for sentence in (
+        "Daarnaast beschrijft de inspectie in deze brief haar rol en verantwoordelijkheid.",
+        "De toezichtbrief stuurt de inspectie jaarlijks aan de minister van Financiën.",
+        "Daarom legt de inspectie om de vier jaar haar prioriteiten vast in een strategisch plan.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    assert extraction.is_intention("De inspectie stuurt in 2025 brieven aan alle gemeenten.", 2025)
+
+
+def test_what_it_watches_over_as_such_is_its_remit():
+    for sentence in (
+        "De inspectie ziet er als toezichthouder op toe dat gemeenten hun taken goed uitvoeren.",
+        "De inspectie houdt in de gaten of de regels voor de havens worden nageleefd.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    # with a year ahead it is the plan
+    assert extraction.is_intention("De inspectie houdt in 2025 extra in de gaten of de havens veilig zijn.", 2025)
+
+
+def test_an_intent_or_a_plan_as_subject_with_an_infinitive_or_aimed_at_something_is_an_intention():
+    for sentence in (
+        "Het streven is te komen tot een landelijk beeld van de veiligheid in de havens.",
+        "De planning is erop gericht dat in 2025 een nieuw toetsingskader klaar is.",
+    ):
+        assert extraction.is_intention(sentence, 2025), sentence
+    assert not extraction.is_intention("De planning van de gemeenten is erg krap geweest.", 2025)
+
+
+def test_the_periods_themes_named_as_such_are_intentions_without_an_actor():
+    for sentence in (
+        "Nieuwe thema’s zijn de veiligheid van drones en het gebruik van data in de havens.",
+        "Daarom is dit een van de belangrijkste thema’s voor de komende jaren.",
+        "Naast de havens is een ander belangrijk thema in 2025 de veiligheid van tunnels.",
+    ):
+        assert extraction.is_intention(sentence, 2025), sentence
+    # a theme of no period ahead is background
+    assert not extraction.is_intention("Veiligheid is een belangrijk thema in de samenleving.", 2025)
+
+
+def test_a_sentence_opening_with_where_needed_is_a_condition():
+    for sentence in (
+        "Waar nodig pakken we de overtredingen in de havens aan.",
+        "Zo nodig zet de inspectie in 2025 extra inspecteurs in.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    assert extraction.is_intention("We pakken in 2025 de overtredingen in de havens aan.", 2025)
+
+
+def test_a_plea_to_others_and_a_we_that_is_society_are_no_intentions():
+    for sentence in (
+        "De inspectie pleit in 2025 voor een wettelijke plicht om havens te keuren.",
+        "De inspectie roept de gemeenten op hun havens in 2025 te keuren.",
+        "Zo weten we als samenleving in 2025 beter welke havens veilig zijn.",
+        "De risico's verkleinen we alleen als iedereen in 2025 meedoet.",
+    ):
+        assert not extraction.is_intention(sentence, 2025), sentence
+    assert extraction.is_intention("We keuren in 2025 alle havens.", 2025)
+
+
+def test_its_staff_act_and_others_staff_do_not():
+    assert extraction.is_intention("De medewerkers werken daarbij samen met de politie in de havens.", 2025)
+    assert extraction.is_intention("Onze inspecteurs bezoeken daarbij de havens.", 2025)
+    assert not extraction.is_intention("De medewerkers van de havens werken daarbij samen met de politie.", 2025)
+
+
+def test_its_principle_of_how_it_works_is_an_intention():
+    # the verb of the clause apart from its subject, which the rules of the present tense do not see
+    sentence = "Het uitgangspunt hierbij is dat de inspectie zoveel mogelijk aansluit op bestaande gegevens."
+    assert extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention("Het uitgangspunt van de wet was een andere.", 2025)
+
+
+def test_what_this_will_become_in_a_year_ahead_is_an_intention():
+    assert extraction.is_intention("Dit gaat in 2025 zijn beslag krijgen.", 2025)
+    assert extraction.is_intention("Dat zal in 2026 verder vorm krijgen.", 2025)
+    assert not extraction.is_intention("Dit gaat in 2023 zijn beslag krijgen.", 2025)  # a year before
+    assert not extraction.is_intention("Deze zullen ook in de komende jaren van invloed blijven.", 2025)
+
+
+def test_what_serves_as_a_guide_is_no_mission():
+    sentence = "De thema’s dienen voor ons als leidraad; wat we gaan onderzoeken, zullen we na een verkenning bepalen."
+    assert extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention("Daarmee dient de inspectie het publieke belang.", 2025)
+
+
+def test_a_decision_taken_on_the_work_to_do_is_an_intention():
+    sentence = "Bij de keuze van de onderwerpen is besloten om nadrukkelijk aandacht te geven aan de havens."
+    assert extraction.is_intention(sentence, 2025)
+    sentence = "In 2022 is besloten om nadrukkelijk aandacht te geven aan de havens."  # then, not now
+    assert not extraction.is_intention(sentence, 2025)
+
+
+def test_what_it_has_is_no_work():
+    assert not extraction.is_intention("De inspectie kent drie afdelingen voor de havens.", 2025)
+    assert extraction.is_intention("De inspectie kent in 2025 drie nieuwe vergunningen toe.", 2025)
+
+
+def test_a_perfect_that_lists_the_periods_themes_names_them():
+    sentence = "De inspectie heeft haar speerpunten voor 2025 bekendgemaakt: de havens en de tunnels."
+    assert extraction.is_intention(sentence, 2025)
+    # without the list, the making of the plan; before the period, what was
+    assert not extraction.is_intention("De inspectie heeft haar speerpunten voor 2025 bekendgemaakt.", 2025)
+    assert not extraction.is_intention("De inspectie heeft haar speerpunten voor 2023 bekendgemaakt: de havens.", 2025)
+
+
+def test_a_later_word_of_an_owned_name_does_not_act():
+    sentence = "In de periode tot 2026 daalt de formatie van de Inspectie ABC als gevolg van de bezuinigingen."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("In 2025 bezoekt de Inspectie ABC alle havens.", 2025)
+
+
+def test_counted_inspections_are_no_inspectorates():
+    sentence = "Deze kerncijfers betreffen vooral aantallen inspecties en rapporten over de havens."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("De inspecties werken daarbij samen met de politie.", 2025)
+
+
+def test_a_choice_for_the_period_in_a_list_not_introduced_as_the_plan_is_an_intention():
+    text = "Opvallende punten\n\n• De inspectie kiest voor een focus op de kleine havens.\n• De inspectie is groot.\n"
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De inspectie kiest voor een focus op de kleine havens."]
+
+
+def test_a_body_named_by_its_task_acts():
+    sentence = "Meer dan voorheen wil de onafhankelijke controleur van de havens een oordeel geven over de veiligheid."
+    assert extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("Het toezichtsorgaan richt zich in 2025 op de havens.", 2025)
+
+
+def test_a_study_named_in_a_fragment_is_an_intention():
+    assert extraction.is_intention("Eén onderzoek waarin de inspectie de veiligheid van de havens onderzoekt.", 2025)
+    assert extraction.is_intention("En een verkenning naar de veiligheid van de tunnels.", 2025)
+    # a sentence with a verb of its own says what the study did or is
+    assert not extraction.is_intention("Een onderzoek naar de havens liet zien dat het beter kan.", 2025)
+    assert not extraction.is_intention("Een onderzoek naar de havens is in 2023 afgerond.", 2025)
+
+
+def test_a_speakers_words_after_a_verb_of_saying_and_a_colon_are_a_quote():
+    sentence = "De inspectie meldt: ‘In 2025 willen we alle havens bezoeken."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("De inspectie meldt dat zij in 2025 alle havens wil bezoeken.", 2025)
+
+
 def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     text = (
         "De inspectie gebruikt de landelijke risicoanalyse (LRA) om onderwerpen te kiezen. "

@@ -1,11 +1,9 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to J (each
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to K (each
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
-changed on them: B-G in earlier rounds, H, I and J together in the last). Held-out K is unseen: labelled and
-committed, data only, after the round on H-J, and measured once with the rules as they are; the rules were not
-changed on it. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any
-worse fails (and a change made on K's failures would make K a development set: say so then); the figures of B-J when
-they were unseen are in the comments and in the README."""
+changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J in the last). No set here is
+unseen by the rules as they are. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a
+change that makes any worse fails; the figures of B-K when they were unseen are in the comments and in the README."""
 
 import csv
 from pathlib import Path
@@ -84,32 +82,36 @@ def test_the_sixth_held_out_set_now_developed_on():
 def test_the_seventh_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-g"))
     assert intentions == 52
-    assert found >= 49 and hits / total >= 49 / 52  # recall 94.2%, precision 94.2% (unseen: 59.6%, 68.9%)
+    # recall 94.2%, precision 96.1% (unseen: 59.6%, 68.9%; precision 94.2%, 49 of 52, before the round on K)
+    assert found >= 49 and hits / total >= 49 / 51
 
 
 def test_the_eighth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-h"))
     assert intentions == 40
-    assert found >= 32 and hits / total >= 32 / 47  # recall 80.0%, precision 68.1% (unseen: 62.5%, 51.0%)
+    # recall 85.0%, precision 70.8% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%)
+    assert found >= 34 and hits / total >= 34 / 48
 
 
 def test_the_ninth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-i"))
     assert intentions == 40
-    assert found >= 31 and hits / total >= 31 / 49  # recall 77.5%, precision 63.3% (unseen: 67.5%, 45.8%)
+    # recall 82.5%, precision 68.8% (unseen: 67.5%, 45.8%; after the round on H-J: 77.5%, 63.3%)
+    assert found >= 33 and hits / total >= 33 / 48
 
 
 def test_the_tenth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-j"))
     assert intentions == 59
-    assert found >= 45 and hits / total >= 46 / 55  # recall 76.3%, precision 83.6% (unseen: 67.8%, 58.0%)
+    # recall 86.4%, precision 85.2% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%)
+    assert found >= 51 and hits / total >= 52 / 61
 
 
-def test_the_eleventh_held_out_set_measured_once_unseen():
-    # measured once, unseen, after the last change of the rules (the round on H, I and J); not developed on
+def test_the_eleventh_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-k"))
     assert intentions == 42
-    assert found >= 28 and hits / total >= 28 / 40  # recall 66.7%, precision 70.0%
+    # recall 90.5%, precision 84.4% (unseen, with the rules after the round on H-J: 66.7%, 70.0%, 28 of 42, 28 of 40)
+    assert found >= 38 and hits / total >= 38 / 45
 
 
 @pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghijk")])
