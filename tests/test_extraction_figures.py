@@ -55,6 +55,14 @@ def test_the_second_held_out_set_now_developed_on():
     assert found >= 38 and hits / total >= 38 / 45
 
 
+def test_the_twelfth_held_out_set_measured_once_unseen():
+    # built apart from the round on K, by someone who saw neither the rules nor their figures; measured once, unseen,
+    # after the last change of the rules; not developed on
+    hits, total, found, intentions = counts(*heldout("heldout-l"))
+    assert intentions == 65
+    assert found >= 38 and hits / total >= 38 / 49  # recall 58.5%, precision 77.6%
+
+
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-c"))
     assert intentions == 25
@@ -114,7 +122,7 @@ def test_the_eleventh_held_out_set_now_developed_on():
     assert found >= 38 and hits / total >= 38 / 45
 
 
-@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghijk")])
+@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghijkl")])
 def test_every_label_stands_in_its_text(name):
     # the labels only: the extractor is not run here
     rows = list(csv.DictReader((DATA / name / "intentions.csv").open(encoding="utf-8")))
