@@ -7,10 +7,12 @@ import io
 import openpyxl
 import pytest
 from django.conf import settings
+from django.test import Client
 from django.utils import timezone
 from django.utils.formats import date_format
 from pypdf import PdfReader
 
+from tests.conftest import persona
 from tests.overview_data import year_of_every_outcome
 from tests.year_cycle_data import closed_year_of_decisions
 
@@ -57,6 +59,13 @@ def summary_row(rows, section, name=""):
 class TestAnOpenYear:
     """The tests that read a year still open, made once for the class (tests/overview_data.MIX)."""
 
+    @pytest.fixture(scope="class")
+    def open_year_pdf(self, open_year):
+        """(text of each page, reader) of the open year's PDF as a manager downloads it, made once for the class."""
+        client = Client()
+        client.force_login(persona("carol"))
+        return pdf_pages(client)
+
     def test_the_page_of_an_open_year_says_it_is_a_draft_with_the_number_undecided(self, client_for, alice, open_year):
         html = flat(client_for(alice).get("/overview/2024/").content.decode())
         assert (
@@ -69,25 +78,23 @@ class TestAnOpenYear:
         html = client_for(carol).get("/overview/2024/").content.decode()
         assert 'href="/overview/2024/export.docx" download>Jaarbericht (Word)</a>' in html
 
-    def test_every_page_of_the_pdf_of_an_open_year_says_concept(self, client_for, carol, open_year):
-        pages, _ = pdf_pages(client_for(carol))
+    def test_every_page_of_the_pdf_of_an_open_year_says_concept(self, open_year_pdf):
+        pages, _ = open_year_pdf
         assert len(pages) > 3
         assert all("CONCEPT" in page for page in pages), [i for i, page in enumerate(pages) if "CONCEPT" not in page]
         text = " ".join(pages)
         assert "Vastgesteld op" not in text
 
-    def test_the_summary_of_an_open_year_says_how_many_are_undecided_and_claims_no_more(
-        self, client_for, carol, open_year
-    ):
-        text = " ".join(pdf_pages(client_for(carol))[0])
+    def test_the_summary_of_an_open_year_says_how_many_are_undecided_and_claims_no_more(self, open_year_pdf):
+        text = " ".join(open_year_pdf[0])
         assert "Een reviewer heeft 8 van deze voornemens, volgens het vier-ogenprincipe, beoordeeld" in text
         assert "4 voornemens hebben nog geen oordeel." in text
         assert "4 van de 12 voornemens hebben nog geen oordeel" in text
         assert "Per voornemen heeft een reviewer" not in text
         assert "Elk voornemen is door een medewerker" not in text
 
-    def test_the_pdf_is_tagged_with_its_language_and_title(self, client_for, carol, open_year):
-        _, reader = pdf_pages(client_for(carol))
+    def test_the_pdf_is_tagged_with_its_language_and_title(self, open_year_pdf):
+        _, reader = open_year_pdf
         catalog = reader.trailer["/Root"]
         assert bool(catalog["/MarkInfo"]["/Marked"])
         assert "/StructTreeRoot" in catalog
