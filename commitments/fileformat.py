@@ -46,6 +46,7 @@ FORMULA_STARTS = ("=", "+", "-", "@")
 GUARDED_STARTS = (*FORMULA_STARTS, "'")
 SEPARATORS = (",", ";", "\t", "\n", "\r")
 _GUARD_CHARACTERS = frozenset(GUARDED_STARTS)
+_SEPARATOR = re.compile("[" + re.escape("".join(SEPARATORS)) + "]")
 _NEEDS_GUARD = re.compile(
     "(^|[" + re.escape("".join(SEPARATORS)) + "])(?=[" + re.escape("".join(GUARDED_STARTS)) + "])"
 )
@@ -54,9 +55,11 @@ _GUARDED = re.compile("(^|[" + re.escape("".join(SEPARATORS)) + "])'(?=[" + re.e
 
 def spreadsheet_safe(value):
     """Text a spreadsheet shows as text: a ' before = + - @ or ' at the start and after each separator. Anything
-    else as it is. Called for every cell of an export: the expression runs only for a text that holds a guarded
-    character."""
-    if isinstance(value, str) and not _GUARD_CHARACTERS.isdisjoint(value):
+    else as it is. Called for every cell of an export: the expression runs only for a text that starts with a guarded
+    character, or holds both a separator and a guarded character (a hyphen in a word alone is no reason)."""
+    if isinstance(value, str) and (
+        value.startswith(GUARDED_STARTS) or (_SEPARATOR.search(value) and not _GUARD_CHARACTERS.isdisjoint(value))
+    ):
         return _NEEDS_GUARD.sub(r"\1'", value)
     return value
 
