@@ -637,6 +637,8 @@ ACTOR_NAMES = frozenset(
     + "rekenkamer rekenkamercommissie".split()
     # and as others name such a body by its task: "wil de onafhankelijke controleur van ... een oordeel gaan geven"
     + "controleur toezichtsorgaan".split()
+    # an ombudsman, whose agenda is its research: "De ombudsman start een onderzoek naar ..."
+    + "ombudsman ombudsmannen ombudsvrouw".split()
 )
 # A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
 ACTOR_SUFFIX = ("inspectie", "inspecties")
@@ -1259,6 +1261,9 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
     if before in ("de", "het") and len(low) >= 5 and any(name.endswith(low) for name in actors if name[:1] not in "-+"):
         return True
     if word[:1].isupper() and low.endswith(ACTOR_SUFFIX):
+        return True
+    # a compound in lower case after its article, as Flemish writes it: "zet de onderwijsinspectie ... stop"
+    if before == "de" and low.endswith("inspectie") and len(low) >= len("inspectie") + 3:
         return True
     if _is_work_noun(low):
         # The supervision as the subject: at the opening of the sentence ("Het toezicht op ... richt zich").

@@ -489,6 +489,14 @@ def test_an_abbreviation_the_text_defines_for_a_thing_does_not_act():
     ]
 
 
+def test_a_compound_inspectorate_in_lower_case_and_an_ombudsman_act():
+    # Flemish writes the inspectorate's compound name in lower case: "de onderwijsinspectie"
+    assert extraction.is_intention("Wegens de drukte zet de haveninspectie de bezoeken aan de kades stop.", 2025)
+    assert extraction.is_intention("De ombudsman start een onderzoek naar de klachten over de havens.", 2025)
+    # a compound owned or taken by a preposition does not act
+    assert not extraction.is_intention("Het rapport van de haveninspectie beschrijft de kades.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

@@ -55,12 +55,13 @@ def test_the_second_held_out_set_now_developed_on():
     assert found >= 38 and hits / total >= 38 / 45
 
 
-def test_the_twelfth_held_out_set_measured_once_unseen():
+def test_the_twelfth_held_out_set_now_developed_on():
     # built apart from the round on K, by someone who saw neither the rules nor their figures; measured once, unseen,
-    # after the last change of the rules; not developed on
+    # after the round on K (recall 58.5%, precision 77.6%, 38 of 65, 38 of 49); then its failures studied and the
+    # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 38 and hits / total >= 38 / 49  # recall 58.5%, precision 77.6%
+    assert found >= 42 and hits / total >= 42 / 55  # recall 64.6%, precision 76.4%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
