@@ -1294,7 +1294,10 @@ def _year_as_subject(sentence, year):
 
 def _names_year_ahead(sentence, year):
     """Does the sentence name the programme's year, or a later one, as when something happens?"""
-    if re.search(r"\b(?:volgend|komend) jaar\b|\bkomende jaren\b", sentence, re.I):
+    # also the school year, as the inspectorate of education writes: "wordt uitgesteld naar volgend schooljaar"
+    if re.search(
+        r"\b(?:volgend|komend) (?:school|werk)?jaar\b|\bkomende jaren\b|\bdit (?:school|werk)jaar\b", sentence, re.I
+    ):
         return True
     # "het Jaarwerkplan 2021", "Werkprogramma 2024": the year names a document, it does not say when
     sentence = DOCUMENT_YEAR.sub("", sentence)

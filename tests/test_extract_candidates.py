@@ -497,6 +497,13 @@ def test_a_compound_inspectorate_in_lower_case_and_an_ombudsman_act():
     assert not extraction.is_intention("Het rapport van de haveninspectie beschrijft de kades.", 2025)
 
 
+def test_the_school_year_ahead_is_the_period_ahead():
+    sentence = "De controles op de veiligheid van de kades worden uitgesteld naar volgend schooljaar."
+    assert extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("Dit schooljaar worden de bezoeken aan de havens ingekort.", 2025)
+    assert not extraction.is_intention("Vorig schooljaar werden de bezoeken aan de havens ingekort.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

@@ -61,7 +61,7 @@ def test_the_twelfth_held_out_set_now_developed_on():
     # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 42 and hits / total >= 42 / 55  # recall 64.6%, precision 76.4%
+    assert found >= 44 and hits / total >= 44 / 57  # recall 67.7%, precision 77.2%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
