@@ -1115,7 +1115,11 @@ PASSIVE = re.compile(
 )
 # The work as a noun, also in a compound: "deelonderzoeken", "incidentonderzoek", "toezichtcapaciteit".
 WORK_SUFFIXES = ("onderzoek", "onderzoeken", "toezicht", "inspecties", "capaciteit")
-PASSIVE_SUBJECTS = WORK_NOUNS | frozenset("inzet inspecteurs controles".split())
+# and the kinds of its visits, as an inspectorate of schools names them: "Deze doorlichtingen worden ter plaatse
+# uitgevoerd", "De vijfjaarlijkse controle ... wordt uitgesteld"
+PASSIVE_SUBJECTS = WORK_NOUNS | frozenset(
+    "inzet inspecteurs controle controles doorlichting doorlichtingen inspectiebezoek inspectiebezoeken".split()
+)
 
 
 def _is_work_noun(word):

@@ -504,6 +504,13 @@ def test_the_school_year_ahead_is_the_period_ahead():
     assert not extraction.is_intention("Vorig schooljaar werden de bezoeken aan de havens ingekort.", 2025)
 
 
+def test_a_passive_of_its_visits_is_about_its_work():
+    assert extraction.is_intention("Deze doorlichtingen worden in de havens ter plaatse uitgevoerd.", 2025)
+    assert extraction.is_intention("De jaarlijkse controle op de kades wordt uitgevoerd in de havens.", 2025)
+    # not in a clause inside the sentence
+    assert not extraction.is_intention("Het gaat om kades die bij een doorlichting worden gebruikt.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

@@ -61,7 +61,7 @@ def test_the_twelfth_held_out_set_now_developed_on():
     # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 44 and hits / total >= 44 / 57  # recall 67.7%, precision 77.2%
+    assert found >= 45 and hits / total >= 45 / 58  # recall 69.2%, precision 77.6%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
