@@ -1626,8 +1626,16 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
             elif section_year is None:
                 # an item of a list that is not introduced as the plan is still a sentence when it is one: read by
                 # the rules for sentences ("Opvallende punten": "De Inspectie kiest voor een focus op ...")
+                # and under a question of how the organisation works, which its items answer ("Hoe gaan we om met
+                # ...?"): an item in which it acts says how it will do its work
+                asks = _asks_how_it_works(lead or heading, year, actors)
                 for statement in intentions_of(sentences(block.text.strip()), year, actors=actors):
-                    if AHEAD.search(statement) or INTENT.match(statement) or _names_year_ahead(statement, year):
+                    if (
+                        AHEAD.search(statement)
+                        or INTENT.match(statement)
+                        or _names_year_ahead(statement, year)
+                        or (asks and read_sentence(statement, year, after_actor=True, actors=actors).intention)
+                    ):
                         found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
             lead = None
@@ -1639,6 +1647,15 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
 def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):
     groups = _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors)
     return [" ".join(group) for group in groups]
+
+
+def _asks_how_it_works(question, year, actors=frozenset()):
+    """Is `question` one of how or what the organisation itself does ("Hoe gaan we om met ...?", "Wat doet de
+    inspectie ...?"), not of what others do or a question of its research?"""
+    question = question.rstrip()
+    if not question.endswith("?") or not re.match(r"(?:Hoe|Wat|Wanneer|Waar)\b", question):
+        return False
+    return read_sentence(question[:-1] + ".", year, actors=actors).acts
 
 
 def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):

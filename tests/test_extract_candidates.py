@@ -511,6 +511,19 @@ def test_a_passive_of_its_visits_is_about_its_work():
     assert not extraction.is_intention("Het gaat om kades die bij een doorlichting worden gebruikt.", 2025)
 
 
+def test_the_items_under_a_question_of_how_it_works_say_how_it_will_work():
+    text = (
+        "Hoe gaan we om met de drukte in de havens?\n\n"
+        " • Bij het oordeel houden we rekening met de drukte in de havens. De kades zijn vaak vol.\n"
+        " • De havens krijgen een brief van de gemeente over de kades.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Bij het oordeel houden we rekening met de drukte in de havens."]
+    # a question of what others do introduces no plan
+    other = text.replace("Hoe gaan we om met", "Hoe gaan de havens om met")
+    assert extraction.candidates(extraction.pages_from_text(other), 2025) == []
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
