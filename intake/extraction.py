@@ -726,6 +726,8 @@ THEMES = re.compile(
     r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+thema[’']?s?\b", re.I
 )
 THEMES_OPENING = re.compile(rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:is|zijn)\b", re.I)
+NEW_IN_PERIOD = re.compile(r"\bnieuwe?\s+(?:thema[’']?s?|insteek|accenten|aanpak|werkwijze)\b", re.I)
+NEW_IN_PERIOD_VERB = re.compile(r"\b(?:is|zijn|wordt|worden|krijgt|krijgen|legt|leggen|kiest|kiezen)\b", re.I)
 PERIOD_AHEAD = re.compile(r"\b(?:de )?(?:komende|volgende) (?:tijd|jaren|periode)\b", re.I)
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
 # What the inspectorate saw, found or did before: an account, not an intention.
@@ -929,6 +931,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     # A study named as a fragment, the programme's list in sentences: "Eén onderzoek waarin de rekenkamer ...
     # onderzoekt.", "En één onderzoek waarin ze ... nagaat."
     if STUDY_NAMED.match(statement) and not earlier:
+        return Reading(True, acts)
+    # What is new in the period's themes or approach: "Leefbaarheid wordt als nieuw thema geïntroduceerd", "... krijgen
+    # op een aantal punten een nieuwe insteek", "leggen we nieuwe accenten"; not with an earlier year ("stonden al op
+    # de agenda van 2019").
+    if NEW_IN_PERIOD.search(statement) and NEW_IN_PERIOD_VERB.search(statement) and not earlier:
         return Reading(True, acts)
     if THEMES.search(statement) and re.search(r"\b(?:is|zijn)\b", statement):
         if THEMES_OPENING.match(statement) or future or PERIOD_AHEAD.search(statement):

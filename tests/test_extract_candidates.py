@@ -524,6 +524,12 @@ def test_the_items_under_a_question_of_how_it_works_say_how_it_will_work():
     assert extraction.candidates(extraction.pages_from_text(other), 2025) == []
 
 
+def test_a_new_theme_or_approach_is_of_the_period():
+    assert extraction.is_intention("De veiligheid van de kades wordt als nieuw thema toegevoegd.", 2025)
+    assert extraction.is_intention("Het thema havens krijgt op een aantal punten een nieuwe insteek.", 2025)
+    assert not extraction.is_intention("In 2021 kreeg het thema havens een nieuwe insteek.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

@@ -61,7 +61,7 @@ def test_the_twelfth_held_out_set_now_developed_on():
     # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 47 and hits / total >= 47 / 62  # recall 72.3%, precision 75.8%
+    assert found >= 48 and hits / total >= 48 / 63  # recall 73.8%, precision 76.2%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
