@@ -961,8 +961,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         # And what "gaat" or "zal" happen in a year ahead, said of a thing of its own: "Dit gaat in 2019 zijn beslag
         # krijgen".
         going = future and re.match(r"^(?:Dit|Dat) (?:gaat|zal)\b", statement)
+        # and a passive that goes on with the work or names a date of the year, after a preposition of when: "De
+        # werkwijze wordt verder uitgewerkt", "Het team wordt voor 1 januari uitgebreid"
+        onward = passive and not earlier and (FURTHER.search(statement) or DATE_AHEAD.search(statement))
         return Reading(
-            bool(going) or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)), acts
+            bool(going or onward) or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
+            acts,
         )
     if future or AHEAD.search(statement):
         return Reading(True, acts)
@@ -1168,6 +1172,9 @@ STATE_PERFECT = re.compile(rf"\b(?:is|zijn)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PART
 FUTURE_PASSIVE = re.compile(
     r"\b(?:zal|zullen)\b(?:[\s,]+[\w’'()-]+){0,8}?[\s,]+worden\b|\bworden\b.*\b(?:zal|zullen)\b"
 )
+
+
+FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)
 
 
 def is_intention(sentence, year):
@@ -1402,6 +1409,10 @@ MONTHS = {
     for name in names.split()
 }
 MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A date of the year after a preposition of when: "voor 1 januari", "vanaf 15 maart" (see read_sentence).
+DATE_AHEAD = re.compile(
+    rf"\b(?:op|voor|vóór|vanaf|per|uiterlijk|tot) (?:\d{{1,2}}|de \w+ week van) (?:{MONTH_NAMES})\b", re.I
+)
 YEAR_PART = r"(?:\s+(?:van\s+)?(?:het\s+jaar\s+)?((?:19|20)\d{2}))?"
 # (pattern, month the period ends in); the year, when given, is the pattern's last group.
 PERIODS = [

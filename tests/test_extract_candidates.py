@@ -530,6 +530,13 @@ def test_a_new_theme_or_approach_is_of_the_period():
     assert not extraction.is_intention("In 2021 kreeg het thema havens een nieuwe insteek.", 2025)
 
 
+def test_a_passive_that_goes_on_with_the_work_or_names_a_date_of_the_year_looks_ahead():
+    assert extraction.is_intention("De aanpak van de kades wordt verder uitgewerkt in de havens.", 2025)
+    assert extraction.is_intention("Het havenloket wordt voor 1 maart uitgebreid met twee medewerkers.", 2025)
+    # not with an earlier year
+    assert not extraction.is_intention("Het havenloket wordt sinds 2019 verder uitgebreid met medewerkers.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

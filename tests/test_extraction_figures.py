@@ -98,8 +98,9 @@ def test_the_seventh_held_out_set_now_developed_on():
 def test_the_eighth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-h"))
     assert intentions == 40
-    # recall 85.0%, precision 70.8% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%)
-    assert found >= 34 and hits / total >= 34 / 48
+    # recall 87.5%, precision 71.4% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%; after the round
+    # on K: 85.0%, 70.8%)
+    assert found >= 35 and hits / total >= 35 / 49
 
 
 def test_the_ninth_held_out_set_now_developed_on():
@@ -112,8 +113,9 @@ def test_the_ninth_held_out_set_now_developed_on():
 def test_the_tenth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-j"))
     assert intentions == 59
-    # recall 86.4%, precision 85.2% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%)
-    assert found >= 51 and hits / total >= 52 / 61
+    # recall 88.1%, precision 85.5% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%; after the round
+    # on K: 86.4%, 85.2%)
+    assert found >= 52 and hits / total >= 53 / 62
 
 
 def test_the_eleventh_held_out_set_now_developed_on():
