@@ -938,7 +938,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if NEW_IN_PERIOD.search(statement) and NEW_IN_PERIOD_VERB.search(statement) and not earlier:
         return Reading(True, acts)
     if THEMES.search(statement) and re.search(r"\b(?:is|zijn)\b", statement):
-        if THEMES_OPENING.match(statement) or future or PERIOD_AHEAD.search(statement):
+        # also a theme of the organisation's, named as such: "... is een belangrijk thema voor de ombudsmannen"
+        if THEMES_OPENING.match(statement) or future or PERIOD_AHEAD.search(statement) or acting:
             return Reading(True, acts)
     # Its focal point of the year, or more or less effort somewhere, after a sentence in which it acted or with a
     # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".

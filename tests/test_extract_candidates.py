@@ -537,6 +537,12 @@ def test_a_passive_that_goes_on_with_the_work_or_names_a_date_of_the_year_looks_
     assert not extraction.is_intention("Het havenloket wordt sinds 2019 verder uitgebreid met medewerkers.", 2025)
 
 
+def test_a_theme_named_as_the_organisations_own_is_an_intention():
+    assert extraction.is_intention("De veiligheid van de kades is een belangrijk thema voor de inspectie.", 2025)
+    # a theme of someone else's is not
+    assert not extraction.is_intention("De veiligheid van de kades is een belangrijk thema voor de havens.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

@@ -61,7 +61,7 @@ def test_the_twelfth_held_out_set_now_developed_on():
     # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 48 and hits / total >= 48 / 63  # recall 73.8%, precision 76.2%
+    assert found >= 49 and hits / total >= 49 / 64  # recall 75.4%, precision 76.6%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
