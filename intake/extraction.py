@@ -1674,7 +1674,12 @@ def _asks_how_it_works(question, year, actors=frozenset()):
     question = question.rstrip()
     if not question.endswith("?") or not re.match(r"(?:Hoe|Wat|Wanneer|Waar)\b", question):
         return False
-    return read_sentence(question[:-1] + ".", year, actors=actors).acts
+    statement = question[:-1] + "."
+    # not one of what it did ("Wat deed de inspectie in 2024?"), nor of a year before
+    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
+    if _looks_back(statement, year, actors) or (earlier and not _names_year_ahead(statement, year)):
+        return False
+    return read_sentence(statement, year, actors=actors).acts
 
 
 def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
