@@ -49,6 +49,23 @@ def class_data(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
+@pytest.fixture(scope="class")
+def open_year(class_data):
+    """The year of every outcome (tests/overview_data.MIX) for a class: 12 commitments, 4 of them still undecided (2
+    planned, 1 in progress, 1 under review)."""
+    from tests.overview_data import year_of_every_outcome  # here: the builders import this module's personas
+
+    return year_of_every_outcome()
+
+
+@pytest.fixture(scope="class")
+def closed_year(class_data):
+    """A closed year of five decisions (tests/year_cycle_data.py) for a class."""
+    from tests.year_cycle_data import closed_year_of_decisions  # here: the builders import this module's personas
+
+    return closed_year_of_decisions()
+
+
 def load_reference_data():
     # Loaded again only where a transactional test (the browser's, a second connection's) emptied the tables.
     if not WorkProgramme.objects.filter(year=2024).exists():

@@ -11,22 +11,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from commitments.models import WorkProgramme
-from tests.overview_data import make_many, year_of_every_outcome
-from tests.year_cycle_data import BY_PROGRAMME_REASON, DELAY_REASON, MET_RATIONALE, closed_year_of_decisions
+from tests.overview_data import make_many
+from tests.year_cycle_data import BY_PROGRAMME_REASON, DELAY_REASON, MET_RATIONALE
 
 URL = "/overview/2024/export.docx"
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-@pytest.fixture(scope="class")
-def open_year(class_data):
-    """12 commitments, 4 of them still undecided (2 planned, 1 in progress, 1 under review)."""
-    return year_of_every_outcome()
-
-
-@pytest.fixture(scope="class")
-def closed_year(class_data):
-    return closed_year_of_decisions()
 
 
 def read(data):

@@ -13,21 +13,8 @@ from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from tests.conftest import persona
-from tests.overview_data import year_of_every_outcome
-from tests.year_cycle_data import closed_year_of_decisions
 
 PDF, XLSX = "/overview/2024/export.pdf", "/overview/2024/export.xlsx"
-
-
-@pytest.fixture(scope="class")
-def open_year(class_data):
-    """12 commitments, 4 of them still undecided (2 planned, 1 in progress, 1 under review)."""
-    return year_of_every_outcome()
-
-
-@pytest.fixture(scope="class")
-def closed_year(class_data):
-    return closed_year_of_decisions()
 
 
 def closed_on():
