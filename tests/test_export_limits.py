@@ -1,16 +1,15 @@
-"""Every export bounded in time (issue 18 point 4, break 10: four parallel XLSX exports of a 40,000-commitment year
-were all 500 at 30 s). Over its limit an export is refused at once with a page that says what to do; at its limit
-one takes a few seconds, so that four at once stay well within gunicorn's 30 s on this 2-core machine."""
-
-import time
+"""Every export bounded (issue 18 point 4, break 10: four parallel XLSX exports of a 40,000-commitment year were all
+500 at 30 s). Over its limit an export is refused at once with a page that says what to do; at its limit it is made.
+The limits are lowered here to a few commitments: what is shown is the behaviour at and over a limit. How long an
+export at the limit takes, and that a refusal takes no time, is measured by `make bench` (bench/results.md, "exports
+at their limits"), not by timed tests."""
 
 import pytest
 
 from commitments import exports
 from tests.conftest import bulk_commitments
 
-# At a limit one export may take this long: four at once on two cores then take about twice that, under 30 s.
-SECONDS_AT_THE_LIMIT = 7
+OVER = 6  # commitments in the year: one more than each lowered limit
 
 
 def read(response):
@@ -18,52 +17,60 @@ def read(response):
 
 
 @pytest.fixture
-def year_of_40000(programme, politie):
-    bulk_commitments(40_000, programme=programme, domain=politie)
-    return programme
+def limits_of_five(monkeypatch):
+    monkeypatch.setattr(exports, "REGISTER_XLSX_AT_MOST", OVER - 1)
+    monkeypatch.setattr(exports, "OVERVIEW_EXPORT_AT_MOST", dict.fromkeys(exports.OVERVIEW_EXPORT_AT_MOST, OVER - 1))
 
 
-def test_four_xlsx_exports_of_a_year_of_40000_are_each_refused_at_once_with_what_to_do(
-    client_for, carol, year_of_40000
+@pytest.fixture
+def nothing_is_written(monkeypatch):
+    """A refusal must not begin the file: any workbook or overview read fails the test."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an export over its limit began to write its file")
+
+    monkeypatch.setattr(exports, "xlsx_workbook", refuse)
+    monkeypatch.setattr(exports, "write_overview_xlsx", refuse)
+    monkeypatch.setattr(exports, "overview_csv", refuse)
+
+
+def test_each_xlsx_and_overview_export_over_its_limit_is_refused_at_once_with_what_to_do(
+    client_for, carol, programme, politie, limits_of_five, nothing_is_written
 ):
+    bulk_commitments(OVER, programme=programme, domain=politie)
     client = client_for(carol)
-    for path in ["/commitments/?_export=xlsx", "/commitments/?programme=2024&_export=xlsx"] * 2:
-        started = time.perf_counter()
+    for path in ["/commitments/?_export=xlsx", "/commitments/?programme=2024&_export=xlsx"]:
         response = client.get(path)
-        assert time.perf_counter() - started < 1
         assert response.status_code == 413
         page = response.content.decode()
-        assert "Deze selectie telt 40000 voornemens" in page
+        assert f"Deze selectie telt {OVER} voornemens" in page
         assert "_export=csv" in page  # the streamed CSV, which has no such limit
     for path in ["/overview/2024/export.xlsx", "/overview/2024/export.csv"]:
         response = client.get(path)
         assert response.status_code == 413
         assert "python manage.py export_overview 2024 --format" in response.content.decode()
-    # The register's CSV of the same year, which the page offers instead, streams in time.
-    started = time.perf_counter()
-    response = client.get("/commitments/?_export=csv")
+
+
+def test_the_register_s_csv_that_the_refusal_offers_has_no_limit(client_for, carol, programme, politie, limits_of_five):
+    bulk_commitments(OVER, programme=programme, domain=politie)
+    response = client_for(carol).get("/commitments/?_export=csv")
     assert response.status_code == 200
-    assert read(response).count(b"\n") == 40_001
-    assert time.perf_counter() - started < SECONDS_AT_THE_LIMIT
+    assert read(response).count(b"\n") == OVER + 1  # the header and every commitment
 
 
-def test_the_register_s_xlsx_at_its_limit_is_made_in_a_few_seconds(client_for, carol, programme, politie):
-    bulk_commitments(exports.REGISTER_XLSX_AT_MOST, programme=programme, domain=politie)
-    started = time.perf_counter()
+def test_the_register_s_xlsx_at_its_limit_is_made(client_for, carol, programme, politie, limits_of_five):
+    bulk_commitments(OVER - 1, programme=programme, domain=politie)
     response = client_for(carol).get("/commitments/?_export=xlsx")
     assert response.status_code == 200
-    read(response)
-    assert time.perf_counter() - started < SECONDS_AT_THE_LIMIT
+    assert read(response).startswith(b"PK")  # an XLSX is a zip
 
 
 @pytest.mark.parametrize("file_format", ["csv", "xlsx"])
-def test_the_overview_export_at_its_limit_is_made_in_a_few_seconds(client_for, carol, programme, politie, file_format):
-    bulk_commitments(exports.OVERVIEW_EXPORT_AT_MOST[file_format], programme=programme, domain=politie)
-    started = time.perf_counter()
+def test_the_overview_export_at_its_limit_is_made(client_for, carol, programme, politie, limits_of_five, file_format):
+    bulk_commitments(OVER - 1, programme=programme, domain=politie)
     response = client_for(carol).get(f"/overview/2024/export.{file_format}")
     assert response.status_code == 200
-    read(response)
-    assert time.perf_counter() - started < SECONDS_AT_THE_LIMIT
+    assert read(response)
 
 
 def test_a_filtered_selection_under_the_limit_is_exported(client_for, carol, programme, politie, migratie, monkeypatch):
