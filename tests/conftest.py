@@ -227,6 +227,26 @@ def count_queries(request_page):
 
 
 @pytest.fixture
+def pdf_not_laid_out(monkeypatch):
+    """WeasyPrint's layout left out where a test asks only who may have a PDF or what it costs in queries: the
+    template is still rendered in full, and the list holds each HTML given to WeasyPrint."""
+    import weasyprint  # loads Pango: only tests of PDFs need it
+
+    given = []
+
+    class WithoutLayout:
+        def __init__(self, string, **options):
+            given.append(string)
+
+        def write_pdf(self, **options):
+            assert options == {"pdf_variant": "pdf/ua-1"}
+            return b"%PDF-1.7"
+
+    monkeypatch.setattr(weasyprint, "HTML", WithoutLayout)
+    return given
+
+
+@pytest.fixture
 def client_for(client):
     """A client logged in as the given user."""
 

@@ -269,7 +269,8 @@ class TestTheWalk:
         return self.make_walk()
 
     @pytest.mark.parametrize("name, route", ADDRESSES, ids=[name for name, _ in ADDRESSES])
-    def test_every_role_gets_the_expected_answer_at_every_address(self, name, route, walk):
+    def test_every_role_gets_the_expected_answer_at_every_address(self, name, route, walk, pdf_not_laid_out):
+        """Who gets a PDF is asked here, not its layout (tests/test_overview_exports.py)."""
         sessions, commitments = walk
         state, expected = expected_for(name)
         state = state or Status.PLANNED
