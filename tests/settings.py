@@ -4,6 +4,9 @@ Production settings are tested apart, in a subprocess (tests/test_deploy_setting
 import os
 
 os.environ.setdefault("DEBUG", "1")
+# A test database needs no durability: on PostgreSQL a commit need not wait for its WAL to reach the disk. Set for
+# libpq, so that the servers, commands and pg_dump that tests start in processes of their own follow it too.
+os.environ.setdefault("PGOPTIONS", "-c synchronous_commit=off")
 
 from wpsite.settings import *  # noqa: E402, F403
 
