@@ -1635,7 +1635,11 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                 lead = run[-1]
             flush()
             heading = headings[-1] if headings and lead is None else ""
-            if _list_looks_ahead(lead, section_year, year, heading, actors):
+            schedule = SCHEDULE_STEP.match(block.text.strip())
+            if schedule and int(schedule.group(1)) >= year:
+                # a step of its schedule, the period ahead and what is done in it: the whole item is the plan
+                found.append(_candidate(page, block.text.strip(), year, headings, section_year, lead=lead or ""))
+            elif _list_looks_ahead(lead, section_year, year, heading, actors):
                 statement = _item_statement(block.text.strip(), year, actors)
                 # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
                 # we wat we willen bereiken?"), as a sentence that asks is none
@@ -1736,6 +1740,15 @@ def _item_statement(text, year, actors=frozenset()):
         return text
     further = [part for part in kept[1:] if read_sentence(part, year, after_actor=True, actors=actors).intention]
     return " ".join([kept[0], *further])
+
+
+# A step of a schedule: a list item that opens with a part of a year, the programme's or a later one, and a colon
+# ("1e kwartaal 2024: uitvoering onderzoek", "Q3 2025: rapportage", "Najaar 2024: ...", "Maart 2025: ...").
+SCHEDULE_STEP = re.compile(
+    r"^(?:(?:[1-4]e|eerste|tweede|derde|vierde|laatste) (?:kwartaal|helft|half ?jaar)|Q[1-4]|(?:begin|medio|eind)"
+    rf"|voorjaar|zomer|najaar|winter|{MONTH_NAMES})(?: van)?(?: het jaar)? ((?:19|20)\d{{2}})\s*:\s*\S",
+    re.I,
+)
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.

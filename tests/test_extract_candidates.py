@@ -543,6 +543,23 @@ def test_a_theme_named_as_the_organisations_own_is_an_intention():
     assert not extraction.is_intention("De veiligheid van de kades is een belangrijk thema voor de havens.", 2025)
 
 
+def test_the_steps_of_a_schedule_for_the_period_are_intentions():
+    text = (
+        "Tijdlijn\n\n"
+        " • Voorjaar 2025: gesprekken met de havenmeesters. Keuze van de kades.\n"
+        " • 3e kwartaal 2025: bezoeken aan de kades\n"
+        " • Q1 2026: rapportage aan de gemeenteraad.\n"
+        " • Najaar 2023: gesprekken met de havenmeesters.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    # the whole step, what it names after its first full stop too; not a step of a year before
+    assert statements == [
+        "Voorjaar 2025: gesprekken met de havenmeesters. Keuze van de kades.",
+        "3e kwartaal 2025: bezoeken aan de kades",
+        "Q1 2026: rapportage aan de gemeenteraad.",
+    ]
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
