@@ -795,6 +795,9 @@ ABOUT_THE_DOCUMENT = re.compile(
 CONTINGENT = re.compile(
     # "Zijn er dingen die aandacht nodig hebben dan trekt de inspectie aan de bel"
     r"^(?:Is|Zijn|Wordt|Worden|Blijkt|Blijken|Komt|Komen|Ontstaat|Ontstaan) (?:er|de|het|een|zij|ze)\b.*\bdan\b|"
+    # a condition and what follows from it, a habit of how it chooses: "Als de risico’s in één sector liggen, dan
+    # kiest de inspectie meestal voor ...", "Wanneer ..., dan ..."
+    r"^(?:Als|Wanneer|Indien|Zodra)\b[^.;:]*,\s*dan\b|"
     r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b"
     # a sentence opening with "where needed": what it may do, "Waar nodig pakken we ... aan", "Zo nodig ..."

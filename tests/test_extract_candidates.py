@@ -560,6 +560,14 @@ def test_the_steps_of_a_schedule_for_the_period_are_intentions():
     ]
 
 
+def test_a_condition_and_what_then_follows_is_no_commitment():
+    sentence = "Als de drukte in de havens toeneemt, dan kiest de inspectie meestal voor een bezoek aan de kades."
+    assert not extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention(sentence.replace("Als", "Wanneer"), 2025)
+    # "als" that names what it is acting as is no condition
+    assert extraction.is_intention("Als toezichthouder kiest de inspectie dit jaar voor een bezoek aan de kades.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
