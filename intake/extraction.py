@@ -689,6 +689,12 @@ ATTENTION = re.compile(
     r"aandacht (?:\w+ ){0,3}voor\b",
     re.I,
 )
+# Attention that themes get, by whom left out: "Daarbij krijgen ... en ... meer aandacht", "krijgt extra aandacht".
+GETS_ATTENTION = re.compile(
+    r"\b(?:krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,12}?\s+(?:meer|extra|bijzondere|specifieke|speciale|nadrukkelijke?r?"
+    r"|verhoogde|volop)\s+aandacht\b",
+    re.I,
+)
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
 # An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken", "De bedoeling van de IR is ... vast
 # te stellen".
@@ -949,6 +955,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):
         return Reading(True, acts)
     if (EFFORT.search(statement) or ATTENTION.search(statement)) and (acting or THERE_IS.search(statement)):
+        return Reading(True, acts)
+    if GETS_ATTENTION.search(_main_clause(statement)) and not earlier:
         return Reading(True, acts)
     passive = _main_clause_passive(statement)
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie

@@ -568,6 +568,14 @@ def test_a_condition_and_what_then_follows_is_no_commitment():
     assert extraction.is_intention("Als toezichthouder kiest de inspectie dit jaar voor een bezoek aan de kades.", 2025)
 
 
+def test_themes_that_get_more_attention_are_an_intention():
+    assert extraction.is_intention("Daarbij krijgen de kades, de sluizen en de bruggen meer aandacht.", 2025)
+    assert extraction.is_intention("De veiligheid van de havens krijgt dit jaar extra aandacht.", 2025)
+    # not with a year before, nor attention in general
+    assert not extraction.is_intention("In 2021 krijgen de kades en de sluizen meer aandacht.", 2025)
+    assert not extraction.is_intention("De kades en de sluizen krijgen aandacht in de pers.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
