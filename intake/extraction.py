@@ -797,6 +797,10 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"\bbeschrij(?:ft|ven)\b)",
     re.I,
 )
+# The plan as the source of what is reported: "Volgens het jaarwerkplan ...", "Volgens haar werkprogramma 2024, ...".
+ACCORDING_TO = re.compile(
+    rf"^Volgens (?:het|dit|haar|zijn|hun|de) (?:\w+ )?{DOCUMENTS}(?: (?:19|20)\d{{2}})?\b,?", re.I
+)
 # What it will do only if something happens, or does not do: no commitment.
 CONTINGENT = re.compile(
     # "Zijn er dingen die aandacht nodig hebben dan trekt de inspectie aan de bel"
@@ -919,7 +923,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
-    if ABOUT_THE_DOCUMENT.search(statement) or _account(statement, words, lowered, acting, year):
+    # what the plan says it will do, as others report it, is about the work: "Volgens het jaarplan legt de inspectie
+    # in 2024 de focus op ..."
+    if ABOUT_THE_DOCUMENT.search(ACCORDING_TO.sub("", statement)) or _account(statement, words, lowered, acting, year):
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement) or REMIT.search(statement)) and not future) or (
         CONTINGENT.search(statement)

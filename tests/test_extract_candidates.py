@@ -576,6 +576,14 @@ def test_themes_that_get_more_attention_are_an_intention():
     assert not extraction.is_intention("De kades en de sluizen krijgen aandacht in de pers.", 2025)
 
 
+def test_what_the_plan_says_as_others_report_it_is_about_the_work():
+    sentence = "Volgens het jaarplan zet de inspectie in 2025 extra inspecteurs in op de kades."
+    assert extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention(sentence.replace("het jaarplan", "haar werkprogramma 2025,"), 2025)
+    # the document itself is still no work
+    assert not extraction.is_intention("In het jaarplan zet de inspectie in 2025 haar keuzes uiteen.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
