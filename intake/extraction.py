@@ -1337,7 +1337,16 @@ def _names_year_ahead(sentence, year):
         return True
     # "het Jaarwerkplan 2021", "Werkprogramma 2024": the year names a document, it does not say when
     sentence = DOCUMENT_YEAR.sub("", sentence)
+    # a period of years, after a preposition of when, that runs into the programme's year or past it: "wordt in de
+    # periode 2023-2025 ... onder de loep genomen", "gedurende 2024-2026"
+    if any(int(end) >= year for end in PERIOD_OF_YEARS.findall(sentence)):
+        return True
     return any(int(found) >= year for found in YEAR.findall(sentence))
+
+
+PERIOD_OF_YEARS = re.compile(
+    r"\b(?:in|gedurende|tijdens) (?:de )?(?:periode |jaren )?(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", re.I
+)
 
 
 DOCUMENT_YEAR = re.compile(

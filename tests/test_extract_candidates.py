@@ -584,6 +584,13 @@ def test_what_the_plan_says_as_others_report_it_is_about_the_work():
     assert not extraction.is_intention("In het jaarplan zet de inspectie in 2025 haar keuzes uiteen.", 2025)
 
 
+def test_a_period_of_years_that_runs_into_the_programmes_year_is_the_period_ahead():
+    assert extraction.is_intention("In de periode 2024-2026 worden de kades van de havens opnieuw geïnspecteerd.", 2025)
+    assert extraction.is_intention("Gedurende 2025–2027 worden de kades van de havens opnieuw geïnspecteerd.", 2025)
+    # not a period that ended before it
+    assert not extraction.is_intention("In de periode 2019-2022 worden de kades van de havens geïnspecteerd.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
