@@ -1140,6 +1140,9 @@ CLAUSE_END = (
 )
 PASSIVE = re.compile(
     r"\bvind(?:t|en)\b(?:\s+[\w’'()-]+){0,6}?\s+plaats\b|"
+    # a fixed expression of examining, with a long subject between: "wordt ... de kwaliteit van X, Y en Z onder de
+    # loep genomen"
+    r"\b(?:wordt|worden)\b(?:\s+[\w’'(),-]+){0,20}?\s+onder de loep genomen\b|"
     rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PARTICIPLE}\b{CLAUSE_END}|\b{PARTICIPLE}\s+(?:wordt|worden)\b"
 )
 # The work as a noun, also in a compound: "deelonderzoeken", "incidentonderzoek", "toezichtcapaciteit".

@@ -591,6 +591,15 @@ def test_a_period_of_years_that_runs_into_the_programmes_year_is_the_period_ahea
     assert not extraction.is_intention("In de periode 2019-2022 worden de kades van de havens geïnspecteerd.", 2025)
 
 
+def test_what_is_taken_under_the_magnifying_glass_is_a_passive_of_the_work():
+    sentence = (
+        "Daarnaast worden in 2025 de veiligheid van de kades, het onderhoud van de sluizen en de bediening van de"
+        " bruggen onder de loep genomen."
+    )
+    assert extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention(sentence.replace("worden in 2025", "werden in 2021"), 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
