@@ -661,6 +661,8 @@ AHEAD = re.compile(
     r"|blijft|blijven|start|starten|begint"
     r"|bezig\b(?! geweest)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
+    # a change from this year on: "houdt met ingang van dit jaar meer rekening met ...", "vanaf dit jaar"
+    r"|(?:met ingang van|vanaf) (?:dit|volgend|komend) (?:school|werk)?jaar"
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
     r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"

@@ -600,6 +600,12 @@ def test_what_is_taken_under_the_magnifying_glass_is_a_passive_of_the_work():
     assert not extraction.is_intention(sentence.replace("worden in 2025", "werden in 2021"), 2025)
 
 
+def test_a_change_from_this_year_on_looks_ahead():
+    sentence = "De toezichthouder op de havens houdt met ingang van dit jaar meer rekening met de drukte op de kades."
+    assert extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention(sentence.replace("met ingang van", "vanaf"), 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
