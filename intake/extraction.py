@@ -554,7 +554,8 @@ def _standalone_heading(text):
     return (
         0 < len(text) <= 2 * HEADING_LENGTH
         and not TERMINAL.search(text)
-        and (text[:1].isupper() or text[:1].isdigit())
+        # also a quote as a heading, a pull quote over the text: "“Resultaten laten zien, daar gaat het om”"
+        and (text.lstrip("“„\"‘'")[:1].isupper() or text[:1].isdigit())
         and len(_words(text)) <= 12
     )
 

@@ -606,6 +606,17 @@ def test_a_change_from_this_year_on_looks_ahead():
     assert extraction.is_intention(sentence.replace("met ingang van", "vanaf"), 2025)
 
 
+def test_a_quote_on_a_line_of_its_own_over_the_text_is_a_heading():
+    text = (
+        "De havens in beeld\n\n"
+        "De kades zijn druk. Dat zegt de havenmeester.\n"
+        "“Veilige kades, daar gaat het om”\n"
+        "Als toezichthouder wil de inspectie dit jaar meer oog hebben voor de drukte op de kades.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Als toezichthouder wil de inspectie dit jaar meer oog hebben voor de drukte op de kades."]
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
