@@ -695,7 +695,11 @@ ATTENTION = re.compile(
 # Attention that themes get, by whom left out: "Daarbij krijgen ... en ... meer aandacht", "krijgt extra aandacht".
 GETS_ATTENTION = re.compile(
     r"\b(?:krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,12}?\s+(?:meer|extra|bijzondere|specifieke|speciale|nadrukkelijke?r?"
-    r"|verhoogde|volop)\s+aandacht\b",
+    r"|verhoogde|volop)\s+aandacht\b"
+    # or priority, a more prominent place: "Onderwerpen met grote risico's krijgen prioriteit", "IT en databeheer
+    # krijgen een prominentere plek"
+    r"|\b(?:krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,12}?\s+(?:(?:de |een )?(?:hoge |hogere |extra )?prioriteit"
+    r"|een (?:prominentere|prominente|grotere|belangrijkere|centrale|centralere) (?:plek|plaats|rol))\b",
     re.I,
 )
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)

@@ -617,6 +617,12 @@ def test_a_quote_on_a_line_of_its_own_over_the_text_is_a_heading():
     assert statements == ["Als toezichthouder wil de inspectie dit jaar meer oog hebben voor de drukte op de kades."]
 
 
+def test_themes_that_get_priority_or_a_more_prominent_place_are_an_intention():
+    assert extraction.is_intention("Kades met grote risico’s voor de veiligheid krijgen prioriteit.", 2025)
+    assert extraction.is_intention("De sluizen en de bruggen krijgen een prominentere plek in de bezoeken.", 2025)
+    assert not extraction.is_intention("In 2021 kregen de sluizen en de bruggen een prominentere plek.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
