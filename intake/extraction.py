@@ -816,6 +816,8 @@ CONTINGENT = re.compile(
     # kiest de inspectie meestal voor ...", "Wanneer ..., dan ..."
     r"^(?:Als|Wanneer|Indien|Zodra)\b[^.;:]*,\s*dan\b|"
     r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
+    # what depends on something yet to happen: "Of ... herbenoemd worden, is afhankelijk van de uitslag van ..."
+    r"|\bafhankelijk (?:is|zijn|blijft|blijven) van\b"
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b"
     # a sentence opening with "where needed": what it may do, "Waar nodig pakken we ... aan", "Zo nodig ..."
     r"|^(?:waar|zo|indien|als|wanneer|daar waar) (?:dat )?nodig\b",

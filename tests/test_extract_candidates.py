@@ -623,6 +623,12 @@ def test_themes_that_get_priority_or_a_more_prominent_place_are_an_intention():
     assert not extraction.is_intention("In 2021 kregen de sluizen en de bruggen een prominentere plek.", 2025)
 
 
+def test_what_depends_on_something_yet_to_happen_is_no_commitment():
+    sentence = "Voor de inspectie geldt dat een bezoek aan de kades in 2025 afhankelijk is van het weer op zee."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("De inspectie brengt in 2025 een bezoek aan de kades van de havens.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
