@@ -816,6 +816,10 @@ CONTINGENT = re.compile(
     # kiest de inspectie meestal voor ...", "Wanneer ..., dan ..."
     r"^(?:Als|Wanneer|Indien|Zodra)\b[^.;:]*,\s*dan\b|"
     r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
+    # what it faces, a circumstance, not what it does: "In 2025 hebben we te maken met een vacature", "krijgt te
+    # maken met"
+    r"|\b(?:hebben|heeft|krijgen|krijgt)\b(?:\s+[\w’']+){0,4}?\s+te maken (?:\w+ )?met\b"
+    r"|\bte maken (?:hebben|krijgen) met\b"
     # what depends on something yet to happen: "Of ... herbenoemd worden, is afhankelijk van de uitslag van ..."
     r"|\bafhankelijk (?:is|zijn|blijft|blijven) van\b"
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b"

@@ -629,6 +629,14 @@ def test_what_depends_on_something_yet_to_happen_is_no_commitment():
     assert extraction.is_intention("De inspectie brengt in 2025 een bezoek aan de kades van de havens.", 2025)
 
 
+def test_what_it_faces_is_a_circumstance_not_work():
+    assert not extraction.is_intention(
+        "Naast de bezoeken aan de kades hebben we in 2025 te maken met een vacature.", 2025
+    )
+    assert not extraction.is_intention("De inspectie krijgt in 2025 te maken met drukte op de kades.", 2025)
+    assert extraction.is_intention("Naast de bezoeken aan de kades vullen we in 2025 een vacature in.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
