@@ -792,6 +792,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|\b{DOCUMENTS}\b.*\b(?:jaarlijks|elk jaar|ieder jaar)\b|\bom de \w+ jaar\b.*\b{DOCUMENTS}\b"
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in)"
+    # the document handed over, whatever it is called: "Hierbij presenteren we het jaarbericht van ...", "Hierbij
+    # bied ik u ... aan"
+    r"|^Hierbij (?:presenteer|presenteert|presenteren|bied|biedt|bieden|ontvangt|ontvangen|stuur|stuurt|sturen)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
     rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine

@@ -637,6 +637,13 @@ def test_what_it_faces_is_a_circumstance_not_work():
     assert extraction.is_intention("Naast de bezoeken aan de kades vullen we in 2025 een vacature in.", 2025)
 
 
+def test_the_document_handed_over_is_about_the_document():
+    assert not extraction.is_intention("Hierbij presenteren we het havenboek 2025 van de inspectie.", 2025)
+    assert not extraction.is_intention("Hierbij bieden wij u het overzicht van de kades voor 2025 aan.", 2025)
+    # "Hierbij" as "in doing so" goes on about the work
+    assert extraction.is_intention("Hierbij besteedt de inspectie in 2025 bijzondere aandacht aan de kades.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
