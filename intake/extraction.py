@@ -882,6 +882,9 @@ EFFECT = re.compile(
     r"|(?:daarmee|hiermee|zodoende) (?:zorgt|zorgen|draagt|dragen|beoogt|beogen))\b",
     re.I,
 )
+# A clause of effect standing as a sentence, the effect of the one before: "Zodat burgers kunnen nagaan hoe de
+# toezichthouder optreedt.", "Waardoor ..."
+EFFECT_CLAUSE = re.compile(r"^(?:Zodat|Waardoor)\b")
 TITLE = re.compile(r"‘[^‘’]{1,80}’")
 OPENING_QUOTE = re.compile(r"^[“„\"]")
 SPEAKER_QUOTE = re.compile(r":\s*[“„\"]")
@@ -946,6 +949,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if ((MISSION.search(statement) or EFFECT.match(statement) or REMIT.search(statement)) and not future) or (
         CONTINGENT.search(statement)
         or KEEPS_DOING.match(statement)
+        or EFFECT_CLAUSE.match(statement)
         or DEFINITION.search(statement)
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)

@@ -644,6 +644,11 @@ def test_the_document_handed_over_is_about_the_document():
     assert extraction.is_intention("Hierbij besteedt de inspectie in 2025 bijzondere aandacht aan de kades.", 2025)
 
 
+def test_a_clause_of_effect_standing_as_a_sentence_is_none_of_its_own():
+    assert not extraction.is_intention("Zodat de havens in 2025 kunnen nagaan hoe de inspectie optreedt.", 2025)
+    assert not extraction.is_intention("Waardoor de inspectie in 2025 sneller kan optreden op de kades.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
