@@ -882,6 +882,11 @@ EFFECT = re.compile(
     r"|(?:daarmee|hiermee|zodoende) (?:zorgt|zorgen|draagt|dragen|beoogt|beogen))\b",
     re.I,
 )
+# Calling something by a name is no work: "We spreken daarom zelfs van een digitale transitie".
+NAMING = re.compile(
+    r"\b(?:spreken|spreekt)\s+(?:(?:daarom|dan|ook|zelfs|inmiddels|al|liever|nu|graag)\s+){0,3}van\s+(?:een|het|de)\b",
+    re.I,
+)
 # A clause of effect standing as a sentence, the effect of the one before: "Zodat burgers kunnen nagaan hoe de
 # toezichthouder optreedt.", "Waardoor ..."
 EFFECT_CLAUSE = re.compile(r"^(?:Zodat|Waardoor)\b")
@@ -950,6 +955,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         CONTINGENT.search(statement)
         or KEEPS_DOING.match(statement)
         or EFFECT_CLAUSE.match(statement)
+        or NAMING.search(statement)
         or DEFINITION.search(statement)
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)

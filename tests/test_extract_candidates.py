@@ -649,6 +649,13 @@ def test_a_clause_of_effect_standing_as_a_sentence_is_none_of_its_own():
     assert not extraction.is_intention("Waardoor de inspectie in 2025 sneller kan optreden op de kades.", 2025)
 
 
+def test_calling_something_by_a_name_is_no_work():
+    assert not extraction.is_intention("We spreken daarom zelfs van een crisis op de kades in 2025.", 2025)
+    assert not extraction.is_intention("De inspectie spreekt inmiddels van een nieuwe fase in de havens.", 2025)
+    # speaking with others is
+    assert extraction.is_intention("De inspectie spreekt in 2025 met de havenmeesters van de kades.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
