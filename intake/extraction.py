@@ -865,6 +865,13 @@ REMIT = re.compile(
     r"|\b(?:ziet|zien) er (?:[\w’']+ ){0,3}op toe\b|\b(?:houdt|houden) (?:\w+ ){0,2}in de gaten\b",
     re.I,
 )
+# An audit office's task by law, in the plain present: research into two or more of "doelmatigheid",
+# "doeltreffendheid" and "rechtmatigheid" of the policy ("De rekenkamercommissie voert onderzoek uit naar de
+# doelmatigheid, de doeltreffendheid en de rechtmatigheid van het gevoerde beleid"): its remit, unless it looks ahead.
+STATUTORY_TASK = re.compile(
+    r"\b(?:doelmatigheid|doeltreffendheid|rechtmatigheid)\b[^.;]*\b(?:doelmatigheid|doeltreffendheid|rechtmatigheid)\b",
+    re.I,
+)
 # Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
 KEEPS_DOING = re.compile(r"^(?:Dat|Dit) (?:zal|zullen|blijft|blijven) (?:\w+ ){0,3}(?:blijven )?doen\b")
 # The minister writing to parliament about the organisation's plans speaks for himself: "Graag wil ik uw Kamer het
@@ -963,6 +970,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
+        return Reading(False, acts)
+    if STATUTORY_TASK.search(statement) and not (future or AHEAD.search(statement)):
         return Reading(False, acts)
     # A decision taken, impersonally, on the work to do: "Bij de keuze ... is besloten om nadrukkelijk aandacht te
     # geven aan ..." (in the programme, by the organisation), unless of a year before.

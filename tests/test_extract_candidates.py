@@ -656,6 +656,14 @@ def test_calling_something_by_a_name_is_no_work():
     assert extraction.is_intention("De inspectie spreekt in 2025 met de havenmeesters van de kades.", 2025)
 
 
+def test_an_audit_offices_task_by_law_in_the_plain_present_is_its_remit():
+    sentence = "De rekenkamer doet onderzoek naar de doelmatigheid en de rechtmatigheid van het beleid voor de havens."
+    assert not extraction.is_intention(sentence, 2025)
+    # but not when it looks ahead
+    assert extraction.is_intention(sentence.replace("doet onderzoek", "gaat onderzoek doen"), 2025)
+    assert extraction.is_intention(sentence.replace("beleid", "beleid in 2025"), 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
