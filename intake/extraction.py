@@ -1759,6 +1759,11 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     if section_year is not None:
         return section_year >= year
     if not lead:
+        # also the programme's own title with its period over a list of the work ("Onderzoeksprogramma 2024-2025",
+        # "Planning 2025-2026"), the programme in short
+        period = HEADING_PERIOD.search(heading or "")
+        if period and int(period.group(1)) <= year <= int(period.group(2)):
+            return True
         return bool(heading) and _names_year_ahead(DOCUMENT_YEAR.sub("", heading), year)
     if lead.rstrip().endswith("?"):
         # a question of what it will do, answered by the list: "Wat wil de inspectie in 2022 doen?"
@@ -1784,6 +1789,10 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     )
 
 
+HEADING_PERIOD = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:\w*programma|\w*plan|\w*agenda|planning)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s*$",
+    re.I,
+)
 # The supervision or research named in a word, also inside a compound: "toezichtlijnen", "onderzoeksthema's".
 WORK_WORD = re.compile(r"toezicht|onderzoek|inspecties", re.I)
 # A list of its kinds of work, instruments or tasks is what it can do, not the plan: "De Inspectie hanteert

@@ -664,6 +664,23 @@ def test_an_audit_offices_task_by_law_in_the_plain_present_is_its_remit():
     assert extraction.is_intention(sentence.replace("beleid", "beleid in 2025"), 2025)
 
 
+def test_the_items_under_the_programmes_own_title_with_its_period_are_the_programme():
+    text = (
+        "Werkplan 2025-2026\n\n"
+        " • Bezoeken: de kades en de sluizen van de havens.\n"
+        " • Samenwerken: gesprekken met de havenmeesters en de loodsen.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "Bezoeken: de kades en de sluizen van de havens.",
+        "Samenwerken: gesprekken met de havenmeesters en de loodsen.",
+    ]
+    # not the title of a period that ended before, nor a period that is not a programme's
+    for heading in ("Werkplan 2021-2022", "Bezoeken 2025-2026"):
+        other = text.replace("Werkplan 2025-2026", heading)
+        assert extraction.candidates(extraction.pages_from_text(other), 2025) == []
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
