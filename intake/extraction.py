@@ -1811,7 +1811,13 @@ def _item_statement(text, year, actors=frozenset()):
     kept = [part for part in parts if not _looks_back(part, year, actors)]
     if len(parts) == 1 or not kept:
         return text
-    further = [part for part in kept[1:] if read_sentence(part, year, after_actor=True, actors=actors).intention]
+    # and the short fragments that go on with its list, names without a verb: "Onderzoeken: demografie en beleid.
+    # Verbonden partijen. Armoedebeleid."
+    further = [
+        part
+        for part in kept[1:]
+        if len(_words(part)) < MIN_WORDS or read_sentence(part, year, after_actor=True, actors=actors).intention
+    ]
     return " ".join([kept[0], *further])
 
 

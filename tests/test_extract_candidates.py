@@ -681,6 +681,16 @@ def test_the_items_under_the_programmes_own_title_with_its_period_are_the_progra
         assert extraction.candidates(extraction.pages_from_text(other), 2025) == []
 
 
+def test_the_short_fragments_that_go_on_with_an_items_list_belong_to_it():
+    text = "Werkplan 2025-2026\n\n • Bezoeken: de kades en de sluizen. De bruggen. Het loodswezen.\n"
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Bezoeken: de kades en de sluizen. De bruggen. Het loodswezen."]
+    # a sentence of background after it is still left out
+    text = text.replace("Het loodswezen.", "De havens kennen een lange geschiedenis van scheepvaart.")
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Bezoeken: de kades en de sluizen. De bruggen."]
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
