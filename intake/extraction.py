@@ -792,6 +792,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|\b{DOCUMENTS}\b.*\b(?:jaarlijks|elk jaar|ieder jaar)\b|\bom de \w+ jaar\b.*\b{DOCUMENTS}\b"
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in)"
+    # explaining or highlighting in the text, what a document does: "In het programma lichten we onze keuze toe",
+    # "We lichten twee programma's uit waarin ..."
+    r"|\b(?:licht|lichten)\b(?:\s+[\w’'-]+){0,8}?\s+(?:toe|uit)\b"
     # the document handed over, whatever it is called: "Hierbij presenteren we het jaarbericht van ...", "Hierbij
     # bied ik u ... aan"
     r"|^Hierbij (?:presenteer|presenteert|presenteren|bied|biedt|bieden|ontvangt|ontvangen|stuur|stuurt|sturen)\b"

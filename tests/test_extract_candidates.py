@@ -691,6 +691,12 @@ def test_the_short_fragments_that_go_on_with_an_items_list_belong_to_it():
     assert statements == ["Bezoeken: de kades en de sluizen. De bruggen."]
 
 
+def test_explaining_or_highlighting_in_the_text_is_about_the_document():
+    assert not extraction.is_intention("Hieronder lichten we de keuze voor de kades in 2025 toe.", 2025)
+    assert not extraction.is_intention("We lichten twee havens uit waarin de kades in 2025 worden bezocht.", 2025)
+    assert extraction.is_intention("We bezoeken in 2025 twee havens waarin de kades worden vernieuwd.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
