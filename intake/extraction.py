@@ -728,10 +728,11 @@ SUMS_UP = re.compile(
     r"|thema[’']?s|onderwerpen)\b"
 )
 # A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn", also with a clause
-# after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ...").
+# after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ..."), or what it is about ("willen
+# duidelijk zijn over de keuze van ...").
 AIM = re.compile(
-    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
-    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|waar|waarin|die|dat)\b)"
+    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){0,6}?\s+(?:zijn|worden|blijven)\b"
+    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|over|waar|waarin|die|dat)\b)"
 )
 # The period's themes named as such, with or without an actor: "Nieuwere thema’s zijn ...", "Daarom is dit een van
 # de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".

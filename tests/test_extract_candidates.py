@@ -697,6 +697,15 @@ def test_explaining_or_highlighting_in_the_text_is_about_the_document():
     assert extraction.is_intention("We bezoeken in 2025 twee havens waarin de kades worden vernieuwd.", 2025)
 
 
+def test_a_wish_to_be_clear_about_something_is_an_aim():
+    assert not extraction.is_intention(
+        "Voor de inspectie betekent dit dat we open willen zijn over de keuze van de kades.", 2025
+    )
+    assert extraction.is_intention(
+        "Voor de inspectie betekent dit dat we willen praten over de keuze van de kades.", 2025
+    )
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
