@@ -898,6 +898,13 @@ NAMING = re.compile(
     r"\b(?:spreken|spreekt)\s+(?:(?:daarom|dan|ook|zelfs|inmiddels|al|liever|nu|graag)\s+){0,3}van\s+(?:een|het|de)\b",
     re.I,
 )
+# Elections that take place are the setting of the year, not its work: "Daarnaast vinden in maart
+# gemeenteraadsverkiezingen plaats", "De verkiezingen vinden in 2025 plaats".
+ELECTIONS = re.compile(
+    r"\bvind(?:t|en)\b(?:\s+[\w’'-]+){0,6}?\s+\w*verkiezing(?:en)?\s+plaats\b"
+    r"|\b\w*verkiezing(?:en)?\s+(?:\w+\s+){0,3}?vind(?:t|en)\b(?:\s+[\w’'-]+){0,6}?\s+plaats\b",
+    re.I,
+)
 # A clause of effect standing as a sentence, the effect of the one before: "Zodat burgers kunnen nagaan hoe de
 # toezichthouder optreedt.", "Waardoor ..."
 EFFECT_CLAUSE = re.compile(r"^(?:Zodat|Waardoor)\b")
@@ -967,6 +974,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or KEEPS_DOING.match(statement)
         or EFFECT_CLAUSE.match(statement)
         or NAMING.search(statement)
+        or ELECTIONS.search(statement)
         or DEFINITION.search(statement)
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)

@@ -706,6 +706,13 @@ def test_a_wish_to_be_clear_about_something_is_an_aim():
     )
 
 
+def test_elections_that_take_place_are_the_setting_of_the_year_not_its_work():
+    assert not extraction.is_intention("Daarnaast vinden in maart 2025 waterschapsverkiezingen plaats.", 2025)
+    assert not extraction.is_intention("De verkiezingen voor de havenraad vinden in 2025 plaats.", 2025)
+    # the work that takes place is still the work
+    assert extraction.is_intention("De controles op de kades vinden in maart 2025 plaats.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
