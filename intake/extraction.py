@@ -662,6 +662,8 @@ AHEAD = re.compile(
     r"|blijft|blijven|start|starten|begint"
     r"|bezig\b(?! geweest)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
+    # work that goes on all the time: "Rijksinspecties verkennen voortdurend hoe ...", "volgt doorlopend"
+    r"|voortdurend|doorlopend|continu"
     # a change from this year on: "houdt met ingang van dit jaar meer rekening met ...", "vanaf dit jaar"
     r"|(?:met ingang van|vanaf) (?:dit|volgend|komend) (?:school|werk)?jaar"
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"

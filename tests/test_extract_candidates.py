@@ -713,6 +713,17 @@ def test_elections_that_take_place_are_the_setting_of_the_year_not_its_work():
     assert extraction.is_intention("De controles op de kades vinden in maart 2025 plaats.", 2025)
 
 
+def test_work_that_goes_on_all_the_time_in_a_list_not_introduced_as_the_plan_is_an_intention():
+    text = (
+        "Ontwikkelingen\n\n"
+        "De havens groeien. Tegelijkertijd vragen nieuwe ontwikkelingen de aandacht:\n\n"
+        " • De inspectie volgt voortdurend hoe de drukte op de kades zich ontwikkelt.\n"
+        " • De havens zijn zich steeds meer bewust van de drukte op de kades.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De inspectie volgt voortdurend hoe de drukte op de kades zich ontwikkelt."]
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
