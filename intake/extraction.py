@@ -662,6 +662,8 @@ AHEAD = re.compile(
     r"|blijft|blijven|start|starten|begint"
     r"|bezig\b(?! geweest)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
+    # what it has in mind: "De IVD heeft een ‘Staat van’ voor ogen die ..."
+    r"|voor ogen"
     # work that goes on all the time: "Rijksinspecties verkennen voortdurend hoe ...", "volgt doorlopend"
     r"|voortdurend|doorlopend|continu"
     # a change from this year on: "houdt met ingang van dit jaar meer rekening met ...", "vanaf dit jaar"

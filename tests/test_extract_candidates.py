@@ -724,6 +724,12 @@ def test_work_that_goes_on_all_the_time_in_a_list_not_introduced_as_the_plan_is_
     assert statements == ["De inspectie volgt voortdurend hoe de drukte op de kades zich ontwikkelt."]
 
 
+def test_what_it_has_in_mind_is_an_intention():
+    assert extraction.is_intention("De inspectie heeft een nieuw overzicht van de kades voor ogen.", 2025)
+    # of others it is not its own
+    assert not extraction.is_intention("De havens hebben een nieuw overzicht van de kades voor ogen.", 2025)
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
