@@ -730,6 +730,19 @@ def test_what_it_has_in_mind_is_an_intention():
     assert not extraction.is_intention("De havens hebben een nieuw overzicht van de kades voor ogen.", 2025)
 
 
+def test_a_lead_in_whose_verb_is_in_the_past_introduces_what_was():
+    text = (
+        "Thema's\n\n"
+        "Het havenplan onderscheidde daarvoor drie thema’s:\n\n"
+        " • De veiligheid van de kades en de sluizen.\n"
+        " • Het onderhoud van de bruggen in de havens.\n"
+    )
+    assert extraction.candidates(extraction.pages_from_text(text), 2025) == []
+    # in the present it names the themes of the period
+    now = text.replace("onderscheidde", "onderscheidt")
+    assert len(extraction.candidates(extraction.pages_from_text(now), 2025)) == 2
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]
