@@ -1793,10 +1793,16 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     if earlier and not _names_year_ahead(lead, year) and not AHEAD.search(lead):
         return False
     # a lead-in whose verb, after its subject, is in the simple past tells what was: "De Toezichtagenda onderscheidde
-    # daarvoor drie thema’s:"
+    # daarvoor drie thema’s:"; not a participle as an adjective ("De twee geplande onderzoeken:", "uitgebreide")
     words = _words(lead)
-    verb = words[2] if len(words) > 2 and words[0] in ("De", "Het", "Een") else words[1] if len(words) > 1 else ""
-    if _is_past(verb.lower()) and verb.islower() and not (_names_year_ahead(lead, year) or AHEAD.search(lead)):
+    verb = words[2] if len(words) > 2 and words[0] in ("De", "Het") else ""
+    participle = re.match(r"^(?:[a-z]{2,5})?ge\w{3,}(?:de|te)$", verb)
+    if (
+        verb.islower()
+        and _is_past(verb)
+        and not participle
+        and not (_names_year_ahead(lead, year) or AHEAD.search(lead))
+    ):
         return False
     if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
         return True

@@ -738,9 +738,13 @@ def test_a_lead_in_whose_verb_is_in_the_past_introduces_what_was():
         " • Het onderhoud van de bruggen in de havens.\n"
     )
     assert extraction.candidates(extraction.pages_from_text(text), 2025) == []
-    # in the present it names the themes of the period
+    # in the present it names the themes of the period, and a participle as an adjective is no past
     now = text.replace("onderscheidde", "onderscheidt")
     assert len(extraction.candidates(extraction.pages_from_text(now), 2025)) == 2
+    planned = text.replace("Het havenplan onderscheidde daarvoor drie thema’s:", "De geplande onderzoeken in 2025:")
+    assert len(extraction.candidates(extraction.pages_from_text(planned), 2025)) == 2
+    planned = planned.replace("De geplande onderzoeken in 2025:", "De twee geplande onderzoeken naar de havens:")
+    assert len(extraction.candidates(extraction.pages_from_text(planned), 2025)) == 2
 
 
 def test_it_drops_running_headers_page_numbers_and_footnotes():
