@@ -554,7 +554,8 @@ def _standalone_heading(text):
     return (
         0 < len(text) <= 2 * HEADING_LENGTH
         and not TERMINAL.search(text)
-        and (text[:1].isupper() or text[:1].isdigit())
+        # also a quote as a heading, a pull quote over the text: "“Resultaten laten zien, daar gaat het om”"
+        and (text.lstrip("“„\"‘'")[:1].isupper() or text[:1].isdigit())
         and len(_words(text)) <= 12
     )
 
@@ -661,6 +662,12 @@ AHEAD = re.compile(
     r"|blijft|blijven|start|starten|begint"
     r"|bezig\b(?! geweest)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
+    # what it has in mind: "De IVD heeft een ‘Staat van’ voor ogen die ..."
+    r"|voor ogen"
+    # work that goes on all the time: "Rijksinspecties verkennen voortdurend hoe ...", "volgt doorlopend"
+    r"|voortdurend|doorlopend|continu"
+    # a change from this year on: "houdt met ingang van dit jaar meer rekening met ...", "vanaf dit jaar"
+    r"|(?:met ingang van|vanaf) (?:dit|volgend|komend) (?:school|werk)?jaar"
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
     r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
@@ -689,6 +696,16 @@ ATTENTION = re.compile(
     r"aandacht (?:\w+ ){0,3}voor\b",
     re.I,
 )
+# Attention that themes get, by whom left out: "Daarbij krijgen ... en ... meer aandacht", "krijgt extra aandacht".
+GETS_ATTENTION = re.compile(
+    r"\b(?:krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,12}?\s+(?:meer|extra|bijzondere|specifieke|speciale|nadrukkelijke?r?"
+    r"|verhoogde|volop)\s+aandacht\b"
+    # or priority, a more prominent place: "Onderwerpen met grote risico's krijgen prioriteit", "IT en databeheer
+    # krijgen een prominentere plek"
+    r"|\b(?:krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,12}?\s+(?:(?:de |een )?(?:hoge |hogere |extra )?prioriteit"
+    r"|een (?:prominentere|prominente|grotere|belangrijkere|centrale|centralere) (?:plek|plaats|rol))\b",
+    re.I,
+)
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
 # An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken", "De bedoeling van de IR is ... vast
 # te stellen".
@@ -715,10 +732,11 @@ SUMS_UP = re.compile(
     r"|thema[’']?s|onderwerpen)\b"
 )
 # A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn", also with a clause
-# after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ...").
+# after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ..."), or what it is about ("willen
+# duidelijk zijn over de keuze van ...").
 AIM = re.compile(
-    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){1,6}?\s+(?:zijn|worden|blijven)\b"
-    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|waar|waarin|die|dat)\b)"
+    r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){0,6}?\s+(?:zijn|worden|blijven)\b"
+    r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|over|waar|waarin|die|dat)\b)"
 )
 # The period's themes named as such, with or without an actor: "Nieuwere thema’s zijn ...", "Daarom is dit een van
 # de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
@@ -779,6 +797,12 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|\b{DOCUMENTS}\b.*\b(?:jaarlijks|elk jaar|ieder jaar)\b|\bom de \w+ jaar\b.*\b{DOCUMENTS}\b"
     rf"|\b(?:presenteert|presenteren) (?:\w+ ){{0,6}}(?:haar|zijn|het|een) (?:\w+ )?{DOCUMENTS}\b"
     r"|meldt (?:zij|ze|hij)\b(?! in)"
+    # explaining or highlighting in the text, what a document does: "In het programma lichten we onze keuze toe",
+    # "We lichten twee programma's uit waarin ..."
+    r"|\b(?:licht|lichten)\b(?:\s+[\w’'-]+){0,8}?\s+(?:toe|uit)\b"
+    # the document handed over, whatever it is called: "Hierbij presenteren we het jaarbericht van ...", "Hierbij
+    # bied ik u ... aan"
+    r"|^Hierbij (?:presenteer|presenteert|presenteren|bied|biedt|bieden|ontvangt|ontvangen|stuur|stuurt|sturen)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
     rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
@@ -791,11 +815,24 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"\bbeschrij(?:ft|ven)\b)",
     re.I,
 )
+# The plan as the source of what is reported: "Volgens het jaarwerkplan ...", "Volgens haar werkprogramma 2024, ...".
+ACCORDING_TO = re.compile(
+    rf"^Volgens (?:het|dit|haar|zijn|hun|de) (?:\w+ )?{DOCUMENTS}(?: (?:19|20)\d{{2}})?\b,?", re.I
+)
 # What it will do only if something happens, or does not do: no commitment.
 CONTINGENT = re.compile(
     # "Zijn er dingen die aandacht nodig hebben dan trekt de inspectie aan de bel"
     r"^(?:Is|Zijn|Wordt|Worden|Blijkt|Blijken|Komt|Komen|Ontstaat|Ontstaan) (?:er|de|het|een|zij|ze)\b.*\bdan\b|"
+    # a condition and what follows from it, a habit of how it chooses: "Als de risico’s in één sector liggen, dan
+    # kiest de inspectie meestal voor ...", "Wanneer ..., dan ..."
+    r"^(?:Als|Wanneer|Indien|Zodra)\b[^.;:]*,\s*dan\b|"
     r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
+    # what it faces, a circumstance, not what it does: "In 2025 hebben we te maken met een vacature", "krijgt te
+    # maken met"
+    r"|\b(?:hebben|heeft|krijgen|krijgt)\b(?:\s+[\w’']+){0,4}?\s+te maken (?:\w+ )?met\b"
+    r"|\bte maken (?:hebben|krijgen) met\b"
+    # what depends on something yet to happen: "Of ... herbenoemd worden, is afhankelijk van de uitslag van ..."
+    r"|\bafhankelijk (?:is|zijn|blijft|blijven) van\b"
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b"
     # a sentence opening with "where needed": what it may do, "Waar nodig pakken we ... aan", "Zo nodig ..."
     r"|^(?:waar|zo|indien|als|wanneer|daar waar) (?:dat )?nodig\b",
@@ -836,6 +873,13 @@ REMIT = re.compile(
     r"|\b(?:ziet|zien) er (?:[\w’']+ ){0,3}op toe\b|\b(?:houdt|houden) (?:\w+ ){0,2}in de gaten\b",
     re.I,
 )
+# An audit office's task by law, in the plain present: research into two or more of "doelmatigheid",
+# "doeltreffendheid" and "rechtmatigheid" of the policy ("De rekenkamercommissie voert onderzoek uit naar de
+# doelmatigheid, de doeltreffendheid en de rechtmatigheid van het gevoerde beleid"): its remit, unless it looks ahead.
+STATUTORY_TASK = re.compile(
+    r"\b(?:doelmatigheid|doeltreffendheid|rechtmatigheid)\b[^.;]*\b(?:doelmatigheid|doeltreffendheid|rechtmatigheid)\b",
+    re.I,
+)
 # Going on as before, said on its own, is no new piece of work: "Dat zullen we blijven doen."
 KEEPS_DOING = re.compile(r"^(?:Dat|Dit) (?:zal|zullen|blijft|blijven) (?:\w+ ){0,3}(?:blijven )?doen\b")
 # The minister writing to parliament about the organisation's plans speaks for himself: "Graag wil ik uw Kamer het
@@ -853,6 +897,21 @@ EFFECT = re.compile(
     r"|(?:daarmee|hiermee|zodoende) (?:zorgt|zorgen|draagt|dragen|beoogt|beogen))\b",
     re.I,
 )
+# Calling something by a name is no work: "We spreken daarom zelfs van een digitale transitie".
+NAMING = re.compile(
+    r"\b(?:spreken|spreekt)\s+(?:(?:daarom|dan|ook|zelfs|inmiddels|al|liever|nu|graag)\s+){0,3}van\s+(?:een|het|de)\b",
+    re.I,
+)
+# Elections that take place are the setting of the year, not its work: "Daarnaast vinden in maart
+# gemeenteraadsverkiezingen plaats", "De verkiezingen vinden in 2025 plaats".
+ELECTIONS = re.compile(
+    r"\bvind(?:t|en)\b(?:\s+[\w’'-]+){0,6}?\s+\w*verkiezing(?:en)?\s+plaats\b"
+    r"|\b\w*verkiezing(?:en)?\s+(?:\w+\s+){0,3}?vind(?:t|en)\b(?:\s+[\w’'-]+){0,6}?\s+plaats\b",
+    re.I,
+)
+# A clause of effect standing as a sentence, the effect of the one before: "Zodat burgers kunnen nagaan hoe de
+# toezichthouder optreedt.", "Waardoor ..."
+EFFECT_CLAUSE = re.compile(r"^(?:Zodat|Waardoor)\b")
 TITLE = re.compile(r"‘[^‘’]{1,80}’")
 OPENING_QUOTE = re.compile(r"^[“„\"]")
 SPEAKER_QUOTE = re.compile(r":\s*[“„\"]")
@@ -910,11 +969,16 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
-    if ABOUT_THE_DOCUMENT.search(statement) or _account(statement, words, lowered, acting, year):
+    # what the plan says it will do, as others report it, is about the work: "Volgens het jaarplan legt de inspectie
+    # in 2024 de focus op ..."
+    if ABOUT_THE_DOCUMENT.search(ACCORDING_TO.sub("", statement)) or _account(statement, words, lowered, acting, year):
         return Reading(False, acts)
     if ((MISSION.search(statement) or EFFECT.match(statement) or REMIT.search(statement)) and not future) or (
         CONTINGENT.search(statement)
         or KEEPS_DOING.match(statement)
+        or EFFECT_CLAUSE.match(statement)
+        or NAMING.search(statement)
+        or ELECTIONS.search(statement)
         or DEFINITION.search(statement)
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)
@@ -922,6 +986,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
+        return Reading(False, acts)
+    if STATUTORY_TASK.search(statement) and not (future or AHEAD.search(statement)):
         return Reading(False, acts)
     # A decision taken, impersonally, on the work to do: "Bij de keuze ... is besloten om nadrukkelijk aandacht te
     # geven aan ..." (in the programme, by the organisation), unless of a year before.
@@ -946,6 +1012,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):
         return Reading(True, acts)
     if (EFFORT.search(statement) or ATTENTION.search(statement)) and (acting or THERE_IS.search(statement)):
+        return Reading(True, acts)
+    if GETS_ATTENTION.search(_main_clause(statement)) and not earlier:
         return Reading(True, acts)
     passive = _main_clause_passive(statement)
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
@@ -1123,6 +1191,9 @@ CLAUSE_END = (
 )
 PASSIVE = re.compile(
     r"\bvind(?:t|en)\b(?:\s+[\w’'()-]+){0,6}?\s+plaats\b|"
+    # a fixed expression of examining, with a long subject between: "wordt ... de kwaliteit van X, Y en Z onder de
+    # loep genomen"
+    r"\b(?:wordt|worden)\b(?:\s+[\w’'(),-]+){0,20}?\s+onder de loep genomen\b|"
     rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{PARTICIPLE}\b{CLAUSE_END}|\b{PARTICIPLE}\s+(?:wordt|worden)\b"
 )
 # The work as a noun, also in a compound: "deelonderzoeken", "incidentonderzoek", "toezichtcapaciteit".
@@ -1320,7 +1391,16 @@ def _names_year_ahead(sentence, year):
         return True
     # "het Jaarwerkplan 2021", "Werkprogramma 2024": the year names a document, it does not say when
     sentence = DOCUMENT_YEAR.sub("", sentence)
+    # a period of years, after a preposition of when, that runs into the programme's year or past it: "wordt in de
+    # periode 2023-2025 ... onder de loep genomen", "gedurende 2024-2026"
+    if any(int(end) >= year for end in PERIOD_OF_YEARS.findall(sentence)):
+        return True
     return any(int(found) >= year for found in YEAR.findall(sentence))
+
+
+PERIOD_OF_YEARS = re.compile(
+    r"\b(?:in|gedurende|tijdens) (?:de )?(?:periode |jaren )?(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})\b", re.I
+)
 
 
 DOCUMENT_YEAR = re.compile(
@@ -1635,7 +1715,11 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                 lead = run[-1]
             flush()
             heading = headings[-1] if headings and lead is None else ""
-            if _list_looks_ahead(lead, section_year, year, heading, actors):
+            schedule = SCHEDULE_STEP.match(block.text.strip())
+            if schedule and int(schedule.group(1)) >= year:
+                # a step of its schedule, the period ahead and what is done in it: the whole item is the plan
+                found.append(_candidate(page, block.text.strip(), year, headings, section_year, lead=lead or ""))
+            elif _list_looks_ahead(lead, section_year, year, heading, actors):
                 statement = _item_statement(block.text.strip(), year, actors)
                 # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
                 # we wat we willen bereiken?"), as a sentence that asks is none
@@ -1691,6 +1775,11 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     if section_year is not None:
         return section_year >= year
     if not lead:
+        # also the programme's own title with its period over a list of the work ("Onderzoeksprogramma 2024-2025",
+        # "Planning 2025-2026"), the programme in short
+        period = HEADING_PERIOD.search(heading or "")
+        if period and int(period.group(1)) <= year <= int(period.group(2)):
+            return True
         return bool(heading) and _names_year_ahead(DOCUMENT_YEAR.sub("", heading), year)
     if lead.rstrip().endswith("?"):
         # a question of what it will do, answered by the list: "Wat wil de inspectie in 2022 doen?"
@@ -1702,6 +1791,18 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     # onderzoeken in 2022:" in the programme for 2023
     earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", lead)) if int(found) < year]
     if earlier and not _names_year_ahead(lead, year) and not AHEAD.search(lead):
+        return False
+    # a lead-in whose verb, after its subject, is in the simple past tells what was: "De Toezichtagenda onderscheidde
+    # daarvoor drie thema’s:"; not a participle as an adjective ("De twee geplande onderzoeken:", "uitgebreide")
+    words = _words(lead)
+    verb = words[2] if len(words) > 2 and words[0] in ("De", "Het") else ""
+    participle = re.match(r"^(?:[a-z]{2,5})?ge\w{3,}(?:de|te)$", verb)
+    if (
+        verb.islower()
+        and _is_past(verb)
+        and not participle
+        and not (_names_year_ahead(lead, year) or AHEAD.search(lead))
+    ):
         return False
     if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
         return True
@@ -1716,6 +1817,10 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     )
 
 
+HEADING_PERIOD = re.compile(
+    r"^(?:\w+\s+){0,2}?(?:\w*programma|\w*plan|\w*agenda|planning)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s*$",
+    re.I,
+)
 # The supervision or research named in a word, also inside a compound: "toezichtlijnen", "onderzoeksthema's".
 WORK_WORD = re.compile(r"toezicht|onderzoek|inspecties", re.I)
 # A list of its kinds of work, instruments or tasks is what it can do, not the plan: "De Inspectie hanteert
@@ -1734,8 +1839,23 @@ def _item_statement(text, year, actors=frozenset()):
     kept = [part for part in parts if not _looks_back(part, year, actors)]
     if len(parts) == 1 or not kept:
         return text
-    further = [part for part in kept[1:] if read_sentence(part, year, after_actor=True, actors=actors).intention]
+    # and the short fragments that go on with its list, names without a verb: "Onderzoeken: demografie en beleid.
+    # Verbonden partijen. Armoedebeleid."
+    further = [
+        part
+        for part in kept[1:]
+        if len(_words(part)) < MIN_WORDS or read_sentence(part, year, after_actor=True, actors=actors).intention
+    ]
     return " ".join([kept[0], *further])
+
+
+# A step of a schedule: a list item that opens with a part of a year, the programme's or a later one, and a colon
+# ("1e kwartaal 2024: uitvoering onderzoek", "Q3 2025: rapportage", "Najaar 2024: ...", "Maart 2025: ...").
+SCHEDULE_STEP = re.compile(
+    r"^(?:(?:[1-4]e|eerste|tweede|derde|vierde|laatste) (?:kwartaal|helft|half ?jaar)|Q[1-4]|(?:begin|medio|eind)"
+    rf"|voorjaar|zomer|najaar|winter|{MONTH_NAMES})(?: van)?(?: het jaar)? ((?:19|20)\d{{2}})\s*:\s*\S",
+    re.I,
+)
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.

@@ -543,6 +543,210 @@ def test_a_theme_named_as_the_organisations_own_is_an_intention():
     assert not extraction.is_intention("De veiligheid van de kades is een belangrijk thema voor de havens.", 2025)
 
 
+def test_the_steps_of_a_schedule_for_the_period_are_intentions():
+    text = (
+        "Tijdlijn\n\n"
+        " • Voorjaar 2025: gesprekken met de havenmeesters. Keuze van de kades.\n"
+        " • 3e kwartaal 2025: bezoeken aan de kades\n"
+        " • Q1 2026: rapportage aan de gemeenteraad.\n"
+        " • Najaar 2023: gesprekken met de havenmeesters.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    # the whole step, what it names after its first full stop too; not a step of a year before
+    assert statements == [
+        "Voorjaar 2025: gesprekken met de havenmeesters. Keuze van de kades.",
+        "3e kwartaal 2025: bezoeken aan de kades",
+        "Q1 2026: rapportage aan de gemeenteraad.",
+    ]
+
+
+def test_a_condition_and_what_then_follows_is_no_commitment():
+    sentence = "Als de drukte in de havens toeneemt, dan kiest de inspectie meestal voor een bezoek aan de kades."
+    assert not extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention(sentence.replace("Als", "Wanneer"), 2025)
+    # "als" that names what it is acting as is no condition
+    assert extraction.is_intention("Als toezichthouder kiest de inspectie dit jaar voor een bezoek aan de kades.", 2025)
+
+
+def test_themes_that_get_more_attention_are_an_intention():
+    assert extraction.is_intention("Daarbij krijgen de kades, de sluizen en de bruggen meer aandacht.", 2025)
+    assert extraction.is_intention("De veiligheid van de havens krijgt dit jaar extra aandacht.", 2025)
+    # not with a year before, nor attention in general
+    assert not extraction.is_intention("In 2021 krijgen de kades en de sluizen meer aandacht.", 2025)
+    assert not extraction.is_intention("De kades en de sluizen krijgen aandacht in de pers.", 2025)
+
+
+def test_what_the_plan_says_as_others_report_it_is_about_the_work():
+    sentence = "Volgens het jaarplan zet de inspectie in 2025 extra inspecteurs in op de kades."
+    assert extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention(sentence.replace("het jaarplan", "haar werkprogramma 2025,"), 2025)
+    # the document itself is still no work
+    assert not extraction.is_intention("In het jaarplan zet de inspectie in 2025 haar keuzes uiteen.", 2025)
+
+
+def test_a_period_of_years_that_runs_into_the_programmes_year_is_the_period_ahead():
+    assert extraction.is_intention("In de periode 2024-2026 worden de kades van de havens opnieuw geïnspecteerd.", 2025)
+    assert extraction.is_intention("Gedurende 2025–2027 worden de kades van de havens opnieuw geïnspecteerd.", 2025)
+    # not a period that ended before it
+    assert not extraction.is_intention("In de periode 2019-2022 worden de kades van de havens geïnspecteerd.", 2025)
+
+
+def test_what_is_taken_under_the_magnifying_glass_is_a_passive_of_the_work():
+    sentence = (
+        "Daarnaast worden in 2025 de veiligheid van de kades, het onderhoud van de sluizen en de bediening van de"
+        " bruggen onder de loep genomen."
+    )
+    assert extraction.is_intention(sentence, 2025)
+    assert not extraction.is_intention(sentence.replace("worden in 2025", "werden in 2021"), 2025)
+
+
+def test_a_change_from_this_year_on_looks_ahead():
+    sentence = "De toezichthouder op de havens houdt met ingang van dit jaar meer rekening met de drukte op de kades."
+    assert extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention(sentence.replace("met ingang van", "vanaf"), 2025)
+
+
+def test_a_quote_on_a_line_of_its_own_over_the_text_is_a_heading():
+    text = (
+        "De havens in beeld\n\n"
+        "De kades zijn druk. Dat zegt de havenmeester.\n"
+        "“Veilige kades, daar gaat het om”\n"
+        "Als toezichthouder wil de inspectie dit jaar meer oog hebben voor de drukte op de kades.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Als toezichthouder wil de inspectie dit jaar meer oog hebben voor de drukte op de kades."]
+
+
+def test_themes_that_get_priority_or_a_more_prominent_place_are_an_intention():
+    assert extraction.is_intention("Kades met grote risico’s voor de veiligheid krijgen prioriteit.", 2025)
+    assert extraction.is_intention("De sluizen en de bruggen krijgen een prominentere plek in de bezoeken.", 2025)
+    assert not extraction.is_intention("In 2021 kregen de sluizen en de bruggen een prominentere plek.", 2025)
+
+
+def test_what_depends_on_something_yet_to_happen_is_no_commitment():
+    sentence = "Voor de inspectie geldt dat een bezoek aan de kades in 2025 afhankelijk is van het weer op zee."
+    assert not extraction.is_intention(sentence, 2025)
+    assert extraction.is_intention("De inspectie brengt in 2025 een bezoek aan de kades van de havens.", 2025)
+
+
+def test_what_it_faces_is_a_circumstance_not_work():
+    assert not extraction.is_intention(
+        "Naast de bezoeken aan de kades hebben we in 2025 te maken met een vacature.", 2025
+    )
+    assert not extraction.is_intention("De inspectie krijgt in 2025 te maken met drukte op de kades.", 2025)
+    assert extraction.is_intention("Naast de bezoeken aan de kades vullen we in 2025 een vacature in.", 2025)
+
+
+def test_the_document_handed_over_is_about_the_document():
+    assert not extraction.is_intention("Hierbij presenteren we het havenboek 2025 van de inspectie.", 2025)
+    assert not extraction.is_intention("Hierbij bieden wij u het overzicht van de kades voor 2025 aan.", 2025)
+    # "Hierbij" as "in doing so" goes on about the work
+    assert extraction.is_intention("Hierbij besteedt de inspectie in 2025 bijzondere aandacht aan de kades.", 2025)
+
+
+def test_a_clause_of_effect_standing_as_a_sentence_is_none_of_its_own():
+    assert not extraction.is_intention("Zodat de havens in 2025 kunnen nagaan hoe de inspectie optreedt.", 2025)
+    assert not extraction.is_intention("Waardoor de inspectie in 2025 sneller kan optreden op de kades.", 2025)
+
+
+def test_calling_something_by_a_name_is_no_work():
+    assert not extraction.is_intention("We spreken daarom zelfs van een crisis op de kades in 2025.", 2025)
+    assert not extraction.is_intention("De inspectie spreekt inmiddels van een nieuwe fase in de havens.", 2025)
+    # speaking with others is
+    assert extraction.is_intention("De inspectie spreekt in 2025 met de havenmeesters van de kades.", 2025)
+
+
+def test_an_audit_offices_task_by_law_in_the_plain_present_is_its_remit():
+    sentence = "De rekenkamer doet onderzoek naar de doelmatigheid en de rechtmatigheid van het beleid voor de havens."
+    assert not extraction.is_intention(sentence, 2025)
+    # but not when it looks ahead
+    assert extraction.is_intention(sentence.replace("doet onderzoek", "gaat onderzoek doen"), 2025)
+    assert extraction.is_intention(sentence.replace("beleid", "beleid in 2025"), 2025)
+
+
+def test_the_items_under_the_programmes_own_title_with_its_period_are_the_programme():
+    text = (
+        "Werkplan 2025-2026\n\n"
+        " • Bezoeken: de kades en de sluizen van de havens.\n"
+        " • Samenwerken: gesprekken met de havenmeesters en de loodsen.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "Bezoeken: de kades en de sluizen van de havens.",
+        "Samenwerken: gesprekken met de havenmeesters en de loodsen.",
+    ]
+    # not the title of a period that ended before, nor a period that is not a programme's
+    for heading in ("Werkplan 2021-2022", "Bezoeken 2025-2026"):
+        other = text.replace("Werkplan 2025-2026", heading)
+        assert extraction.candidates(extraction.pages_from_text(other), 2025) == []
+
+
+def test_the_short_fragments_that_go_on_with_an_items_list_belong_to_it():
+    text = "Werkplan 2025-2026\n\n • Bezoeken: de kades en de sluizen. De bruggen. Het loodswezen.\n"
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Bezoeken: de kades en de sluizen. De bruggen. Het loodswezen."]
+    # a sentence of background after it is still left out
+    text = text.replace("Het loodswezen.", "De havens kennen een lange geschiedenis van scheepvaart.")
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Bezoeken: de kades en de sluizen. De bruggen."]
+
+
+def test_explaining_or_highlighting_in_the_text_is_about_the_document():
+    assert not extraction.is_intention("Hieronder lichten we de keuze voor de kades in 2025 toe.", 2025)
+    assert not extraction.is_intention("We lichten twee havens uit waarin de kades in 2025 worden bezocht.", 2025)
+    assert extraction.is_intention("We bezoeken in 2025 twee havens waarin de kades worden vernieuwd.", 2025)
+
+
+def test_a_wish_to_be_clear_about_something_is_an_aim():
+    assert not extraction.is_intention(
+        "Voor de inspectie betekent dit dat we open willen zijn over de keuze van de kades.", 2025
+    )
+    assert extraction.is_intention(
+        "Voor de inspectie betekent dit dat we willen praten over de keuze van de kades.", 2025
+    )
+
+
+def test_elections_that_take_place_are_the_setting_of_the_year_not_its_work():
+    assert not extraction.is_intention("Daarnaast vinden in maart 2025 waterschapsverkiezingen plaats.", 2025)
+    assert not extraction.is_intention("De verkiezingen voor de havenraad vinden in 2025 plaats.", 2025)
+    # the work that takes place is still the work
+    assert extraction.is_intention("De controles op de kades vinden in maart 2025 plaats.", 2025)
+
+
+def test_work_that_goes_on_all_the_time_in_a_list_not_introduced_as_the_plan_is_an_intention():
+    text = (
+        "Ontwikkelingen\n\n"
+        "De havens groeien. Tegelijkertijd vragen nieuwe ontwikkelingen de aandacht:\n\n"
+        " • De inspectie volgt voortdurend hoe de drukte op de kades zich ontwikkelt.\n"
+        " • De havens zijn zich steeds meer bewust van de drukte op de kades.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De inspectie volgt voortdurend hoe de drukte op de kades zich ontwikkelt."]
+
+
+def test_what_it_has_in_mind_is_an_intention():
+    assert extraction.is_intention("De inspectie heeft een nieuw overzicht van de kades voor ogen.", 2025)
+    # of others it is not its own
+    assert not extraction.is_intention("De havens hebben een nieuw overzicht van de kades voor ogen.", 2025)
+
+
+def test_a_lead_in_whose_verb_is_in_the_past_introduces_what_was():
+    text = (
+        "Thema's\n\n"
+        "Het havenplan onderscheidde daarvoor drie thema’s:\n\n"
+        " • De veiligheid van de kades en de sluizen.\n"
+        " • Het onderhoud van de bruggen in de havens.\n"
+    )
+    assert extraction.candidates(extraction.pages_from_text(text), 2025) == []
+    # in the present it names the themes of the period, and a participle as an adjective is no past
+    now = text.replace("onderscheidde", "onderscheidt")
+    assert len(extraction.candidates(extraction.pages_from_text(now), 2025)) == 2
+    planned = text.replace("Het havenplan onderscheidde daarvoor drie thema’s:", "De geplande onderzoeken in 2025:")
+    assert len(extraction.candidates(extraction.pages_from_text(planned), 2025)) == 2
+    planned = planned.replace("De geplande onderzoeken in 2025:", "De twee geplande onderzoeken naar de havens:")
+    assert len(extraction.candidates(extraction.pages_from_text(planned), 2025)) == 2
+
+
 def test_it_drops_running_headers_page_numbers_and_footnotes():
     pages = extraction.pages_from_text(SEED.read_text(encoding="utf-8"))
     assert [page.label for page in pages] == ["2", "4", "6", "8", "10", "12", "1"]

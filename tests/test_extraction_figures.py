@@ -1,10 +1,10 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to L (each
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to M (each
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
-changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K in the last). No
-set here is unseen by the rules as they are. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so
-that a change that makes any worse fails; the figures of B-L when they were unseen are in the comments and in the
-README."""
+changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with H-L
+in the last). No set here is unseen by the rules as they are. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted
+as reached, so that a change that makes any worse fails; the figures of B-M when they were unseen are in the comments
+and in the README."""
 
 import csv
 from pathlib import Path
@@ -59,18 +59,19 @@ def test_the_second_held_out_set_now_developed_on():
 def test_the_twelfth_held_out_set_now_developed_on():
     # built apart from the round on K, by someone who saw neither the rules nor their figures; measured once, unseen,
     # after the round on K (recall 58.5%, precision 77.6%, 38 of 65, 38 of 49); then its failures studied and the
-    # rules changed on them
+    # rules changed on them (after the round on L: recall 75.4%, precision 76.6%, 49 of 65, 49 of 64)
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 49 and hits / total >= 49 / 64  # recall 75.4%, precision 76.6%
+    assert found >= 50 and hits / total >= 50 / 65  # recall 76.9%, precision 76.9%
 
 
-def test_the_thirteenth_held_out_set_measured_once_unseen():
+def test_the_thirteenth_held_out_set_now_developed_on():
     # built apart from the round on L, by someone who saw neither the rules nor their figures; measured once, unseen,
-    # after the last change of the rules; not developed on
+    # after the round on L (recall 66.0%, precision 66.0%, 31 of 47, 31 of 47); then its failures studied and the
+    # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-m"))
     assert intentions == 47
-    assert found >= 31 and hits / total >= 31 / 47  # recall 66.0%, precision 66.0%
+    assert found >= 47 and hits / total >= 47 / 49  # recall 100%, precision 95.9%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
@@ -107,9 +108,9 @@ def test_the_seventh_held_out_set_now_developed_on():
 def test_the_eighth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-h"))
     assert intentions == 40
-    # recall 87.5%, precision 71.4% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%; after the round
-    # on K: 85.0%, 70.8%)
-    assert found >= 35 and hits / total >= 35 / 49
+    # recall 87.5%, precision 72.9% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%; after the round
+    # on K: 85.0%, 70.8%; after the round on L: 87.5%, 71.4%)
+    assert found >= 35 and hits / total >= 35 / 48
 
 
 def test_the_ninth_held_out_set_now_developed_on():
@@ -122,9 +123,9 @@ def test_the_ninth_held_out_set_now_developed_on():
 def test_the_tenth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-j"))
     assert intentions == 59
-    # recall 88.1%, precision 85.5% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%; after the round
-    # on K: 86.4%, 85.2%)
-    assert found >= 52 and hits / total >= 53 / 62
+    # recall 89.8%, precision 85.7% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%; after the round
+    # on K: 86.4%, 85.2%; after the round on L: 88.1%, 85.5%)
+    assert found >= 53 and hits / total >= 54 / 63
 
 
 def test_the_eleventh_held_out_set_now_developed_on():
