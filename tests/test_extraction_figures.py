@@ -74,6 +74,15 @@ def test_the_thirteenth_held_out_set_now_developed_on():
     assert found >= 47 and hits / total >= 47 / 49  # recall 100%, precision 95.9%
 
 
+def test_the_fourteenth_held_out_set_measured_once_unseen():
+    # built apart from the round on M, by someone who saw neither the rules nor their figures; measured once, unseen,
+    # after the last change of the rules; not developed on. 26 of its 57 intentions are one list of the CBS's fields
+    # of statistics, of which 3 were found
+    hits, total, found, intentions = counts(*heldout("heldout-n"))
+    assert intentions == 57
+    assert found >= 19 and hits / total >= 19 / 32  # recall 33.3%, precision 59.4%
+
+
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-c"))
     assert intentions == 25
@@ -135,7 +144,7 @@ def test_the_eleventh_held_out_set_now_developed_on():
     assert found >= 38 and hits / total >= 38 / 45
 
 
-@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghijklm")])
+@pytest.mark.parametrize("name", ["heldout", *(f"heldout-{letter}" for letter in "bcdefghijklmno")])
 def test_every_label_stands_in_its_text(name):
     # the labels only: the extractor is not run here
     rows = list(csv.DictReader((DATA / name / "intentions.csv").open(encoding="utf-8")))
