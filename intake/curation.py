@@ -48,10 +48,7 @@ def split(document, candidate_id):
     parts = extraction.sentences(candidate.statement)
     if len(parts) < 2:
         raise CurationRefused(_("Deze kandidaat is één zin en kan niet verder worden gesplitst."))
-    following = list(document.candidates.filter(position__gt=candidate.position).order_by("-position"))
-    for other in following:  # make room, from the end, so that positions stay unique
-        other.position += len(parts) - 1
-        other.save(update_fields=["position"])
+    _make_room(document, after=candidate.position, count=len(parts) - 1)
     candidate.statement = parts[0]
     candidate.title = extraction.title_of(parts[0])
     candidate.save()
@@ -71,6 +68,41 @@ def split(document, candidate_id):
             decision=candidate.decision,
         )
     return candidate
+
+
+@transaction.atomic
+def add(document, statement, *, page, section):
+    """A candidate the reading did not offer, added by the owner from the document: kept, with the guesses the
+    rules make for it, after the last candidate of its section (at the end if the section has none)."""
+    year = document.programme.year
+    guessed = extraction.candidate_of(statement, year, page=page, section=section)
+    last = document.candidates.filter(section=section).aggregate(Max("position"))["position__max"]
+    if last is None:
+        position = next_position(document)
+    else:
+        position = last + 1
+        _make_room(document, after=last, count=1)
+    return Candidate.objects.create(
+        document=document,
+        position=position,
+        page=page,
+        section=section,
+        source=statement,
+        title=guessed.title[:200],
+        statement=statement,
+        domain=guessed.domain,
+        goals=document.goals_field(guessed.goals),
+        kind=guessed.kind,
+        due_date=guessed.due_date,
+        decision=Candidate.Decision.KEEP,
+    )
+
+
+def _make_room(document, *, after, count):
+    """Move the candidates after position `after` on by `count`, from the end, so that positions stay unique."""
+    for other in document.candidates.select_for_update().filter(position__gt=after).order_by("-position"):
+        other.position += count
+        other.save(update_fields=["position"])
 
 
 def _order(candidate):

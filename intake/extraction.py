@@ -1883,6 +1883,12 @@ def _candidate(page, statement, year, headings, section_year, lead=""):
     )
 
 
+def candidate_of(statement, year, *, page="", section=""):
+    """A candidate for a sentence that someone chose and the rules did not offer (curation), guessed as the rules
+    guess: the domain and goals from the sentence and its section, the kind and the due date from the sentence."""
+    return _candidate(Page(label=page, columns=None, lines=[]), statement, year, [section] if section else [], None)
+
+
 def guess(statement, words_by_code, default):
     """The code whose words the statement uses most, or the default."""
     text = statement.lower()

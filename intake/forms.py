@@ -50,4 +50,21 @@ class CandidateForm(forms.ModelForm):
         return ";".join(self.cleaned_data["goals"])
 
 
+class AddCandidateForm(forms.Form):
+    """An intention the reading did not offer, pasted from the document by its owner."""
+
+    statement = forms.CharField(
+        label=_("Tekst uit het document"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Plak de zin of zinnen uit het werkprogramma die als kandidaat ontbreken."),
+    )
+    page = forms.CharField(label=_("Pagina"), max_length=20, required=False)
+    section = forms.ChoiceField(label=_("Sectie"), required=False)
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", _("Zonder kop"))] + [(name, name) for name in sections if name]
+
+
 CandidateFormSet = forms.modelformset_factory(Candidate, form=CandidateForm, extra=0, edit_only=True)

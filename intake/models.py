@@ -7,6 +7,7 @@ Nothing here is a commitment: the kept candidates become commitments only throug
 
 from django.conf import settings
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from commitments.models import Kind
@@ -63,13 +64,17 @@ class ProgrammeDocument(models.Model):
         """Still the owner's work: not imported, not discarded."""
         return self.state not in (self.State.IMPORTED, self.State.DISCARDED)
 
-    @property
+    @cached_property
     def programme_goal_codes(self):
         """The codes of the goals a candidate may name: those of the programme (all goals if it names none)."""
         from commitments.models import Goal
 
         codes = set(self.programme.goals.values_list("code", flat=True))
         return codes or set(Goal.objects.values_list("code", flat=True))
+
+    def goals_field(self, codes):
+        """A candidate's goals as stored: those of `codes` that the programme names, separated by ;"""
+        return ";".join(code for code in codes if code in self.programme_goal_codes)
 
     @property
     def percent_read(self):

@@ -82,7 +82,7 @@ def read_document(document_id, attempt, *, on_page=None):
                 title=candidate.title[:200],
                 statement=candidate.statement,
                 domain=candidate.domain,
-                goals=";".join(code for code in candidate.goals if code in document.programme_goal_codes),
+                goals=document.goals_field(candidate.goals),
                 kind=candidate.kind,
                 due_date=candidate.due_date,
             )

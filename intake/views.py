@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from commitments import imports, permissions
 from commitments.models import Domain, Goal
 from intake import curation, reading, tasks
-from intake.forms import CandidateFormSet, UploadForm
+from intake.forms import AddCandidateForm, CandidateFormSet, UploadForm
 from intake.models import Candidate, ProgrammeDocument
 
 
@@ -79,16 +79,23 @@ def document(request, pk):
     goals = [(goal.code, goal.name) for goal in Goal.objects.filter(code__in=document.programme_goal_codes)]
     kwargs = {"queryset": queryset, "form_kwargs": {"domains": domains, "goals": goals}}
     formset = CandidateFormSet(request.POST or None, **kwargs)
+    adding = request.POST.get("action") == "add"
+    sections = list(dict.fromkeys(queryset.values_list("section", flat=True)))
+    add_form = AddCandidateForm(request.POST if adding else None, prefix="add", sections=sections)
     if request.method == "POST":
-        if not formset.is_valid():
+        if not formset.is_valid() or (adding and not add_form.is_valid()):
             messages.error(request, _("Niet alles kon worden opgeslagen: zie de meldingen bij de kandidaten."))
-            return _candidates_page(request, document, formset, status=400)
+            return _candidates_page(request, document, formset, add_form, status=400)
         formset.save()
+        if adding:
+            added = curation.add(document, **add_form.cleaned_data)
+            messages.success(request, _("De kandidaat is toegevoegd en bewaard."))
+            return redirect(reverse("intake-document", args=[document.pk]) + f"#kandidaat-{added.pk}")
         response = _act(request, document)
         if response is not None:
             return response
         return redirect(reverse("intake-document", args=[document.pk]) + "#kandidaten")
-    return _candidates_page(request, document, formset)
+    return _candidates_page(request, document, formset, add_form)
 
 
 def _act(request, document):
@@ -127,7 +134,7 @@ def _act(request, document):
     return None
 
 
-def _candidates_page(request, document, formset, status=200):
+def _candidates_page(request, document, formset, add_form, status=200):
     sections = []
     for form in formset:
         section = form.instance.section
@@ -142,7 +149,7 @@ def _candidates_page(request, document, formset, status=200):
     return render(
         request,
         "intake/candidates.html",
-        {"document": document, "formset": formset, "sections": sections, "counts": counts},
+        {"document": document, "formset": formset, "add_form": add_form, "sections": sections, "counts": counts},
         status=status,
     )
 

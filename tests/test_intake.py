@@ -251,3 +251,34 @@ def test_the_seed_pages_read_through_the_app(erin, programme):
     )
     assert tasks.read_document(document.pk, document.attempt) == "ready"
     assert document.candidates.count() >= 30
+
+
+def test_an_intention_the_reading_missed_is_added_kept_under_its_section_with_its_guesses(client, document, erin):
+    client.force_login(erin)
+    url = reverse("intake-document", args=[document.pk])
+    politie = list(document.candidates.filter(section="Politie").order_by("position").values_list("pk", flat=True))
+    migratie = document.candidates.get(section="Migratie")
+    statement = "Eind 2024 rondt de Inspectie haar onderzoek naar de terugkeer van vreemdelingen af."
+    data = formset_data(document, {migratie.pk: {"title": "Opvang asielzoekers"}})
+    data.update({"action": "add", "add-statement": f"  {statement} ", "add-page": "3", "add-section": "Politie"})
+    response = client.post(url, data)
+    added = document.candidates.get(statement=statement)
+    assert response.status_code == 302 and response.url.endswith(f"#kandidaat-{added.pk}")
+    assert (added.decision, added.section, added.page, added.source) == ("keep", "Politie", "3", statement)
+    assert (added.domain, added.due_date.isoformat()) == ("migratie", "2024-12-31")  # guessed as the rules guess
+    # after the last of its section, before the next section, and the edit posted with it saved
+    order = list(document.candidates.order_by("position").values_list("pk", flat=True))
+    assert order == [*politie, added.pk, migratie.pk]
+    assert document.candidates.get(pk=migratie.pk).title == "Opvang asielzoekers"
+    assert curation.plan(document).counts()["created"] == 1  # it takes the import path as any kept candidate
+
+
+def test_an_empty_addition_is_refused_with_its_message_and_changes_nothing(client, document, erin):
+    client.force_login(erin)
+    before = list(document.candidates.values_list("pk", "title", "position"))
+    first = document.candidates.order_by("position").first()
+    data = {**formset_data(document, {first.pk: {"title": "Niet opgeslagen"}}), "action": "add", "add-statement": " "}
+    response = client.post(reverse("intake-document", args=[document.pk]), data)
+    assert response.status_code == 400
+    assert "Toevoegen — Tekst uit het document: Dit veld is verplicht." in response.content.decode()
+    assert list(document.candidates.values_list("pk", "title", "position")) == before
