@@ -1,5 +1,6 @@
 """The curation journey of issue 15 in Chromium: a beheerder uploads a programme text, watches it being read,
-edits a candidate, keeps some and discards others, imports the kept ones, and finds them in the register.
+edits a candidate, keeps some and discards others, adds one it missed, imports the kept ones, and finds them in the
+register.
 
 The background worker is deterministic here: the test runs django-tasks-db's own worker loop (`--batch`: every
 queued task, then stop) in the test process, on the live server's database, at the moment the journey needs it,
@@ -24,6 +25,7 @@ TEXT = (
     "De Inspectie publiceert medio 2024 een rapport over de opvang van asielzoekers. "
     "De opvang staat al jaren onder druk.\n"
 )
+MISSED = "De Inspectie bezoekt daarnaast in het najaar van 2024 drie opvanglocaties."
 
 
 def run_queued_tasks():
@@ -70,11 +72,18 @@ def curate(page):
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Opgeslagen.")).to_be_visible()
     expect(page.locator("main .lead")).to_contain_text("2 bewaard, 1 verworpen")
+    # an intention the reading did not offer, pasted from the document
+    adding = page.locator("#toevoegen")
+    adding.get_by_label("Tekst uit het document").fill(MISSED)
+    adding.get_by_label("Sectie").select_option("Migratie")
+    adding.get_by_role("button", name="Toevoegen als bewaarde kandidaat").click()
+    expect(page.get_by_text("De kandidaat is toegevoegd en bewaard.")).to_be_visible()
+    expect(page.locator("main .lead")).to_contain_text("3 bewaard, 1 verworpen")
     page.get_by_role("button", name="Proefimport van de bewaarde").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Proefimport: werkprogramma-2024.txt")
-    expect(page.locator("main .lead")).to_contain_text("2 nieuw")
+    expect(page.locator("main .lead")).to_contain_text("3 nieuw")
     page.get_by_role("button", name="Importeren").click()
-    expect(page.get_by_text("2 voornemens uit werkprogramma-2024.txt zijn in het register opgenomen.")).to_be_visible()
+    expect(page.get_by_text("3 voornemens uit werkprogramma-2024.txt zijn in het register opgenomen.")).to_be_visible()
     expect(page.get_by_role("cell", name="Toezicht op de meldkamers van de politie")).to_be_visible()
 
 
@@ -93,7 +102,8 @@ def test_a_beheerder_uploads_curates_and_imports_a_programme(open_tab, programme
     tab.do(curate)
     document.refresh_from_db()
     assert document.state == ProgrammeDocument.State.IMPORTED
-    assert Commitment.objects.count() == before + 2
+    assert Commitment.objects.count() == before + 3
+    assert Commitment.objects.filter(statement=MISSED, domain=migratie).exists()
     assert Commitment.objects.filter(title="Toezicht op de meldkamers van de politie", domain=politie).exists()
     assert Commitment.objects.filter(domain=migratie, statement__contains="opvang van asielzoekers").exists()
     assert not Commitment.objects.filter(statement="Het politieonderwijs.").exists()
@@ -131,6 +141,7 @@ def test_the_intake_pages_meet_wcag(open_tab, programme, erin):
         Page("candidates", f"/import/programme/{ready.pk}/"),
         Page("dry-run", f"/import/programme/{ready.pk}/", {"action": "dry-run"}),
         Page("candidates-errors", f"/import/programme/{ready.pk}/", {"form-0-title": ""}, status=400),
+        Page("candidates-add-errors", f"/import/programme/{ready.pk}/", {"action": "add"}, status=400),
         Page("imported", f"/import/programme/{imported.pk}/"),
     ]
 
