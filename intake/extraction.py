@@ -847,6 +847,12 @@ PLEA = re.compile(
     r"|\b(?:we|wij)\s+alleen\s+(?:als|wanneer|indien)\b",
     re.I,
 )
+# A feeling of its own is no work: "Wij zijn trots op de inzet van ...", "Ik ben blij dat er meer aandacht is ...".
+FEELING = re.compile(
+    r"\b(?:ben|is|zijn|voel|voelt|voelen)\b(?:\s+[\w’']+){0,4}?\s+"
+    r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b",
+    re.I,
+)
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
 CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
@@ -983,6 +989,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)
         or PLEA.search(statement)
+        or FEELING.search(_main_clause(statement))
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):

@@ -891,3 +891,10 @@ def test_the_command_refuses_a_file_that_is_neither_pdf_nor_utf8_text(tmp_path):
     path.write_bytes("Oekraïense ontheemden".encode("cp1252"))
     with pytest.raises(CommandError, match="geen PDF en geen tekst in UTF-8"):
         extract(path, tmp_path)
+
+
+def test_a_feeling_of_its_own_is_no_work():
+    assert not extraction.is_intention("Wij zijn blij dat de havens in 2025 meer aandacht krijgen.", 2025)
+    assert not extraction.is_intention("De inspectie is dan ook trots op de inzet van de loodsen.", 2025)
+    # what it will do, beside what it hopes for the others
+    assert extraction.is_intention("De inspectie bezoekt in 2025 de kades en de sluizen van de havens.", 2025)
