@@ -647,8 +647,9 @@ ACTOR_SUFFIX = ("inspectie", "inspecties")
 # "JenV"); not a Roman numeral, and not a document's ("MJP", "MJB").
 ABBREVIATION_NAME = re.compile(r"^[A-Z](?=(?:[a-z]*[A-Z]){1,})[A-Za-z]{1,5}$")
 NOT_ACTORS = frozenset("II III IV VI VII MJP MJB MJPs".split())
-# "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam").
-FIRST_PERSON = frozenset("we wij ons".split())
+# "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam"). And "ik", the one
+# person of an office that is one person (an ombudsman: "Ook in 2025 zal ik mij inzetten voor ...").
+FIRST_PERSON = frozenset("we wij ons ik".split())
 THIRD_PERSON = frozenset("zij ze".split())
 # Its staff, who do its work: "De medewerkers werken daarbij samen ...".
 STAFF = frozenset("medewerkers inspecteurs onderzoekers".split())
@@ -754,9 +755,9 @@ NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4
 # verbs ("hoe de eenheden het hebben opgevolgd" is what is studied).
 TO_DO = re.compile(r"\bte\s+\w+en\b")
 PERFECT = re.compile(
-    r"\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){0,10}\bge\w+(?:d|t|en)\b"
-    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,10}\b(?<!te )[a-z]{2,5}ge\w{3,}(?:d|t|en)\b"
-    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,6}\b(?<!te )"
+    r"\b(?:heb|heeft|hebben)\s+(?:[\w’'()-]+\s+){0,10}\bge\w+(?:d|t|en)\b"
+    r"|\b(?:heb|heeft|hebben)\s+(?:[\w’'()-]+\s+){1,10}\b(?<!te )[a-z]{2,5}ge\w{3,}(?:d|t|en)\b"
+    r"|\b(?:heb|heeft|hebben)\s+(?:[\w’'()-]+\s+){1,6}\b(?<!te )"
     r"(?:(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en"
     r"|besloten|begonnen|bevonden|beschreven|besproken|bekeken|verschenen|verkregen|vergeleken|verzonden)\b"
 )

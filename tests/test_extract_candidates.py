@@ -898,3 +898,10 @@ def test_a_feeling_of_its_own_is_no_work():
     assert not extraction.is_intention("De inspectie is dan ook trots op de inzet van de loodsen.", 2025)
     # what it will do, beside what it hopes for the others
     assert extraction.is_intention("De inspectie bezoekt in 2025 de kades en de sluizen van de havens.", 2025)
+
+
+def test_the_one_person_of_a_one_person_office_acts_in_the_first_person_singular():
+    assert extraction.is_intention("Ook in 2025 zal ik mij inzetten voor de schippers in de havens.", 2025)
+    assert extraction.is_intention("De komende jaren bezoek ik met mijn team de kades van de havens.", 2025)
+    # and what it did, in the perfect of "ik", is an account
+    assert not extraction.is_intention("In 2024 heb ik gesproken met de schippers in de havens.", 2025)
