@@ -1069,8 +1069,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
 
 
 STUDY_NAMED = re.compile(
-    r"^(?:En )?(?:Eén|één|Een|een|Twee|Drie|Vier|Het eerste|Het tweede|Het derde) (?:[\w-]+ )?"
-    r"(?:onderzoek|onderzoeken|verkenning|verkenningen) (?:waarin|waarbij|waarmee|naar|over)\b"
+    # also as an item of an enumeration of what it will deliver: "Ten eerste een advies over ...", "Ten tweede ...",
+    # "En tot slot een rapport over ..."
+    r"^(?:En )?(?i:(?:ten (?:eerste|tweede|derde|vierde|slotte)|tot slot|als laatste|daarnaast|verder|ook),? )?"
+    r"(?:Eén|één|Een|een|Twee|Drie|Vier|Het eerste|Het tweede|Het derde) (?:[\w-]+ )?"
+    r"(?:onderzoek|onderzoeken|verkenning|verkenningen|advies|adviezen|rapport|rapporten|studie|studies|evaluatie"
+    r"|evaluaties) (?:waarin|waarbij|waarmee|naar|over)\b"
     # a fragment: no main verb of its own after it (not "Een onderzoek naar ... liet zien", "... is afgerond")
     r"(?:(?!\b(?:is|zijn|was|waren|heeft|hebben|werd|werden|liet|bleek|wordt|worden)\b)[^.;])*[.;]?$"
 )

@@ -905,3 +905,10 @@ def test_the_one_person_of_a_one_person_office_acts_in_the_first_person_singular
     assert extraction.is_intention("De komende jaren bezoek ik met mijn team de kades van de havens.", 2025)
     # and what it did, in the perfect of "ik", is an account
     assert not extraction.is_intention("In 2024 heb ik gesproken met de schippers in de havens.", 2025)
+
+
+def test_the_items_of_an_enumeration_of_what_it_will_deliver_are_intentions():
+    assert extraction.is_intention("Ten eerste een advies over de veiligheid van de kades.", 2025)
+    assert extraction.is_intention("En tot slot een rapport over het onderhoud van de sluizen.", 2025)
+    # not an item that has a verb of its own, nor one of a year before
+    assert not extraction.is_intention("Ten tweede een advies over de kades dat in 2023 is uitgebracht.", 2025)
