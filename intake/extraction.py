@@ -976,6 +976,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
+    # The period's themes chosen, listed after the verb of choosing and a colon, are the plan, also when the lead-in
+    # names the programme they are for: "Om richting te geven aan het programma heeft de rekenkamer vijf thema's
+    # uitgekozen: ...", "zijn de volgende prioriteiten vastgesteld: ..."; not of a year before.
+    if CHOSEN.search(statement) and THEMES_LISTED.search(statement) and not _earlier_years(statement, year):
+        return Reading(True, True)
     # what the plan says it will do, as others report it, is about the work: "Volgens het jaarplan legt de inspectie
     # in 2024 de focus op ..."
     if ABOUT_THE_DOCUMENT.search(ACCORDING_TO.sub("", statement)) or _account(statement, words, lowered, acting, year):
@@ -1081,6 +1086,7 @@ STUDY_NAMED = re.compile(
 THEMES_LISTED = re.compile(
     r"\b(?:\w*thema[’']?s|speerpunten|prioriteiten|focuspunten|aandachtspunten)\b[^:.;]*:\s*\S", re.I
 )
+CHOSEN = re.compile(r"\b(?:gekozen|uitgekozen|geselecteerd|vastgesteld|benoemd|bepaald|gepresenteerd)\s*:")
 DECIDED_TO = re.compile(r"\b(?:is|zijn) (?:\w+ ){0,2}(?:besloten|gekozen) om\b(?:\s+[\w’'-]+)+?\s+te\s+\w+en\b")
 
 
@@ -1095,13 +1101,15 @@ def _account(statement, words, lowered, acting, year):
     # of the main clause: the perfect of a clause inside it is what is studied
     perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
     # a perfect that names the period's themes, listing them after a colon, says what they are: "De ACM heeft recent
-    # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."
-    if perfect and future and THEMES_LISTED.search(statement):
+    # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."; so does the choice of them, a lead-in whose verb of
+    # choosing stands before the colon, without a year before: "heeft de rekenkamer vijf thema's uitgekozen: ..."
+    chosen = CHOSEN.search(statement) and not _earlier_years(statement, year)
+    if perfect and THEMES_LISTED.search(statement) and (future or chosen):
         return False
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
-    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
+    earlier = _earlier_years(statement, year)
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
     # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
@@ -1109,6 +1117,10 @@ def _account(statement, words, lowered, acting, year):
     return any(_past_beside(words, lowered, index) for index in acting) and not (
         AHEAD.search(main) or TO_DO.search(main)
     )
+
+
+def _earlier_years(statement, year):
+    return [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
 
 
 def _looks_back(sentence, year, actors=frozenset()):

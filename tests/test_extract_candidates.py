@@ -912,3 +912,11 @@ def test_the_items_of_an_enumeration_of_what_it_will_deliver_are_intentions():
     assert extraction.is_intention("En tot slot een rapport over het onderhoud van de sluizen.", 2025)
     # not an item that has a verb of its own, nor one of a year before
     assert not extraction.is_intention("Ten tweede een advies over de kades dat in 2023 is uitgebracht.", 2025)
+
+
+def test_the_periods_themes_chosen_and_listed_after_a_colon_are_the_plan():
+    sentence = "Om richting te geven aan het programma heeft de inspectie drie thema’s gekozen: de kades; de sluizen."
+    assert extraction.is_intention(sentence, 2025)
+    # not a choice of a year before, nor themes it studied
+    assert not extraction.is_intention("In 2022 heeft de inspectie drie thema’s gekozen: de kades; de sluizen.", 2025)
+    assert not extraction.is_intention("De inspectie heeft drie thema’s onderzocht: de kades; de sluizen.", 2025)
