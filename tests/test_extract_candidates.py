@@ -920,3 +920,10 @@ def test_the_periods_themes_chosen_and_listed_after_a_colon_are_the_plan():
     # not a choice of a year before, nor themes it studied
     assert not extraction.is_intention("In 2022 heeft de inspectie drie thema’s gekozen: de kades; de sluizen.", 2025)
     assert not extraction.is_intention("De inspectie heeft drie thema’s onderzocht: de kades; de sluizen.", 2025)
+
+
+def test_where_the_focus_or_the_emphasis_lies_is_the_periods_focal_point():
+    assert extraction.is_intention("De focus ligt op het onderhoud van de kades en de sluizen.", 2025)
+    assert extraction.is_intention("In 2025 ligt de nadruk op de bezoeken aan de kades.", 2025)
+    # not where it lay in a year before
+    assert not extraction.is_intention("De nadruk lag in 2022 op de bezoeken aan de kades.", 2025)
