@@ -831,7 +831,9 @@ CONTINGENT = re.compile(
     # a condition and what follows from it, a habit of how it chooses: "Als de risico’s in één sector liggen, dan
     # kiest de inspectie meestal voor ...", "Wanneer ..., dan ..."
     r"^(?:Als|Wanneer|Indien|Zodra)\b[^.;:]*,\s*dan\b|"
-    r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
+    # (not the elliptic hedge inside the sentence, "indien mogelijk", "indien relevant", as "waar mogelijk" is none)
+    r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|mocht(?:en)?"
+    r"|indien(?! (?:relevant|mogelijk|nodig|gewenst|noodzakelijk|wenselijk)\b))\b"
     # what it faces, a circumstance, not what it does: "In 2025 hebben we te maken met een vacature", "krijgt te
     # maken met"
     r"|\b(?:hebben|heeft|krijgen|krijgt)\b(?:\s+[\w’']+){0,4}?\s+te maken (?:\w+ )?met\b"

@@ -927,3 +927,10 @@ def test_where_the_focus_or_the_emphasis_lies_is_the_periods_focal_point():
     assert extraction.is_intention("In 2025 ligt de nadruk op de bezoeken aan de kades.", 2025)
     # not where it lay in a year before
     assert not extraction.is_intention("De nadruk lag in 2022 op de bezoeken aan de kades.", 2025)
+
+
+def test_the_elliptic_hedge_indien_mogelijk_inside_a_sentence_is_no_condition():
+    assert extraction.is_intention("De inspectie bezoekt indien mogelijk in 2025 ook de sluizen van de havens.", 2025)
+    # a condition with a verb of its own still is one, and so is a sentence opening with "Indien nodig"
+    assert not extraction.is_intention("De inspectie bezoekt de kades indien de havenmeester daarom vraagt.", 2025)
+    assert not extraction.is_intention("Indien nodig bezoekt de inspectie de kades van de havens.", 2025)
