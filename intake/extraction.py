@@ -1729,8 +1729,17 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
         run.clear()
 
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
+    carried = None  # a lead-in ending with a colon whose list goes on under short headings of its groups
     for block in blocks:
         if block.kind == HEADING:
+            # A lead-in with a colon promises a list; a short heading right after it, or between its items, names a
+            # group of them ("De onderzoeken gaan over de volgende thema's:", "Economie", items, "Maatschappij",
+            # items): the lead-in still introduces the items under it. Not a numbered heading, a new section.
+            opens = lead is None and run and run[-1].rstrip().endswith(":")
+            if (opens or (lead is not None and lead.rstrip().endswith(":"))) and _group_heading(block.text):
+                carried = run[-1] if opens else lead
+            else:
+                carried = None
             flush()
             lead = None
             match = YEAR_HEADING.match(block.text)
@@ -1743,6 +1752,8 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
         elif block.kind == ITEM:
             if lead is None and run:
                 lead = run[-1]
+            elif lead is None and carried:
+                lead = carried
             flush()
             heading = headings[-1] if headings and lead is None else ""
             schedule = SCHEDULE_STEP.match(block.text.strip())
@@ -1771,10 +1782,18 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                     ):
                         found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
-            lead = None
+            lead = carried = None
             run.extend(sentences(block.text))
     flush(page_end=True)
     return found
+
+
+GROUP_HEADING_WORDS = 4
+
+
+def _group_heading(text):
+    """A short heading of a group of a list's items: a few words, not numbered ("Economie", "Arbeid en inkomen")."""
+    return len(_words(text)) <= GROUP_HEADING_WORDS and not re.match(r"^\s*\d", text)
 
 
 def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):

@@ -934,3 +934,19 @@ def test_the_elliptic_hedge_indien_mogelijk_inside_a_sentence_is_no_condition():
     # a condition with a verb of its own still is one, and so is a sentence opening with "Indien nodig"
     assert not extraction.is_intention("De inspectie bezoekt de kades indien de havenmeester daarom vraagt.", 2025)
     assert not extraction.is_intention("Indien nodig bezoekt de inspectie de kades van de havens.", 2025)
+
+
+def test_a_lead_in_with_a_colon_introduces_the_items_under_the_short_headings_of_its_groups():
+    text = (
+        "De inspecties in 2025 gaan over de volgende onderwerpen:\n\n"
+        "Havens\n\n"
+        " • Kades en sluizen\n"
+        " • Loodswezen\n\n"
+        "Wegen\n\n"
+        " • Bruggen en tunnels\n\n"
+        "De havens kennen een lange geschiedenis van scheepvaart en handel.\n\n"
+        "Overig\n\n"
+        " • Een jaarverslag over de sluizen van de havens\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Kades en sluizen", "Loodswezen", "Bruggen en tunnels"]
