@@ -866,7 +866,13 @@ CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodi
 MISSION = re.compile(
     r"^(?:De|Onze|Haar|Zijn) missie\b"  # "De missie van de ILT blijft onveranderd: ..."
     r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|(?:dient|dienen)(?!(?:\s+[\w’']+){0,3}?\s+als\b)"
-    r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
+    r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)"
+    # what its work is meant to contribute to, by means of it: "De inspectie wil met haar toezicht bijdragen aan
+    # ...", "streeft ernaar met actuele adviezen bij te dragen aan ...", "beoogt met haar onderzoeken ..."
+    r"|\b(?:wil|willen|streeft|streven|beoogt|beogen)\b(?: ernaar)? met\b(?:\s+[\w’',-]+){1,8}?\s+"
+    r"(?:bijdragen|bij te dragen)\s+aan\b"
+    r"|^Met (?:haar|zijn|onze|hun|het|de)\b(?:\s+[\w’',-]+){1,6}?\s+(?:wil|willen|streeft|streven|beoogt|beogen)\b"
+    r"(?:\s+[\w’',-]+){1,6}?\s+(?:bijdragen|bij te dragen)\s+aan\b",
     re.I,
 )
 # What it has long done, or does as the one it is, is its remit, not the period's plan: "Dat doen we al vijftien jaar
