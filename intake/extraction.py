@@ -871,7 +871,7 @@ MISSION = re.compile(
     # ...", "streeft ernaar met actuele adviezen bij te dragen aan ...", "beoogt met haar onderzoeken ..."
     r"|\b(?:wil|willen|streeft|streven|beoogt|beogen)\b(?: ernaar)? met\b(?:\s+[\w’',-]+){1,8}?\s+"
     r"(?:bijdragen|bij te dragen)\s+aan\b"
-    r"|^Met (?:haar|zijn|onze|hun|het|de)\b(?:\s+[\w’',-]+){1,6}?\s+(?:wil|willen|streeft|streven|beoogt|beogen)\b"
+    r"|^Met (?:haar|zijn|ons|onze|hun|het|de)\b(?:\s+[\w’',-]+){1,6}?\s+(?:wil|willen|streeft|streven|beoogt|beogen)\b"
     r"(?:\s+[\w’',-]+){1,6}?\s+(?:bijdragen|bij te dragen)\s+aan\b",
     re.I,
 )

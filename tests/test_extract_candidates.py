@@ -955,6 +955,7 @@ def test_a_lead_in_with_a_colon_introduces_the_items_under_the_short_headings_of
 def test_what_its_work_is_meant_to_contribute_to_is_its_mission():
     assert not extraction.is_intention("De inspectie wil met haar toezicht bijdragen aan veilige havens.", 2025)
     assert not extraction.is_intention("Met haar bezoeken wil de inspectie bijdragen aan veilige kades.", 2025)
+    assert not extraction.is_intention("Met ons toezicht willen we bijdragen aan veilige sluizen.", 2025)
     assert not extraction.is_intention(
         "De raad streeft ernaar met heldere adviezen bij te dragen aan veilige sluizen.", 2025
     )
