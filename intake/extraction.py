@@ -1034,6 +1034,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
             return Reading(True, acts)
     # Its focal point of the year, or more or less effort somewhere, after a sentence in which it acted or with a
     # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".
+    # (also a focal point named as the organisation's own: "Een van de prioriteiten van de inspectie is ...")
+    owned = OWN_FOCUS.search(statement)
+    if owned and _names_the_organisation(owned.group(1), actors):
+        return Reading(True, True)
     if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):
         return Reading(True, acts)
     if (EFFORT.search(statement) or ATTENTION.search(statement)) and (acting or THERE_IS.search(statement)):
@@ -1083,6 +1087,19 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         about_the_work or any(_verb_beside(words, lowered, index) for index in persons),
         acts,
     )
+
+
+OWN_FOCUS = re.compile(
+    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)? van (?:de|het) ([\w-]+)\b", re.I
+)
+
+
+def _names_the_organisation(word, actors=frozenset()):
+    """Is `word` the name of the document's own organisation (or an inspectorate, an audit office ...)?"""
+    low = word.lower()
+    if low in ACTOR_NAMES or low in actors or "+" + low in actors or low.endswith(ACTOR_SUFFIX):
+        return True
+    return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS and "-" + low not in actors
 
 
 STUDY_NAMED = re.compile(

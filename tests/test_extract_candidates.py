@@ -963,3 +963,9 @@ def test_what_its_work_is_meant_to_contribute_to_is_its_mission():
     assert extraction.is_intention(
         "De inspectie onderzoekt of zij met haar toezicht kan bijdragen aan veilige kades.", 2025
     )
+
+
+def test_a_focal_point_named_as_the_organisations_own_is_an_intention():
+    assert extraction.is_intention("Een van de prioriteiten van de inspectie is het onderhoud van de kades.", 2025)
+    # not someone else's
+    assert not extraction.is_intention("Een van de prioriteiten van de minister is het onderhoud van de kades.", 2025)
