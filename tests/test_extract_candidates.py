@@ -36,7 +36,7 @@ SHARE = 0.6
 # What the extractor reaches on the seed pages (see the module's docstring): asserted, so that a change that
 # makes it worse fails.
 RECALL_REACHED = 37 / 46
-PRECISION_REACHED = 37 / 42
+PRECISION_REACHED = 37 / 41
 
 
 def content_words(text):
