@@ -808,6 +808,11 @@ ABOUT_THE_DOCUMENT = re.compile(
     # the document handed over, whatever it is called: "Hierbij presenteren we het jaarbericht van ...", "Hierbij
     # bied ik u ... aan"
     r"|^Hierbij (?:presenteer|presenteert|presenteren|bied|biedt|bieden|ontvangt|ontvangen|stuur|stuurt|sturen)\b"
+    # and the annual report: this one ("Zoals gebruikelijk geeft dit jaarverslag ..."), or presented ("Vandaag stellen
+    # we het jaarverslag 2021 ... voor", "presenteert haar jaarbericht")
+    r"|\b(?:dit|deze) (?:\w+ )?(?:jaarverslag|jaarbericht)\b"
+    r"|\b(?:stelt|stellen|presenteert|presenteren)\b(?:\s+[\w’'-]+){0,4}?\s+(?:het|ons|haar|zijn) (?:\w+ )?"
+    r"(?:jaarverslag|jaarbericht)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
     rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine

@@ -969,3 +969,12 @@ def test_a_focal_point_named_as_the_organisations_own_is_an_intention():
     assert extraction.is_intention("Een van de prioriteiten van de inspectie is het onderhoud van de kades.", 2025)
     # not someone else's
     assert not extraction.is_intention("Een van de prioriteiten van de minister is het onderhoud van de kades.", 2025)
+
+
+def test_the_annual_report_presented_or_as_this_one_is_about_the_document():
+    assert not extraction.is_intention("Vandaag stellen we het jaarverslag 2025 van de havendienst voor.", 2026)
+    assert not extraction.is_intention("Zoals elk jaar geeft dit jaarverslag een aantal aandachtspunten mee.", 2026)
+    # what it will report on in it is work
+    assert extraction.is_intention(
+        "In het jaarverslag legt de inspectie in 2026 verantwoording af over de kades.", 2026
+    )
