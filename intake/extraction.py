@@ -195,7 +195,7 @@ def _body_lines(lines):
 # --- untangling two interleaved columns ---------------------------------------------------------
 
 WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*", re.UNICODE)
-TERMINAL = re.compile(r"[.!?:][’'\")]*$")
+TERMINAL = re.compile(r"[.!?:…][’'\")]*$")
 # Dutch function words by their part of speech: the classes of a coarse model of which word follows which.
 WORD_CLASSES = {
     "article": "de het een",

@@ -978,3 +978,9 @@ def test_the_annual_report_presented_or_as_this_one_is_about_the_document():
     assert extraction.is_intention(
         "In het jaarverslag legt de inspectie in 2026 verantwoording af over de kades.", 2026
     )
+
+
+def test_a_sentence_cut_off_by_an_ellipsis_still_ends():
+    assert extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de…", 2025)
+    # and without an end it is still a fragment
+    assert not extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de", 2025)
