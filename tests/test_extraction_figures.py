@@ -82,7 +82,7 @@ def test_the_fourteenth_held_out_set_now_developed_on():
     # them
     hits, total, found, intentions = counts(*heldout("heldout-n"))
     assert intentions == 57
-    assert found >= 50 and hits / total >= 50 / 59  # recall 87.7%, precision 84.7%
+    assert found >= 51 and hits / total >= 51 / 60  # recall 89.5%, precision 85.0%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
