@@ -195,7 +195,7 @@ def _body_lines(lines):
 # --- untangling two interleaved columns ---------------------------------------------------------
 
 WORD = re.compile(r"[^\W_]+(?:[-’'][^\W_]+)*", re.UNICODE)
-TERMINAL = re.compile(r"[.!?:][’'\")]*$")
+TERMINAL = re.compile(r"[.!?:…][’'\")]*$")
 # Dutch function words by their part of speech: the classes of a coarse model of which word follows which.
 WORD_CLASSES = {
     "article": "de het een",
@@ -647,8 +647,9 @@ ACTOR_SUFFIX = ("inspectie", "inspecties")
 # "JenV"); not a Roman numeral, and not a document's ("MJP", "MJB").
 ABBREVIATION_NAME = re.compile(r"^[A-Z](?=(?:[a-z]*[A-Z]){1,})[A-Za-z]{1,5}$")
 NOT_ACTORS = frozenset("II III IV VI VII MJP MJB MJPs".split())
-# "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam").
-FIRST_PERSON = frozenset("we wij ons".split())
+# "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam"). And "ik", the one
+# person of an office that is one person (an ombudsman: "Ook in 2025 zal ik mij inzetten voor ...").
+FIRST_PERSON = frozenset("we wij ons ik".split())
 THIRD_PERSON = frozenset("zij ze".split())
 # Its staff, who do its work: "De medewerkers werken daarbij samen ...".
 STAFF = frozenset("medewerkers inspecteurs onderzoekers".split())
@@ -682,6 +683,10 @@ AHEAD = re.compile(
 FOCUS = re.compile(
     r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b"
     r"|\b(?:staat|staan) (?:[\w’']+ ){1,6}centraal\b"
+    # where the focus or the emphasis lies: "De focus ligt hierbij op ...", "In 2025 ligt de nadruk op ..."; not the
+    # focus of something named ("De focus van deze programma's ligt op ...", what they are for)
+    r"|\b(?:de|het) (?:focus|nadruk|klemtoon|accent) (?:(?!van\b)[\w’']+ ){0,3}?(?:ligt|liggen|komt te liggen)\b"
+    r"|\b(?:ligt|liggen) (?:de|het) (?:focus|nadruk|klemtoon|accent)\b"
     # its work aimed at something: "Ons toezicht is vooral gericht op het tijdig signaleren van risico’s"
     r"|^(?:\w+ ){0,2}(?:toezicht|onderzoek|onderzoeken|inzet) (?:is|zijn|wordt|worden) (?:\w+ ){0,3}gericht op\b",
     re.I,
@@ -754,9 +759,9 @@ NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4
 # verbs ("hoe de eenheden het hebben opgevolgd" is what is studied).
 TO_DO = re.compile(r"\bte\s+\w+en\b")
 PERFECT = re.compile(
-    r"\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){0,10}\bge\w+(?:d|t|en)\b"
-    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,10}\b(?<!te )[a-z]{2,5}ge\w{3,}(?:d|t|en)\b"
-    r"|\b(?:heeft|hebben)\s+(?:[\w’'()-]+\s+){1,6}\b(?<!te )"
+    r"\b(?:heb|heeft|hebben)\s+(?:[\w’'()-]+\s+){0,10}\bge\w+(?:d|t|en)\b"
+    r"|\b(?:heb|heeft|hebben)\s+(?:[\w’'()-]+\s+){1,10}\b(?<!te )[a-z]{2,5}ge\w{3,}(?:d|t|en)\b"
+    r"|\b(?:heb|heeft|hebben)\s+(?:[\w’'()-]+\s+){1,6}\b(?<!te )"
     r"(?:(?:be|ont|ver|her)\w{3,}(?<!hei)[dt]|ont\w{3,}en"
     r"|besloten|begonnen|bevonden|beschreven|besproken|bekeken|verschenen|verkregen|vergeleken|verzonden)\b"
 )
@@ -803,6 +808,11 @@ ABOUT_THE_DOCUMENT = re.compile(
     # the document handed over, whatever it is called: "Hierbij presenteren we het jaarbericht van ...", "Hierbij
     # bied ik u ... aan"
     r"|^Hierbij (?:presenteer|presenteert|presenteren|bied|biedt|bieden|ontvangt|ontvangen|stuur|stuurt|sturen)\b"
+    # and the annual report: this one ("Zoals gebruikelijk geeft dit jaarverslag ..."), or presented ("Vandaag stellen
+    # we het jaarverslag 2021 ... voor", "presenteert haar jaarbericht")
+    r"|\b(?:dit|deze) (?:\w+ )?(?:jaarverslag|jaarbericht)\b"
+    r"|\b(?:stelt|stellen|presenteert|presenteren)\b(?:\s+[\w’'-]+){0,4}?\s+(?:het|ons|haar|zijn) (?:\w+ )?"
+    r"(?:jaarverslag|jaarbericht)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
     rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
@@ -826,7 +836,9 @@ CONTINGENT = re.compile(
     # a condition and what follows from it, a habit of how it chooses: "Als de risico’s in één sector liggen, dan
     # kiest de inspectie meestal voor ...", "Wanneer ..., dan ..."
     r"^(?:Als|Wanneer|Indien|Zodra)\b[^.;:]*,\s*dan\b|"
-    r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|indien|mocht(?:en)?)\b"
+    # (not the elliptic hedge inside the sentence, "indien mogelijk", "indien relevant", as "waar mogelijk" is none)
+    r"\b(?:in zo[’']n (?:situatie|geval)|afhankelijk van de situatie|mocht(?:en)?"
+    r"|indien(?! (?:relevant|mogelijk|nodig|gewenst|noodzakelijk|wenselijk)\b))\b"
     # what it faces, a circumstance, not what it does: "In 2025 hebben we te maken met een vacature", "krijgt te
     # maken met"
     r"|\b(?:hebben|heeft|krijgen|krijgt)\b(?:\s+[\w’']+){0,4}?\s+te maken (?:\w+ )?met\b"
@@ -847,13 +859,25 @@ PLEA = re.compile(
     r"|\b(?:we|wij)\s+alleen\s+(?:als|wanneer|indien)\b",
     re.I,
 )
+# A feeling of its own is no work: "Wij zijn trots op de inzet van ...", "Ik ben blij dat er meer aandacht is ...".
+FEELING = re.compile(
+    r"\b(?:ben|is|zijn|voel|voelt|voelen)\b(?:\s+[\w’']+){0,4}?\s+"
+    r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b",
+    re.I,
+)
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
 CONDITION = re.compile(r"^(?:Als|Wanneer|Indien|Mocht|Mochten|Zo nodig|Waar nodig)\b")
 # A mission, not a plan: "Wij zetten ons in voor veiligheid ...", "Daarmee dient de ILT het publieke belang".
 MISSION = re.compile(
     r"^(?:De|Onze|Haar|Zijn) missie\b"  # "De missie van de ILT blijft onveranderd: ..."
     r"|\b(?:zet(?:ten)? (?:zich|ons) in voor|(?:dient|dienen)(?!(?:\s+[\w’']+){0,3}?\s+als\b)"
-    r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)",
+    r"|(?:maakt|maken) (?:zich|ons) (?:\w+ ){0,2}sterk voor|staat voor|staan voor)\b(?! te\b)"
+    # what its work is meant to contribute to, by means of it: "De inspectie wil met haar toezicht bijdragen aan
+    # ...", "streeft ernaar met actuele adviezen bij te dragen aan ...", "beoogt met haar onderzoeken ..."
+    r"|\b(?:wil|willen|streeft|streven|beoogt|beogen)\b(?: ernaar)? met\b(?:\s+[\w’',-]+){1,8}?\s+"
+    r"(?:bijdragen|bij te dragen)\s+aan\b"
+    r"|^Met (?:haar|zijn|ons|onze|hun|het|de)\b(?:\s+[\w’',-]+){1,6}?\s+(?:wil|willen|streeft|streven|beoogt|beogen)\b"
+    r"(?:\s+[\w’',-]+){1,6}?\s+(?:bijdragen|bij te dragen)\s+aan\b",
     re.I,
 )
 # What it has long done, or does as the one it is, is its remit, not the period's plan: "Dat doen we al vijftien jaar
@@ -969,6 +993,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     if NEW_TASK.match(statement) or _year_as_subject(statement, year) or INTENT.match(statement):
         return Reading(True, True)
     future = _names_year_ahead(statement, year)
+    # The period's themes chosen, listed after the verb of choosing and a colon, are the plan, also when the lead-in
+    # names the programme they are for: "Om richting te geven aan het programma heeft de rekenkamer vijf thema's
+    # uitgekozen: ...", "zijn de volgende prioriteiten vastgesteld: ..."; not of a year before.
+    if CHOSEN.search(statement) and THEMES_LISTED.search(statement) and not _earlier_years(statement, year):
+        return Reading(True, True)
     # what the plan says it will do, as others report it, is about the work: "Volgens het jaarplan legt de inspectie
     # in 2024 de focus op ..."
     if ABOUT_THE_DOCUMENT.search(ACCORDING_TO.sub("", statement)) or _account(statement, words, lowered, acting, year):
@@ -983,6 +1012,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or TO_PARLIAMENT.search(statement)
         or SEEMS.search(statement)
         or PLEA.search(statement)
+        or FEELING.search(_main_clause(statement))
     ):
         return Reading(False, acts)
     if _negated(statement) or AIM.search(statement):
@@ -1009,6 +1039,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
             return Reading(True, acts)
     # Its focal point of the year, or more or less effort somewhere, after a sentence in which it acted or with a
     # year ahead: "Daarbij is vooral de interregionale samenwerking een aandachtspunt".
+    # (also a focal point named as the organisation's own: "Een van de prioriteiten van de inspectie is ...")
+    owned = OWN_FOCUS.search(statement)
+    if owned and _names_the_organisation(owned.group(1), actors):
+        return Reading(True, True)
     if FOCUS.search(statement) and (acting or future or after_actor or any(_is_work(word) for word in lowered)):
         return Reading(True, acts)
     if (EFFORT.search(statement) or ATTENTION.search(statement)) and (acting or THERE_IS.search(statement)):
@@ -1060,15 +1094,33 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     )
 
 
+OWN_FOCUS = re.compile(
+    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)? van (?:de|het) ([\w-]+)\b", re.I
+)
+
+
+def _names_the_organisation(word, actors=frozenset()):
+    """Is `word` the name of the document's own organisation (or an inspectorate, an audit office ...)?"""
+    low = word.lower()
+    if low in ACTOR_NAMES or low in actors or "+" + low in actors or low.endswith(ACTOR_SUFFIX):
+        return True
+    return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS and "-" + low not in actors
+
+
 STUDY_NAMED = re.compile(
-    r"^(?:En )?(?:Eén|één|Een|een|Twee|Drie|Vier|Het eerste|Het tweede|Het derde) (?:[\w-]+ )?"
-    r"(?:onderzoek|onderzoeken|verkenning|verkenningen) (?:waarin|waarbij|waarmee|naar|over)\b"
+    # also as an item of an enumeration of what it will deliver: "Ten eerste een advies over ...", "Ten tweede ...",
+    # "En tot slot een rapport over ..."
+    r"^(?:En )?(?i:(?:ten (?:eerste|tweede|derde|vierde|slotte)|tot slot|als laatste|daarnaast|verder|ook),? )?"
+    r"(?:Eén|één|Een|een|Twee|Drie|Vier|Het eerste|Het tweede|Het derde) (?:[\w-]+ )?"
+    r"(?:onderzoek|onderzoeken|verkenning|verkenningen|advies|adviezen|rapport|rapporten|studie|studies|evaluatie"
+    r"|evaluaties) (?:waarin|waarbij|waarmee|naar|over)\b"
     # a fragment: no main verb of its own after it (not "Een onderzoek naar ... liet zien", "... is afgerond")
     r"(?:(?!\b(?:is|zijn|was|waren|heeft|hebben|werd|werden|liet|bleek|wordt|worden)\b)[^.;])*[.;]?$"
 )
 THEMES_LISTED = re.compile(
     r"\b(?:\w*thema[’']?s|speerpunten|prioriteiten|focuspunten|aandachtspunten)\b[^:.;]*:\s*\S", re.I
 )
+CHOSEN = re.compile(r"\b(?:gekozen|uitgekozen|geselecteerd|vastgesteld|benoemd|bepaald|gepresenteerd)\s*:")
 DECIDED_TO = re.compile(r"\b(?:is|zijn) (?:\w+ ){0,2}(?:besloten|gekozen) om\b(?:\s+[\w’'-]+)+?\s+te\s+\w+en\b")
 
 
@@ -1083,13 +1135,15 @@ def _account(statement, words, lowered, acting, year):
     # of the main clause: the perfect of a clause inside it is what is studied
     perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
     # a perfect that names the period's themes, listing them after a colon, says what they are: "De ACM heeft recent
-    # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."
-    if perfect and future and THEMES_LISTED.search(statement):
+    # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."; so does the choice of them, a lead-in whose verb of
+    # choosing stands before the colon, without a year before: "heeft de rekenkamer vijf thema's uitgekozen: ..."
+    chosen = CHOSEN.search(statement) and not _earlier_years(statement, year)
+    if perfect and THEMES_LISTED.search(statement) and (future or chosen):
         return False
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
-    earlier = [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
+    earlier = _earlier_years(statement, year)
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
     # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
@@ -1097,6 +1151,10 @@ def _account(statement, words, lowered, acting, year):
     return any(_past_beside(words, lowered, index) for index in acting) and not (
         AHEAD.search(main) or TO_DO.search(main)
     )
+
+
+def _earlier_years(statement, year):
+    return [int(found) for found in YEAR.findall(DOCUMENT_YEAR.sub("", statement)) if int(found) < year]
 
 
 def _looks_back(sentence, year, actors=frozenset()):
@@ -1699,8 +1757,17 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
         run.clear()
 
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
+    carried = None  # a lead-in ending with a colon whose list goes on under short headings of its groups
     for block in blocks:
         if block.kind == HEADING:
+            # A lead-in with a colon promises a list; a short heading right after it, or between its items, names a
+            # group of them ("De onderzoeken gaan over de volgende thema's:", "Economie", items, "Maatschappij",
+            # items): the lead-in still introduces the items under it. Not a numbered heading, a new section.
+            opens = lead is None and run and run[-1].rstrip().endswith(":")
+            if (opens or (lead is not None and lead.rstrip().endswith(":"))) and _group_heading(block.text):
+                carried = run[-1] if opens else lead
+            else:
+                carried = None
             flush()
             lead = None
             match = YEAR_HEADING.match(block.text)
@@ -1713,6 +1780,8 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
         elif block.kind == ITEM:
             if lead is None and run:
                 lead = run[-1]
+            elif lead is None and carried:
+                lead = carried
             flush()
             heading = headings[-1] if headings and lead is None else ""
             schedule = SCHEDULE_STEP.match(block.text.strip())
@@ -1741,10 +1810,18 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                     ):
                         found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
         else:
-            lead = None
+            lead = carried = None
             run.extend(sentences(block.text))
     flush(page_end=True)
     return found
+
+
+GROUP_HEADING_WORDS = 4
+
+
+def _group_heading(text):
+    """A short heading of a group of a list's items: a few words, not numbered ("Economie", "Arbeid en inkomen")."""
+    return len(_words(text)) <= GROUP_HEADING_WORDS and not re.match(r"^\s*\d", text)
 
 
 def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):

@@ -36,7 +36,7 @@ SHARE = 0.6
 # What the extractor reaches on the seed pages (see the module's docstring): asserted, so that a change that
 # makes it worse fails.
 RECALL_REACHED = 37 / 46
-PRECISION_REACHED = 37 / 42
+PRECISION_REACHED = 37 / 41
 
 
 def content_words(text):
@@ -891,3 +891,96 @@ def test_the_command_refuses_a_file_that_is_neither_pdf_nor_utf8_text(tmp_path):
     path.write_bytes("Oekraïense ontheemden".encode("cp1252"))
     with pytest.raises(CommandError, match="geen PDF en geen tekst in UTF-8"):
         extract(path, tmp_path)
+
+
+def test_a_feeling_of_its_own_is_no_work():
+    assert not extraction.is_intention("Wij zijn blij dat de havens in 2025 meer aandacht krijgen.", 2025)
+    assert not extraction.is_intention("De inspectie is dan ook trots op de inzet van de loodsen.", 2025)
+    # what it will do, beside what it hopes for the others
+    assert extraction.is_intention("De inspectie bezoekt in 2025 de kades en de sluizen van de havens.", 2025)
+
+
+def test_the_one_person_of_a_one_person_office_acts_in_the_first_person_singular():
+    assert extraction.is_intention("Ook in 2025 zal ik mij inzetten voor de schippers in de havens.", 2025)
+    assert extraction.is_intention("De komende jaren bezoek ik met mijn team de kades van de havens.", 2025)
+    # and what it did, in the perfect of "ik", is an account
+    assert not extraction.is_intention("In 2024 heb ik gesproken met de schippers in de havens.", 2025)
+
+
+def test_the_items_of_an_enumeration_of_what_it_will_deliver_are_intentions():
+    assert extraction.is_intention("Ten eerste een advies over de veiligheid van de kades.", 2025)
+    assert extraction.is_intention("En tot slot een rapport over het onderhoud van de sluizen.", 2025)
+    # not an item that has a verb of its own, nor one of a year before
+    assert not extraction.is_intention("Ten tweede een advies over de kades dat in 2023 is uitgebracht.", 2025)
+
+
+def test_the_periods_themes_chosen_and_listed_after_a_colon_are_the_plan():
+    sentence = "Om richting te geven aan het programma heeft de inspectie drie thema’s gekozen: de kades; de sluizen."
+    assert extraction.is_intention(sentence, 2025)
+    # not a choice of a year before, nor themes it studied
+    assert not extraction.is_intention("In 2022 heeft de inspectie drie thema’s gekozen: de kades; de sluizen.", 2025)
+    assert not extraction.is_intention("De inspectie heeft drie thema’s onderzocht: de kades; de sluizen.", 2025)
+
+
+def test_where_the_focus_or_the_emphasis_lies_is_the_periods_focal_point():
+    assert extraction.is_intention("De focus ligt op het onderhoud van de kades en de sluizen.", 2025)
+    assert extraction.is_intention("In 2025 ligt de nadruk op de bezoeken aan de kades.", 2025)
+    # not where it lay in a year before
+    assert not extraction.is_intention("De nadruk lag in 2022 op de bezoeken aan de kades.", 2025)
+
+
+def test_the_elliptic_hedge_indien_mogelijk_inside_a_sentence_is_no_condition():
+    assert extraction.is_intention("De inspectie bezoekt indien mogelijk in 2025 ook de sluizen van de havens.", 2025)
+    # a condition with a verb of its own still is one, and so is a sentence opening with "Indien nodig"
+    assert not extraction.is_intention("De inspectie bezoekt de kades indien de havenmeester daarom vraagt.", 2025)
+    assert not extraction.is_intention("Indien nodig bezoekt de inspectie de kades van de havens.", 2025)
+
+
+def test_a_lead_in_with_a_colon_introduces_the_items_under_the_short_headings_of_its_groups():
+    text = (
+        "De inspecties in 2025 gaan over de volgende onderwerpen:\n\n"
+        "Havens\n\n"
+        " • Kades en sluizen\n"
+        " • Loodswezen\n\n"
+        "Wegen\n\n"
+        " • Bruggen en tunnels\n\n"
+        "De havens kennen een lange geschiedenis van scheepvaart en handel.\n\n"
+        "Overig\n\n"
+        " • Een jaarverslag over de sluizen van de havens\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Kades en sluizen", "Loodswezen", "Bruggen en tunnels"]
+
+
+def test_what_its_work_is_meant_to_contribute_to_is_its_mission():
+    assert not extraction.is_intention("De inspectie wil met haar toezicht bijdragen aan veilige havens.", 2025)
+    assert not extraction.is_intention("Met haar bezoeken wil de inspectie bijdragen aan veilige kades.", 2025)
+    assert not extraction.is_intention("Met ons toezicht willen we bijdragen aan veilige sluizen.", 2025)
+    assert not extraction.is_intention(
+        "De raad streeft ernaar met heldere adviezen bij te dragen aan veilige sluizen.", 2025
+    )
+    # a study of what its supervision can contribute is work
+    assert extraction.is_intention(
+        "De inspectie onderzoekt of zij met haar toezicht kan bijdragen aan veilige kades.", 2025
+    )
+
+
+def test_a_focal_point_named_as_the_organisations_own_is_an_intention():
+    assert extraction.is_intention("Een van de prioriteiten van de inspectie is het onderhoud van de kades.", 2025)
+    # not someone else's
+    assert not extraction.is_intention("Een van de prioriteiten van de minister is het onderhoud van de kades.", 2025)
+
+
+def test_the_annual_report_presented_or_as_this_one_is_about_the_document():
+    assert not extraction.is_intention("Vandaag stellen we het jaarverslag 2025 van de havendienst voor.", 2026)
+    assert not extraction.is_intention("Zoals elk jaar geeft dit jaarverslag een aantal aandachtspunten mee.", 2026)
+    # what it will report on in it is work
+    assert extraction.is_intention(
+        "In het jaarverslag legt de inspectie in 2026 verantwoording af over de kades.", 2026
+    )
+
+
+def test_a_sentence_cut_off_by_an_ellipsis_still_ends():
+    assert extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de…", 2025)
+    # and without an end it is still a fragment
+    assert not extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de", 2025)

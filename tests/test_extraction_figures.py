@@ -1,10 +1,10 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to M (each
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to N (each
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
-changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with H-L
-in the last). No set here is unseen by the rules as they are. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted
-as reached, so that a change that makes any worse fails; the figures of B-M when they were unseen are in the comments
-and in the README."""
+changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with H-L,
+then N with all the others in the last). No set here is unseen by the rules as they are. Labels by hand:
+tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails; the figures of B-N
+when they were unseen are in the comments and in the README."""
 
 import csv
 from pathlib import Path
@@ -39,7 +39,8 @@ def test_the_development_figures():
     found = extraction.candidates(extraction.pages_from_text(SEED.read_text(encoding="utf-8")), 2024)
     hits, total, found_intentions, intentions = counts([(c.page, c.statement) for c in found], labelled())
     assert intentions == 46
-    assert found_intentions >= 37 and hits / total >= 37 / 42  # recall 80.4%, precision 88.1%
+    # recall 80.4%, precision 90.2% (88.1%, 37 of 42, before the round on N)
+    assert found_intentions >= 37 and hits / total >= 37 / 41
 
 
 def test_the_first_held_out_set_now_developed_on():
@@ -74,13 +75,14 @@ def test_the_thirteenth_held_out_set_now_developed_on():
     assert found >= 47 and hits / total >= 47 / 49  # recall 100%, precision 95.9%
 
 
-def test_the_fourteenth_held_out_set_measured_once_unseen():
+def test_the_fourteenth_held_out_set_now_developed_on():
     # built apart from the round on M, by someone who saw neither the rules nor their figures; measured once, unseen,
-    # after the last change of the rules; not developed on. 26 of its 57 intentions are one list of the CBS's fields
-    # of statistics, of which 3 were found
+    # after the round on M (recall 33.3%, precision 59.4%, 19 of 57, 19 of 32; 26 of its 57 intentions are one list
+    # of the CBS's fields of statistics, of which 3 were found); then its failures studied and the rules changed on
+    # them
     hits, total, found, intentions = counts(*heldout("heldout-n"))
     assert intentions == 57
-    assert found >= 19 and hits / total >= 19 / 32  # recall 33.3%, precision 59.4%
+    assert found >= 51 and hits / total >= 51 / 60  # recall 89.5%, precision 85.0%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
@@ -92,7 +94,8 @@ def test_the_third_held_out_set_other_inspectorates_now_developed_on():
 def test_the_fourth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-d"))
     assert intentions == 25
-    assert found >= 21 and hits / total >= 21 / 29  # recall 84.0%, precision 72.4% (unseen: 68.0%, 37.0%)
+    # recall 84.0%, precision 77.8% (unseen: 68.0%, 37.0%; precision 72.4%, 21 of 29, before the round on N)
+    assert found >= 21 and hits / total >= 21 / 27
 
 
 def test_the_fifth_held_out_set_now_developed_on():
@@ -110,16 +113,17 @@ def test_the_sixth_held_out_set_now_developed_on():
 def test_the_seventh_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-g"))
     assert intentions == 52
-    # recall 94.2%, precision 96.1% (unseen: 59.6%, 68.9%; precision 94.2%, 49 of 52, before the round on K)
-    assert found >= 49 and hits / total >= 49 / 51
+    # recall 94.2%, precision 98.0% (unseen: 59.6%, 68.9%; precision 94.2%, 49 of 52, before the round on K; 96.1%,
+    # 49 of 51, before the round on N)
+    assert found >= 49 and hits / total >= 49 / 50
 
 
 def test_the_eighth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-h"))
     assert intentions == 40
-    # recall 87.5%, precision 72.9% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%; after the round
-    # on K: 85.0%, 70.8%; after the round on L: 87.5%, 71.4%)
-    assert found >= 35 and hits / total >= 35 / 48
+    # recall 87.5%, precision 74.5% (unseen: 62.5%, 51.0%; after the round on H-J: 80.0%, 68.1%; after the round
+    # on K: 85.0%, 70.8%; after the round on L: 87.5%, 71.4%; after the round on M: 87.5%, 72.9%)
+    assert found >= 35 and hits / total >= 35 / 47
 
 
 def test_the_ninth_held_out_set_now_developed_on():
