@@ -23,6 +23,7 @@ urlpatterns = [
     path("commitments/<str:reference>/_start", views.Start.as_view(), name="api-commitment-start"),
     path("commitments/<str:reference>/_submit", views.Submit.as_view(), name="api-commitment-submit"),
     path("commitments/<str:reference>/_review", views.ReviewStep.as_view(), name="api-commitment-review"),
-    # Anything else under /api/v1/ is a problem+json 404, not the site's HTML page.
-    re_path(r"^(?P<rest>.*)$", not_found, name="api-not-found"),
+    # Anything else under /api/v1/ is a problem+json 404, not the site's HTML page: any character, line breaks too
+    # (which "." does not match).
+    re_path(r"^(?P<rest>[\s\S]*)$", not_found, name="api-not-found"),
 ]

@@ -285,6 +285,10 @@ class TestTheApiOfTheYears:
         assert_problem(response, 400)
         assert_problem(client.get("/api/v1/commitments/"), 404)
         assert_problem(client.get("/api/v1/nothing-here"), 404)
+        # an address with line breaks in it (found by the fuzzer): still the API's 404, not the site's HTML page
+        response = client.get("/api/v1/domains/a%0Ab%0Dc%C2%85d%E2%80%A8e%0D%0A")
+        assert_problem(response, 404)
+        assert response["API-Version"]
 
     @pytest.mark.parametrize(
         "path",
