@@ -118,17 +118,56 @@ def iter_pdf_pages(file, *, on_page=None, max_pages=None):
 
 
 def _pdf_page(pdf_page):
-    gap = _column_gap(pdf_page)
+    body = _without_margins(pdf_page)
+    gap = _column_gap(body)
     if gap is None:
-        halves = [pdf_page]
+        halves = [body]
     else:
-        halves = [
-            pdf_page.crop((0, 0, gap, pdf_page.height)),
-            pdf_page.crop((gap, 0, pdf_page.width, pdf_page.height)),
-        ]
+        x0, top, x1, bottom = body.bbox
+        halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
     columns = [_body_lines((half.extract_text(layout=False) or "").splitlines()) for half in halves]
     columns = [column for column in columns if column]
     return Page(label=str(pdf_page.page_number), columns=columns, lines=[line for c in columns for line in c])
+
+
+# A running header or footer stands in the page's top or bottom margin, this share of the page's height, apart
+# from the text by a gap of at least this many of its lines' heights.
+MARGIN_BAND = 0.12
+MARGIN_GAP = 2.0
+
+
+def _without_margins(pdf_page):
+    """The page without its running header and footer: the lines at its top or bottom edge that stand apart from
+    the text (a page number, "Pagina 3 van 12", the organisation's name), which a one- or two-page document does
+    not repeat often enough to be told by repetition, and which a page's columns would otherwise begin or end with."""
+    lines = []  # (top, bottom) of each line of words, from the top
+    for word in sorted(pdf_page.extract_words(), key=lambda word: word["top"]):
+        if lines and word["top"] < lines[-1][1] - 0.5 * (lines[-1][1] - lines[-1][0]):
+            lines[-1] = (min(lines[-1][0], word["top"]), max(lines[-1][1], word["bottom"]))
+        else:
+            lines.append((word["top"], word["bottom"]))
+    if len(lines) < 2:
+        return pdf_page
+    x0, top, x1, bottom = pdf_page.bbox
+    height = bottom - top
+
+    def apart(before, after, heights):
+        return after[0] - before[1] >= MARGIN_GAP * max(line[1] - line[0] for line in heights)
+
+    for count in range(len(lines) - 1, 0, -1):  # the most lines in the top band that stand apart
+        if lines[count - 1][1] <= top + MARGIN_BAND * height and apart(lines[count - 1], lines[count], lines[:count]):
+            top = (lines[count - 1][1] + lines[count][0]) / 2
+            lines = lines[count:]
+            break
+    for count in range(len(lines) - 1, 0, -1):
+        if lines[-count][0] >= bottom - MARGIN_BAND * height and apart(
+            lines[-count - 1], lines[-count], lines[-count:]
+        ):
+            bottom = (lines[-count - 1][1] + lines[-count][0]) / 2
+            break
+    if (top, bottom) == (pdf_page.bbox[1], pdf_page.bbox[3]):
+        return pdf_page
+    return pdf_page.crop((x0, top, x1, bottom))
 
 
 def _column_gap(pdf_page, min_width=8):
@@ -136,7 +175,7 @@ def _column_gap(pdf_page, min_width=8):
     words = pdf_page.extract_words()
     if len(words) < 20:
         return None
-    left_bound, right_bound = 0.3 * pdf_page.width, 0.7 * pdf_page.width
+    left_bound, right_bound = pdf_page.bbox[0] + 0.3 * pdf_page.width, pdf_page.bbox[0] + 0.7 * pdf_page.width
     covered = sorted((word["x0"], word["x1"]) for word in words if word["x1"] > left_bound and word["x0"] < right_bound)
     best, position = None, left_bound
     for x0, x1 in covered + [(right_bound, right_bound)]:

@@ -845,6 +845,43 @@ def test_a_two_column_pdf_is_read_column_by_column(two_column_pdf):
     ]
 
 
+PROGRAMME_PAGE = """<html lang="nl"><head><meta charset="utf-8"><style>
+  @page {{ size: A4; margin: 2.5cm 2cm;
+    @top-left {{ content: "Inspectie Justitie en Veiligheid"; font: 8pt sans-serif }}
+    @top-right {{ content: "Werkprogramma 2024"; font: 8pt sans-serif }}
+    @bottom-center {{ content: "Pagina " counter(page) " van " counter(pages); font: 8pt sans-serif }} }}
+  body {{ font: 10pt/1.35 serif }} .columns {{ column-count: 2; column-gap: 1cm }} {style}
+</style></head><body><div class="columns">{body}</div></body></html>"""
+
+
+def programme_pdf(path, body, style=""):
+    """A page set as a programme is: A4, two columns, a running header and a footer with the page number."""
+    weasyprint.HTML(string=PROGRAMME_PAGE.format(body=body, style=style)).write_pdf(path)
+    return path
+
+
+def test_a_running_header_and_footer_are_left_out_of_a_short_pdf(tmp_path):
+    # one page: too few to tell the header and footer by repetition; they stand in the margins, apart from the text
+    lead = "<p>De Inspectie voert in 2024 de volgende onderzoeken uit:</p>"
+    items = "".join(
+        f"<li>{item}</li>"
+        for item in (
+            "de opvolging van de aanbevelingen over de meldkamers van de politie",
+            "de opvang van minderjarige asielzoekers in de noodopvang van gemeenten",
+        )
+    )
+    # the list begins the right column, right under the header "Werkprogramma 2024"
+    path = programme_pdf(tmp_path / "kort.pdf", lead + f"<ul style='break-before: column'>{items}</ul>")
+    pages = extraction.pages_from_pdf(path)
+    assert len(pages[0].columns) == 2
+    assert not [line for line in pages[0].lines if "Pagina" in line or "Werkprogramma" in line or "Justitie" in line]
+    found = [c.statement for c in extraction.candidates(pages, 2024)]
+    assert [statement for statement in found if "meldkamers" in statement or "noodopvang" in statement] == [
+        "de opvolging van de aanbevelingen over de meldkamers van de politie",
+        "de opvang van minderjarige asielzoekers in de noodopvang van gemeenten",
+    ]
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
