@@ -125,9 +125,25 @@ def _pdf_page(pdf_page):
     else:
         x0, top, x1, bottom = body.bbox
         halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
-    columns = [_body_lines((half.extract_text(layout=False) or "").splitlines()) for half in halves]
+    columns = [_dehyphenated(_body_lines((half.extract_text(layout=False) or "").splitlines())) for half in halves]
     columns = [column for column in columns if column]
     return Page(label=str(pdf_page.page_number), columns=columns, lines=[line for c in columns for line in c])
+
+
+# The hyphen a typesetter puts where it breaks a word at the end of a line (hyphenation), not one of the word's own.
+SOFT_HYPHEN = re.compile(r"(?<=[^\W\d_])[\u00ad\u2010]$")
+
+
+def _dehyphenated(lines):
+    """A column's lines with each word that hyphenation broke at a line's end made whole again ("voorzie‐" +
+    "ningen"): the typesetter's hyphen (U+2010, or a soft hyphen U+00AD) is no part of the word, so it goes."""
+    joined = []
+    for line in lines:
+        if joined and SOFT_HYPHEN.search(joined[-1]) and line[:1].islower():
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+    return joined
 
 
 # A running header or footer stands in the page's top or bottom margin, this share of the page's height, apart

@@ -882,6 +882,22 @@ def test_a_running_header_and_footer_are_left_out_of_a_short_pdf(tmp_path):
     ]
 
 
+HYPHENATED = (
+    "In 2024 onderzoekt de Inspectie de verantwoordelijkheidsverdeling tussen de gezondheidszorginstellingen en "
+    "de veiligheidsregio's bij de voorbereiding op grootschalige ziekenhuisevacuaties.",
+    "Daarnaast beoordeelt de Inspectie in 2024 de informatievoorziening van de vreemdelingenketen aan "
+    "gemeentelijke opvangorganisaties en de toekomstbestendigheid van de noodopvanglocaties.",
+)
+
+
+def test_words_that_hyphenation_broke_at_a_line_end_are_made_whole(tmp_path):
+    body = "".join(f"<p>{sentence}</p>" for sentence in HYPHENATED)
+    path = programme_pdf(tmp_path / "afgebroken.pdf", body, style="body { hyphens: auto; text-align: justify }")
+    with pdfplumber.open(path) as pdf:
+        assert "\u2010\n" in pdf.pages[0].extract_text()  # the typesetter broke words at the lines' ends
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == list(HYPHENATED)
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
