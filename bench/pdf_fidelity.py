@@ -3,9 +3,9 @@
 Each text of the held-out sets (tests/data/heldout, heldout-b ... heldout-n; not the unseen sets) is set as a PDF the
 way real programmes look: A4, a running header with the organisation's name and a running footer with the page
 number on every page (WeasyPrint's @page margin boxes), the lines that look like headings in a larger bold font,
-bulleted lines as list items; by the file's name, half in two columns (CSS column-count: 2) and half in one, and
-half of each with hyphenation on (hyphens: auto, lang=nl). The PDF is read back with `pages_from_pdf` and its
-candidates are matched to the file's intentions by the tests' rule (tests/test_extract_candidates.py `finds`),
+bulleted and numbered lines as list items; by the file's name, half in two columns (CSS column-count: 2) and half
+in one, and half of each with hyphenation on (hyphens: auto, lang=nl). The PDF is read back with `pages_from_pdf`
+and its candidates are matched to the file's intentions by the tests' rule (tests/test_extract_candidates.py `finds`),
 per file and ignoring the page (the PDF's pages are not the text's). The same files read from text give the text
 figures. Rendering takes a while, so the PDFs are kept in a cache folder (by a hash of their HTML).
 
@@ -50,6 +50,7 @@ ORGANISATIONS = {
     "bir": "Inspectie Justitie en Veiligheid",
 }
 BULLET_LINE = re.compile(r"^\s*(?:[•●▪■◦○·∙‣⁃*]|[-–—](?=\s))\s*")
+NUMBER_LINE = re.compile(r"^\s*\d{1,2}[.)]\s+")
 STYLE = """
 @page {{ size: A4; margin: 2.5cm 2cm 2.2cm;
   @top-left {{ content: "{organisation}"; font: 8pt sans-serif; color: #555 }}
@@ -96,22 +97,30 @@ def html_of(text, organisation, title, *, two_columns, hyphens, footer):
 
 def _paragraph_html(lines):
     """A paragraph's lines as HTML: running lines joined into a paragraph, bulleted lines (and the lowercase lines
-    that go on with them) as the items of a list."""
-    parts, items, running = [], [], []
-    for line in lines + [None]:
-        if line is not None and BULLET_LINE.match(line):
+    that go on with them) as the items of a list, numbered ones ("1. ...") as those of a numbered list."""
+    parts, items, running, kind = [], [], [], None
+
+    def close_list():
+        if items:
+            parts.append(f"<{kind}>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + f"</{kind}>")
+            items.clear()
+
+    for line in lines:
+        marker = "ul" if BULLET_LINE.match(line) else "ol" if NUMBER_LINE.match(line) else None
+        if marker:
             if running:
                 parts.append(f"<p>{html.escape(' '.join(running))}</p>")
                 running = []
-            items.append(BULLET_LINE.sub("", line, count=1))
-        elif line is not None and items and line[:1].islower():
+            if marker != kind:
+                close_list()
+            kind = marker
+            items.append((BULLET_LINE if marker == "ul" else NUMBER_LINE).sub("", line, count=1))
+        elif items and line[:1].islower():
             items[-1] += " " + line
         else:
-            if items:
-                parts.append("<ul>" + "".join(f"<li>{html.escape(item)}</li>" for item in items) + "</ul>")
-                items = []
-            if line is not None:
-                running.append(line)
+            close_list()
+            running.append(line)
+    close_list()
     if running:
         parts.append(f"<p>{html.escape(' '.join(running))}</p>")
     return parts
