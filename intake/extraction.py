@@ -33,6 +33,7 @@ class Page:
     columns: list | None  # the lines of each column in reading order (a PDF); None while interleaved (a text)
     lines: list  # all the page's lines, without running headers, page numbers and footnotes
     raw: list | None = None  # a text page's lines as they were, blank lines kept (its paragraphs)
+    headings: frozenset = frozenset()  # a PDF's lines set as headings (in a larger or bold font), each line whole
 
 
 def pages_from_text(text):
@@ -125,9 +126,64 @@ def _pdf_page(pdf_page):
     else:
         x0, top, x1, bottom = body.bbox
         halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
-    columns = [_dehyphenated(_body_lines((half.extract_text(layout=False) or "").splitlines())) for half in halves]
+    size = _body_size(body)
+    columns, headings = [], set()
+    for half in halves:
+        lines, heads = _typeset_lines(half, size)
+        columns.append(_dehyphenated(_body_lines(lines)))
+        headings |= heads
     columns = [column for column in columns if column]
-    return Page(label=str(pdf_page.page_number), columns=columns, lines=[line for c in columns for line in c])
+    lines = [line for column in columns for line in column]
+    return Page(
+        label=str(pdf_page.page_number),
+        columns=columns,
+        lines=lines,
+        headings=frozenset(heading for heading in headings if heading in lines),
+    )
+
+
+# A heading is set this much larger than the running text, or in bold.
+HEADING_SIZE = 1.15
+
+
+def _body_size(pdf_page):
+    """The font size of the page's running text: the size most of its letters are set in."""
+    sizes = Counter(round(char["size"], 1) for char in pdf_page.chars if char["text"].strip())
+    return sizes.most_common(1)[0][0] if sizes else 0
+
+
+def _typeset_lines(pdf_page, body_size):
+    """The lines of a column, and those of them that are headings: set larger than the running text or all in bold,
+    and as short as a heading, without a sentence's end. A heading that wraps over two lines ("Werkprogramma" /
+    "onderzoeken Jeugd") is one line, one heading; two headings one under the other, apart by more than a line's
+    spacing ("Werkprogramma onderzoeken Jeugd" over "2018"), stay two."""
+    lines = []  # [text, size or None (not set as a heading), top, bottom]
+    for line in pdf_page.extract_text_lines(layout=False, return_chars=True):
+        chars = [char for char in line["chars"] if char["text"].strip()]
+        size = sorted(char["size"] for char in chars)[len(chars) // 2] if chars else 0
+        bold = bool(chars) and all(re.search(r"bold|black|heavy", char["fontname"], re.I) for char in chars)
+        heading = size if body_size and (size >= HEADING_SIZE * body_size or bold) else None
+        previous = lines[-1] if lines else None
+        if (
+            heading
+            and previous
+            and previous[1]
+            and abs(previous[1] - heading) < 0.5
+            and line["top"] - previous[3] < 0.5 * heading
+        ):
+            previous[0] = _joined(previous[0], line["text"].strip())
+            previous[3] = line["bottom"]
+        else:
+            lines.append([line["text"], heading, line["top"], line["bottom"]])
+    # a larger or bold line that reads as a sentence (a lead paragraph, a bold sentence) is running text
+    headings = {text.strip() for text, size, _, _ in lines if size and _standalone_heading(text)}
+    texts = []
+    for text, size, _, _ in lines:
+        if size and text.strip() not in headings:  # not a heading: its lines as they were set
+            texts.extend(text.split("\n"))
+        else:
+            texts.append(text)
+    return texts, headings
 
 
 # The hyphen a typesetter puts where it breaks a word at the end of a line (hyphenation), not one of the word's own.
@@ -519,17 +575,22 @@ class Block:
 def page_blocks(page, model):
     """The page as blocks in reading order: headings, paragraphs of running text, list items."""
     if page.columns is not None:
-        return _blocks_from_fragments([fragment for column in page.columns for fragment in column])
+        return _blocks_from_fragments([fragment for column in page.columns for fragment in column], page.headings)
     if is_interleaved(page.lines, model):
         return _blocks_from_fragments([fragment for column in untangle(page.lines, model) for fragment in column])
     return _blocks_from_paragraphs(page.raw if page.raw is not None else page.lines)
 
 
-def _blocks_from_fragments(fragments):
+def _blocks_from_fragments(fragments, headings=frozenset()):
     """Blocks of a column's lines, where no blank line marks a paragraph: a bullet starts an item, a short
-    line between sentences is a heading (`column_text`)."""
+    line between sentences is a heading (`column_text`), and so is a line a PDF sets as one (`headings`)."""
     blocks, run = [], []
     for fragment in fragments:
+        if fragment in headings:
+            blocks += _running_blocks(run)
+            run = []
+            blocks.append(Block(HEADING, fragment.strip()))
+            continue
         # A dash or a number opens an item only where a sentence, a lead-in or an item has just ended;
         # elsewhere it is a dash in the sentence ("– waar relevant –") at the start of a line.
         ended = not run or TERMINAL.search(run[-1]) or run[-1].rstrip().endswith(";")

@@ -898,6 +898,24 @@ def test_words_that_hyphenation_broke_at_a_line_end_are_made_whole(tmp_path):
     assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == list(HYPHENATED)
 
 
+def test_headings_are_told_by_their_font_also_when_a_narrow_column_wraps_them(tmp_path):
+    # the section's title wraps over two lines of the column, a year heading under it, then its list: the title's
+    # second line begins in lower case, so that only its larger bold font tells it from the running text
+    body = (
+        "<p>De Inspectie houdt toezicht op de instellingen van de jeugdstrafrechtketen.</p>"
+        "<h2>Nieuwe onderzoeken naar de jeugdstrafrechtketen</h2><h2>2024</h2>"
+        "<ul><li>Wachtlijsten in de justitiële jeugdinstellingen</li><li>De werkstraffen van jongeren</li></ul>"
+    )
+    style = "h2 { font: bold 14pt sans-serif; margin: 1em 0 0.4em }"
+    pages = extraction.pages_from_pdf(programme_pdf(tmp_path / "koppen.pdf", body, style=style))
+    found = extraction.candidates(pages, 2024)
+    assert [c.statement for c in found] == [
+        "De Inspectie houdt toezicht op de instellingen van de jeugdstrafrechtketen.",
+        "Wachtlijsten in de justitiële jeugdinstellingen",
+        "De werkstraffen van jongeren",
+    ]
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
