@@ -127,11 +127,17 @@ def _pdf_page(pdf_page):
         x0, top, x1, bottom = body.bbox
         halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
     size = _body_size(body)
-    columns, headings = [], set()
+    texts, headings, in_item = [], set(), False
     for half in halves:
-        lines, heads = _typeset_lines(half, size)
-        columns.append(_dehyphenated(_body_lines(lines)))
+        lines, heads, kinds = _typeset_lines(half, size, in_item)
+        if kinds and kinds[0] == CONTINUED and texts and texts[-1]:
+            # an item that the column's end broke goes on at the top of the next, indented under its bullet
+            texts[-1][-1] = _line_joined(texts[-1][-1], lines.pop(0))
+            kinds.pop(0)
+        texts.append(lines)
         headings |= heads
+        in_item = bool(kinds) and kinds[-1] == ITEM
+    columns = [_dehyphenated(_body_lines(lines)) for lines in texts]
     columns = [column for column in columns if column]
     lines = [line for column in columns for line in column]
     return Page(
@@ -152,17 +158,24 @@ def _body_size(pdf_page):
     return sizes.most_common(1)[0][0] if sizes else 0
 
 
-def _typeset_lines(pdf_page, body_size):
+def _typeset_lines(pdf_page, body_size, in_item=False):
     """The lines of a column, and those of them that are headings: set larger than the running text or all in bold,
     and as short as a heading, without a sentence's end. A heading that wraps over two lines ("Werkprogramma" /
     "onderzoeken Jeugd") is one line, one heading; two headings one under the other, apart by more than a line's
-    spacing ("Werkprogramma onderzoeken Jeugd" over "2018"), stay two."""
-    lines = []  # [text, size or None (not set as a heading), top, bottom]
+    spacing ("Werkprogramma onderzoeken Jeugd" over "2018"), stay two. The lines of a list item under its bullet
+    (indented under the item's first line, past its bullet) are one line with it, whatever they begin with
+    ("• De besluitvorming en communicatie bij" / "Defensie over ..."), also at the top of the next column when the
+    column before ended `in_item` (its first kind is then CONTINUED). Returns the lines, the headings and the kind
+    of each line."""
+    lines = []  # [text, heading size or None, top, bottom, x0, the lines set]
     for line in pdf_page.extract_text_lines(layout=False, return_chars=True):
         chars = [char for char in line["chars"] if char["text"].strip()]
-        size = sorted(char["size"] for char in chars)[len(chars) // 2] if chars else 0
-        bold = bool(chars) and all(re.search(r"bold|black|heavy", char["fontname"], re.I) for char in chars)
+        if not chars:
+            continue
+        size = sorted(char["size"] for char in chars)[len(chars) // 2]
+        bold = all(re.search(r"bold|black|heavy", char["fontname"], re.I) for char in chars)
         heading = size if body_size and (size >= HEADING_SIZE * body_size or bold) else None
+        text = line["text"].strip()
         previous = lines[-1] if lines else None
         if (
             heading
@@ -171,19 +184,46 @@ def _typeset_lines(pdf_page, body_size):
             and abs(previous[1] - heading) < 0.5
             and line["top"] - previous[3] < 0.5 * heading
         ):
-            previous[0] = _joined(previous[0], line["text"].strip())
+            previous[0] = _line_joined(previous[0], text)
             previous[3] = line["bottom"]
+            previous[5].append(text)
         else:
-            lines.append([line["text"], heading, line["top"], line["bottom"]])
+            lines.append([text, heading, line["top"], line["bottom"], line["x0"], [text]])
     # a larger or bold line that reads as a sentence (a lead paragraph, a bold sentence) is running text
-    headings = {text.strip() for text, size, _, _ in lines if size and _standalone_heading(text)}
-    texts = []
-    for text, size, _, _ in lines:
-        if size and text.strip() not in headings:  # not a heading: its lines as they were set
-            texts.extend(text.split("\n"))
-        else:
+    headings = {line[0] for line in lines if line[1] and _standalone_heading(line[0])}
+    texts, kinds, item_x0 = [], [], None
+    left = min((line[4] for line in lines), default=0)
+    if in_item and lines and not lines[0][1] and lines[0][4] > left + 1 and not BULLET.match(lines[0][0]):
+        kinds, item_x0 = [CONTINUED], left
+        texts.append(lines[0][5][0])
+        lines[0][5] = lines[0][5][1:]
+    for text, _, _, _, x0, set_lines in lines:
+        if text in headings:
             texts.append(text)
-    return texts, headings
+            kinds.append(HEADING)
+            continue
+        for part in set_lines:
+            if SURE_BULLET.match(part) or ITEM_NUMBER.match(part):
+                texts.append(part)
+                kinds.append(ITEM)
+                item_x0 = x0
+            elif kinds and kinds[-1] in (ITEM, CONTINUED) and x0 > item_x0 + 1 and not BULLET.match(part):
+                texts[-1] = _line_joined(texts[-1], part)  # under the item's bullet: the item goes on
+            else:
+                texts.append(part)
+                kinds.append(PARAGRAPH)
+    return texts, headings, kinds
+
+
+CONTINUED = "continued"  # the first line of a column that goes on with the item the column before ended with
+ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def _line_joined(text, line):
+    """Two lines set one under the other as one text: a word hyphenation broke made whole (`_dehyphenated`)."""
+    if SOFT_HYPHEN.search(text) and line[:1].islower():
+        return text[:-1] + line
+    return _joined(text, line)
 
 
 # The hyphen a typesetter puts where it breaks a word at the end of a line (hyphenation), not one of the word's own.

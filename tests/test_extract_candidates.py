@@ -916,6 +916,24 @@ def test_headings_are_told_by_their_font_also_when_a_narrow_column_wraps_them(tm
     ]
 
 
+LIST_ITEMS = (
+    "de samenwerking tussen de Justitiële Jeugdinrichtingen, de Raad voor de Kinderbescherming, het Openbaar "
+    "Ministerie en Halt bij de Aanpak van Jeugdcriminaliteit",
+    "de werkwijze van de Dienst Justitiële Inrichtingen en de Reclassering Nederland bij Verlof en "
+    "Terugkeer van Gedetineerden in 2024 en 2025",
+)
+
+
+def test_the_lines_of_a_list_item_under_its_bullet_stay_with_it_whatever_they_begin_with(tmp_path):
+    # a narrow column wraps the items before a name or a number; their lines stand indented under the bullet
+    body = "<p>De Inspectie onderzoekt in 2024:</p><ul>" + "".join(f"<li>{item}</li>" for item in LIST_ITEMS) + "</ul>"
+    path = programme_pdf(tmp_path / "lijst.pdf", body)
+    with pdfplumber.open(path) as pdf:
+        lines = pdf.pages[0].extract_text().splitlines()
+    assert [line for line in lines if line[:1].isupper() and line.split()[0] in " ".join(LIST_ITEMS).split()]
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == list(LIST_ITEMS)
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
