@@ -34,6 +34,7 @@ class Page:
     lines: list  # all the page's lines, without running headers, page numbers and footnotes
     raw: list | None = None  # a text page's lines as they were, blank lines kept (its paragraphs)
     headings: frozenset = frozenset()  # a PDF's lines set as headings (in a larger or bold font), each line whole
+    paragraph_ends: frozenset = frozenset()  # a PDF's lines that end a paragraph (more space under them)
 
 
 def pages_from_text(text):
@@ -127,9 +128,10 @@ def _pdf_page(pdf_page):
         x0, top, x1, bottom = body.bbox
         halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
     size = _body_size(body)
-    texts, headings, in_item = [], set(), False
+    texts, headings, ends, in_item = [], set(), set(), False
     for half in halves:
-        lines, heads, kinds = _typeset_lines(half, size, in_item)
+        lines, heads, kinds, paragraph_ends = _typeset_lines(half, size, in_item)
+        ends |= paragraph_ends
         if kinds and kinds[0] == CONTINUED and texts and texts[-1]:
             # an item that the column's end broke goes on at the top of the next, indented under its bullet
             texts[-1][-1] = _line_joined(texts[-1][-1], lines.pop(0))
@@ -145,6 +147,7 @@ def _pdf_page(pdf_page):
         columns=columns,
         lines=lines,
         headings=frozenset(heading for heading in headings if heading in lines),
+        paragraph_ends=frozenset(end for end in ends if end in lines),
     )
 
 
@@ -165,8 +168,9 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
     spacing ("Werkprogramma onderzoeken Jeugd" over "2018"), stay two. The lines of a list item under its bullet
     (indented under the item's first line, past its bullet) are one line with it, whatever they begin with
     ("• De besluitvorming en communicatie bij" / "Defensie over ..."), also at the top of the next column when the
-    column before ended `in_item` (its first kind is then CONTINUED). Returns the lines, the headings and the kind
-    of each line."""
+    column before ended `in_item` (its first kind is then CONTINUED). A line with more space under it than the
+    column's lines have ends a paragraph. Returns the lines, the headings, the kind of each line and the lines that
+    end a paragraph of running text."""
     lines = []  # [text, heading size or None, top, bottom, x0, the lines set]
     for line in pdf_page.extract_text_lines(layout=False, return_chars=True):
         chars = [char for char in line["chars"] if char["text"].strip()]
@@ -191,28 +195,47 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
             lines.append([text, heading, line["top"], line["bottom"], line["x0"], [text]])
     # a larger or bold line that reads as a sentence (a lead paragraph, a bold sentence) is running text
     headings = {line[0] for line in lines if line[1] and _standalone_heading(line[0])}
-    texts, kinds, item_x0 = [], [], None
+    texts, kinds, spans, item_x0 = [], [], [], None  # spans: the top and bottom of each text
     left = min((line[4] for line in lines), default=0)
     if in_item and lines and not lines[0][1] and lines[0][4] > left + 1 and not BULLET.match(lines[0][0]):
         kinds, item_x0 = [CONTINUED], left
         texts.append(lines[0][5][0])
+        spans.append([lines[0][2], lines[0][3]])
         lines[0][5] = lines[0][5][1:]
-    for text, _, _, _, x0, set_lines in lines:
+    for text, _, top, bottom, x0, set_lines in lines:
         if text in headings:
             texts.append(text)
             kinds.append(HEADING)
+            spans.append([top, bottom])
             continue
         for part in set_lines:
             if SURE_BULLET.match(part) or ITEM_NUMBER.match(part):
                 texts.append(part)
                 kinds.append(ITEM)
+                spans.append([top, bottom])
                 item_x0 = x0
             elif kinds and kinds[-1] in (ITEM, CONTINUED) and x0 > item_x0 + 1 and not BULLET.match(part):
                 texts[-1] = _line_joined(texts[-1], part)  # under the item's bullet: the item goes on
+                spans[-1][1] = bottom
+            elif kinds and kinds[-1] == PARAGRAPH and SOFT_HYPHEN.search(texts[-1]) and part[:1].islower():
+                texts[-1] = _line_joined(texts[-1], part)
+                spans[-1][1] = bottom
             else:
                 texts.append(part)
                 kinds.append(PARAGRAPH)
-    return texts, headings, kinds
+                spans.append([top, bottom])
+    gaps = [following[0] - preceding[1] for preceding, following in zip(spans, spans[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0
+    ends = {
+        text
+        for text, kind, gap in zip(texts, kinds, gaps, strict=False)
+        if kind == PARAGRAPH and gap > usual + PARAGRAPH_SPACE * body_size
+    }
+    return texts, headings, kinds, ends
+
+
+# A paragraph ends where the space under a line is this many times the font size more than between its lines.
+PARAGRAPH_SPACE = 0.3
 
 
 CONTINUED = "continued"  # the first line of a column that goes on with the item the column before ended with
@@ -615,15 +638,17 @@ class Block:
 def page_blocks(page, model):
     """The page as blocks in reading order: headings, paragraphs of running text, list items."""
     if page.columns is not None:
-        return _blocks_from_fragments([fragment for column in page.columns for fragment in column], page.headings)
+        fragments = [fragment for column in page.columns for fragment in column]
+        return _blocks_from_fragments(fragments, page.headings, page.paragraph_ends)
     if is_interleaved(page.lines, model):
         return _blocks_from_fragments([fragment for column in untangle(page.lines, model) for fragment in column])
     return _blocks_from_paragraphs(page.raw if page.raw is not None else page.lines)
 
 
-def _blocks_from_fragments(fragments, headings=frozenset()):
+def _blocks_from_fragments(fragments, headings=frozenset(), paragraph_ends=frozenset()):
     """Blocks of a column's lines, where no blank line marks a paragraph: a bullet starts an item, a short
-    line between sentences is a heading (`column_text`), and so is a line a PDF sets as one (`headings`)."""
+    line between sentences is a heading (`column_text`), and so is a line a PDF sets as one (`headings`); a line
+    of a PDF with more space under it (`paragraph_ends`) ends a paragraph, as a blank line does in a text."""
     blocks, run = [], []
     for fragment in fragments:
         if fragment in headings:
@@ -642,6 +667,9 @@ def _blocks_from_fragments(fragments, headings=frozenset()):
             blocks[-1].text = _joined(blocks[-1].text, fragment)
         else:
             run.append(fragment)
+            if fragment in paragraph_ends:
+                blocks += _running_blocks(run)
+                run = []
     return blocks + _running_blocks(run)
 
 

@@ -934,6 +934,22 @@ def test_the_lines_of_a_list_item_under_its_bullet_stay_with_it_whatever_they_be
     assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == list(LIST_ITEMS)
 
 
+def test_a_paragraph_of_a_pdf_ends_where_more_space_stands_under_its_line(tmp_path):
+    # a caption and a line of a news page without a sentence's end, each a paragraph of its own: the space under
+    # them (more than between the lines of a paragraph, which the columns wrap), not a full stop, ends them
+    body = (
+        "<p>Een cellenblok in de penitentiaire inrichting van Dordrecht, gezien vanaf de binnenplaats</p>"
+        "<p>In 2024 voert de Inspectie een onderzoek uit naar de tenuitvoerlegging van de werkstraf.</p>"
+        "<p>Lees in dit bericht meer over de onderwerpen van het werkprogramma van de Inspectie</p>"
+        "<p>De Inspectie publiceert in 2024 haar eerste Staat van de sanctietoepassing.</p>"
+    )
+    path = programme_pdf(tmp_path / "alineas.pdf", body, style="p { margin: 0 0 0.7em }")
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == [
+        "In 2024 voert de Inspectie een onderzoek uit naar de tenuitvoerlegging van de werkstraf.",
+        "De Inspectie publiceert in 2024 haar eerste Staat van de sanctietoepassing.",
+    ]
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
