@@ -72,17 +72,20 @@ def looks_like_heading(line):
 
 
 def html_of(text, organisation, title, *, two_columns, hyphens, footer):
-    """The text as a programme's HTML: a paragraph per paragraph (hard line breaks inside one joined), a one-line
-    paragraph that looks like a heading as a heading, bulleted lines as list items."""
+    """The text as a programme's HTML: a paragraph per paragraph (hard line breaks inside one joined), a paragraph's
+    first lines that look like headings as headings, bulleted and numbered lines as list items."""
     body = []
     for paragraph in re.split(r"\n[ \t]*\n", text.replace("\f", "\n\n")):
         lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
         if not lines:
             continue
-        if len(lines) == 1 and looks_like_heading(lines[0]):
-            body.append(f"<h2>{html.escape(lines[0])}</h2>")
-            continue
-        body.extend(_paragraph_html(lines))
+        # a heading over its paragraph without a blank line between them is one too (as the text path reads it)
+        while (
+            lines and looks_like_heading(lines[0]) and not (BULLET_LINE.match(lines[0]) or NUMBER_LINE.match(lines[0]))
+        ):
+            body.append(f"<h2>{html.escape(lines.pop(0))}</h2>")
+        if lines:
+            body.extend(_paragraph_html(lines))
     style = STYLE.format(
         organisation=organisation,
         title=title,
