@@ -35,6 +35,7 @@ class Page:
     raw: list | None = None  # a text page's lines as they were, blank lines kept (its paragraphs)
     headings: frozenset = frozenset()  # a PDF's lines set as headings (in a larger or bold font), each line whole
     paragraph_ends: frozenset = frozenset()  # a PDF's lines that end a paragraph (more space under them)
+    plain: frozenset = frozenset()  # a PDF's lines in its running text's font, where it sets its headings apart
 
 
 def pages_from_text(text):
@@ -127,11 +128,12 @@ def _pdf_page(pdf_page):
     else:
         x0, top, x1, bottom = body.bbox
         halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
-    size = _body_size(body)
-    texts, headings, ends, in_item = [], set(), set(), False
+    size, font = _body_size(body), _body_font(body)
+    texts, headings, ends, plain, in_item = [], set(), set(), set(), False
     for half in halves:
-        lines, heads, kinds, paragraph_ends = _typeset_lines(half, size, in_item)
+        lines, heads, kinds, paragraph_ends, plain_lines = _typeset_lines(half, size, in_item, font)
         ends |= paragraph_ends
+        plain |= plain_lines
         if kinds and kinds[0] == CONTINUED and texts and texts[-1]:
             # an item that the column's end broke goes on at the top of the next, indented under its bullet
             texts[-1][-1] = _line_joined(texts[-1][-1], lines.pop(0))
@@ -148,7 +150,15 @@ def _pdf_page(pdf_page):
         lines=lines,
         headings=frozenset(heading for heading in headings if heading in lines),
         paragraph_ends=frozenset(end for end in ends if end in lines),
+        # only where the page sets its headings apart by their font does the running text's font tell none is one
+        plain=frozenset(line for line in plain if line in lines) if headings & set(lines) else frozenset(),
     )
+
+
+def _body_font(pdf_page):
+    """The font of the page's running text: the one most of its letters are set in."""
+    fonts = Counter(char["fontname"] for char in pdf_page.chars if char["text"].strip())
+    return fonts.most_common(1)[0][0] if fonts else None
 
 
 # A heading is set this much larger than the running text, or in bold.
@@ -161,7 +171,7 @@ def _body_size(pdf_page):
     return sizes.most_common(1)[0][0] if sizes else 0
 
 
-def _typeset_lines(pdf_page, body_size, in_item=False):
+def _typeset_lines(pdf_page, body_size, in_item=False, body_font=None):
     """The lines of a column, and those of them that are headings: set larger than the running text or all in bold,
     and as short as a heading, without a sentence's end. A heading that wraps over two lines ("Werkprogramma" /
     "onderzoeken Jeugd") is one line, one heading; two headings one under the other, apart by more than a line's
@@ -170,8 +180,8 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
     ("• De besluitvorming en communicatie bij" / "Defensie over ..."), also at the top of the next column when the
     column before ended `in_item` (its first kind is then CONTINUED). A line with more space under it than the
     column's lines have ends a paragraph. Returns the lines, the headings, the kind of each line and the lines that
-    end a paragraph of running text."""
-    lines = []  # [text, heading size or None, top, bottom, x0, the lines set]
+    end a paragraph of running text, and those set in the running text's font (`body_font`)."""
+    lines = []  # [text, heading size or None, top, bottom, x0, the lines set, in the running text's font]
     for line in pdf_page.extract_text_lines(layout=False, return_chars=True):
         chars = [char for char in line["chars"] if char["text"].strip()]
         if not chars:
@@ -179,6 +189,8 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
         size = sorted(char["size"] for char in chars)[len(chars) // 2]
         bold = all(re.search(r"bold|black|heavy", char["fontname"], re.I) for char in chars)
         heading = size if body_size and (size >= HEADING_SIZE * body_size or bold) else None
+        font = Counter(char["fontname"] for char in chars).most_common(1)[0][0]
+        plain = abs(size - body_size) < 0.5 and font == body_font and not bold
         text = line["text"].strip()
         previous = lines[-1] if lines else None
         if (
@@ -192,7 +204,7 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
             previous[3] = line["bottom"]
             previous[5].append(text)
         else:
-            lines.append([text, heading, line["top"], line["bottom"], line["x0"], [text]])
+            lines.append([text, heading, line["top"], line["bottom"], line["x0"], [text], plain])
     # a larger or bold line that reads as a sentence (a lead paragraph, a bold sentence) is running text
     headings = {line[0] for line in lines if line[1] and _standalone_heading(line[0])}
     texts, kinds, spans, item_x0 = [], [], [], None  # spans: the top and bottom of each text
@@ -202,7 +214,8 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
         texts.append(lines[0][5][0])
         spans.append([lines[0][2], lines[0][3]])
         lines[0][5] = lines[0][5][1:]
-    for text, _, top, bottom, x0, set_lines in lines:
+    plain_lines = set()
+    for text, _, top, bottom, x0, set_lines, plain in lines:
         if text in headings:
             texts.append(text)
             kinds.append(HEADING)
@@ -224,6 +237,8 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
                 texts.append(part)
                 kinds.append(PARAGRAPH)
                 spans.append([top, bottom])
+                if plain:
+                    plain_lines.add(part)
     gaps = [following[0] - preceding[1] for preceding, following in zip(spans, spans[1:], strict=False)]
     usual = sorted(gaps)[len(gaps) // 2] if gaps else 0
     ends = {
@@ -231,7 +246,7 @@ def _typeset_lines(pdf_page, body_size, in_item=False):
         for text, kind, gap in zip(texts, kinds, gaps, strict=False)
         if kind == PARAGRAPH and gap > usual + PARAGRAPH_SPACE * body_size
     }
-    return texts, headings, kinds, ends
+    return texts, headings, kinds, ends, {text for text in plain_lines if text in texts}
 
 
 # A paragraph ends where the space under a line is this many times the font size more than between its lines.
@@ -639,22 +654,25 @@ def page_blocks(page, model):
     """The page as blocks in reading order: headings, paragraphs of running text, list items."""
     if page.columns is not None:
         fragments = [fragment for column in page.columns for fragment in column]
-        return _blocks_from_fragments(fragments, page.headings, page.paragraph_ends)
+        return _blocks_from_fragments(fragments, page.headings, page.paragraph_ends, page.plain)
     if is_interleaved(page.lines, model):
         return _blocks_from_fragments([fragment for column in untangle(page.lines, model) for fragment in column])
     return _blocks_from_paragraphs(page.raw if page.raw is not None else page.lines)
 
 
-def _blocks_from_fragments(fragments, headings=frozenset(), paragraph_ends=frozenset()):
+def _blocks_from_fragments(fragments, headings=frozenset(), paragraph_ends=frozenset(), plain=frozenset()):
     """Blocks of a column's lines, where no blank line marks a paragraph: a bullet starts an item, a short
     line between sentences is a heading (`column_text`), and so is a line a PDF sets as one (`headings`); a line
-    of a PDF with more space under it (`paragraph_ends`) ends a paragraph, as a blank line does in a text."""
-    blocks, run = [], []
+    of a PDF with more space under it (`paragraph_ends`) ends a paragraph, as a blank line does in a text; and a
+    line of a PDF set in its running text's font where it marks its headings by font (`plain`) is none, but goes
+    on with the line before it when that is one too."""
+    blocks, run, runs_on = [], [], False
     for fragment in fragments:
         if fragment in headings:
             blocks += _running_blocks(run)
             run = []
             blocks.append(Block(HEADING, fragment.strip()))
+            runs_on = False
             continue
         # A dash or a number opens an item only where a sentence, a lead-in or an item has just ended;
         # elsewhere it is a dash in the sentence ("– waar relevant –") at the start of a line.
@@ -665,11 +683,14 @@ def _blocks_from_fragments(fragments, headings=frozenset(), paragraph_ends=froze
             blocks.append(Block(ITEM, BULLET.sub("", fragment, count=1)))
         elif blocks and blocks[-1].kind == ITEM and not run and fragment[:1].islower():
             blocks[-1].text = _joined(blocks[-1].text, fragment)
+        elif runs_on and fragment in plain:
+            run[-1] = _joined(run[-1], fragment)
         else:
             run.append(fragment)
-            if fragment in paragraph_ends:
-                blocks += _running_blocks(run)
-                run = []
+        runs_on = bool(run) and fragment in plain and fragment not in paragraph_ends
+        if fragment in paragraph_ends:
+            blocks += _running_blocks(run)
+            run = []
     return blocks + _running_blocks(run)
 
 

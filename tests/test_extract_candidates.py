@@ -950,6 +950,21 @@ def test_a_paragraph_of_a_pdf_ends_where_more_space_stands_under_its_line(tmp_pa
     ]
 
 
+def test_a_line_in_the_running_text_font_is_no_heading_where_the_pdf_sets_its_headings_apart(tmp_path):
+    # a short line of the running text, after a sentence's end and over a line that begins with a year, looks like
+    # a heading by its words alone; its font says it is none, where the page sets its headings in bold
+    body = (
+        "<h2>Migratie</h2><p>De opvang van asielzoekers staat onder druk.<br>De Inspectie onderzoekt in<br>"
+        "2024 de kwaliteit van de noodopvang van gemeenten.</p>"
+    )
+    style = "h2 { font: bold 14pt sans-serif }"
+    pages = extraction.pages_from_pdf(programme_pdf(tmp_path / "regels.pdf", body, style=style))
+    assert "De Inspectie onderzoekt in" in pages[0].lines
+    assert [c.statement for c in extraction.candidates(pages, 2024)] == [
+        "De Inspectie onderzoekt in 2024 de kwaliteit van de noodopvang van gemeenten."
+    ]
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
