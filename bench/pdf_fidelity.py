@@ -66,8 +66,12 @@ ul {{ margin: 0 0 0.7em; padding-left: 1.2em }}
 
 def looks_like_heading(line):
     line = line.strip()
+    first = line.lstrip("“„\"‘'")[:1]  # also a quote as a heading, a pull quote: "“Resultaten laten zien, ...”"
     return (
-        0 < len(line) <= 90 and not re.search(r"[.!?:;,]['’\")]*$", line) and (line[:1].isupper() or line[:1].isdigit())
+        0 < len(line) <= 90
+        and len(line.split()) <= 12
+        and not re.search(r"[.!?:;,]['’”\")]*$", line)
+        and (first.isupper() or first.isdigit())
     )
 
 
@@ -120,6 +124,12 @@ def _paragraph_html(lines):
             items.append((BULLET_LINE if marker == "ul" else NUMBER_LINE).sub("", line, count=1))
         elif items and line[:1].islower():
             items[-1] += " " + line
+        elif running and re.search(r"[.!?]['’”\")]*$", running[-1]) and looks_like_heading(line):
+            # a heading between two sentences on a line of its own, where a web text has no blank lines
+            close_list()
+            parts.append(f"<p>{html.escape(' '.join(running))}</p>")
+            parts.append(f"<h2>{html.escape(line)}</h2>")
+            running = []
         else:
             close_list()
             running.append(line)
