@@ -122,13 +122,15 @@ def iter_pdf_pages(file, *, on_page=None, max_pages=None):
 
 def _pdf_page(pdf_page):
     body = _without_margins(pdf_page)
+    size = _body_size(body)
+    body = _without_note_marks(_without_pdf_footnotes(body, size), size)
     gap = _column_gap(body)
     if gap is None:
         halves = [body]
     else:
         x0, top, x1, bottom = body.bbox
         halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
-    size, font = _body_size(body), _body_font(body)
+    font = _body_font(body)
     texts, headings, ends, plain, in_item = [], set(), set(), set(), False
     for half in halves:
         lines, heads, kinds, paragraph_ends, plain_lines = _typeset_lines(half, size, in_item, font)
@@ -318,6 +320,48 @@ def _without_margins(pdf_page):
     if (top, bottom) == (pdf_page.bbox[1], pdf_page.bbox[3]):
         return pdf_page
     return pdf_page.crop((x0, top, x1, bottom))
+
+
+# Footnotes and their marks are set smaller than the running text: at most this share of its size.
+NOTE_SIZE = 0.9
+
+
+def _without_pdf_footnotes(pdf_page, body_size):
+    """The page without its footnotes: the lines at its foot, under the text, set smaller than the running text
+    ("1. Zie het rapport ..."), which run across both columns and would otherwise end the last sentence."""
+    lines = []  # [top, bottom, largest size] of each line of words, from the top
+    for word in sorted(pdf_page.extract_words(extra_attrs=["size"]), key=lambda word: word["top"]):
+        if lines and word["top"] < lines[-1][1] - 0.5 * (lines[-1][1] - lines[-1][0]):
+            lines[-1] = [
+                min(lines[-1][0], word["top"]),
+                max(lines[-1][1], word["bottom"]),
+                max(lines[-1][2], word["size"]),
+            ]
+        else:
+            lines.append([word["top"], word["bottom"], word["size"]])
+    count = 0
+    while count < len(lines) and lines[-count - 1][2] < NOTE_SIZE * body_size:
+        count += 1
+    if not body_size or not count or count == len(lines):
+        return pdf_page
+    x0, _, x1, bottom = pdf_page.bbox
+    return pdf_page.crop((x0, pdf_page.bbox[1], x1, (lines[-count - 1][1] + lines[-count][0]) / 2))
+
+
+def _without_note_marks(pdf_page, body_size):
+    """The page without its footnote marks: the digits set smaller than the letter before them and raised above
+    its foot ("jeugdstrafrechtketen¹."), which would otherwise stick to the word."""
+    marks, before = set(), None
+    for char in pdf_page.chars:
+        small = char["size"] < NOTE_SIZE * body_size
+        if small and char["text"].isdigit() and before is not None and char["bottom"] < before["bottom"] - 1:
+            marks.add((char["x0"], char["top"]))
+            continue
+        if not small:
+            before = char
+    if not marks:
+        return pdf_page
+    return pdf_page.filter(lambda obj: obj.get("object_type") != "char" or (obj["x0"], obj["top"]) not in marks)
 
 
 def _column_gap(pdf_page, min_width=8):

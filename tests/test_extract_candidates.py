@@ -965,6 +965,27 @@ def test_a_line_in_the_running_text_font_is_no_heading_where_the_pdf_sets_its_he
     ]
 
 
+def test_footnotes_and_their_marks_are_left_out_of_a_pdf(tmp_path):
+    # the marks stand raised after the word, the notes under the text across both columns, set smaller
+    filler = "De werkdruk in de ketenorganisaties is hoog en het verloop onder de medewerkers is groot. " * 24
+    # notes long enough to fill more than the page's foot, where a running footer stands
+    knelpunten = "Het rapport noemt de knelpunten in de keten, van de aangifte tot de tenuitvoerlegging. " * 8
+    body = (
+        "<p>De Inspectie onderzoekt in 2024 de samenwerking in de jeugdstrafrechtketen<span class='note'>Zie ook "
+        f"het rapport van de Inspectie over de jeugdstrafrechtketen uit 2023. {knelpunten}</span>. "
+        f"{filler}</p><p>In 2024 publiceert de Inspectie een rapport over de opvolging van de gedane "
+        "aanbevelingen<span class='note'>De aanbevelingen staan in de bijlage bij het jaarplan.</span>.</p>"
+    )
+    path = programme_pdf(tmp_path / "noten.pdf", body, style=".note { float: footnote; font-size: 8pt }")
+    pages = extraction.pages_from_pdf(path)
+    assert len(pages) == 1 and len(pages[0].columns) == 2
+    assert not [line for line in pages[0].lines if "Zie ook" in line or "bijlage" in line]
+    assert [c.statement for c in extraction.candidates(pages, 2024)] == [
+        "De Inspectie onderzoekt in 2024 de samenwerking in de jeugdstrafrechtketen.",
+        "In 2024 publiceert de Inspectie een rapport over de opvolging van de gedane aanbevelingen.",
+    ]
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
