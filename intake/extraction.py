@@ -102,7 +102,7 @@ def iter_pdf_pages(file, *, on_page=None, max_pages=None):
             raise UnreadablePdf("damaged") from None
         if max_pages is not None:
             total = min(total, max_pages)
-        texts = 0
+        texts, held = 0, None  # a page is given once the next is read: a sentence it broke off may end there
         for index in range(total):
             try:
                 pdf_page = pdf.pages[index]
@@ -115,9 +115,55 @@ def iter_pdf_pages(file, *, on_page=None, max_pages=None):
             texts += bool(page.lines)
             if on_page is not None:
                 on_page(index + 1, total)
-            yield page
+            if held is not None:
+                _carry_over(held, page)
+                yield held
+            held = page
+        if held is not None:
+            yield held
         if total and not texts:
             raise UnreadablePdf("no_text")
+
+
+# A sentence that a page broke off ends on the next within this many lines, or it is not looked for there.
+CARRIED_LINES = 8
+
+
+def _carry_over(page, following):
+    """The end of the sentence that `page` broke off at its foot, moved from the top of the `following` page to the
+    end of `page` (where the sentence begins, so that it is found there, and whole): the lines up to its full stop."""
+    if not page.columns or not following.columns:
+        return
+    last = page.columns[-1][-1]
+    if TERMINAL.search(last) or last.rstrip().endswith(";") or last in page.headings or BULLET.match(last):
+        return
+    column = following.columns[0]
+    moved, rest = [], []
+    for index, line in enumerate(column[:CARRIED_LINES]):
+        if line in following.headings or BULLET.match(line):
+            return  # a heading or a list: the sentence ended there, without a full stop
+        end = next(
+            (match for match in SENTENCE_END.finditer(line) if not ABBREVIATION.search(line[: match.start()])), None
+        )
+        if end is not None:
+            moved.append(line[: end.start()])
+            rest = [line[end.end() :]] + column[index + 1 :]
+            if len(rest) > 1 and rest[1] not in following.headings and not BULLET.match(rest[1]):
+                # the next sentence's beginning goes on in the line under it, or it would stand as a heading
+                rest[:2] = [_line_joined(rest[0], rest[1])]
+            break
+        moved.append(line)
+        if TERMINAL.search(line):
+            rest = column[index + 1 :]
+            break
+    else:
+        return
+    for line in moved:
+        page.columns[-1][-1] = _line_joined(page.columns[-1][-1], line)
+    following.columns[0] = [line for line in rest if line.strip()]
+    following.columns = [column for column in following.columns if column]
+    for one in (page, following):
+        one.lines = [line for column in one.columns for line in column]
 
 
 def _pdf_page(pdf_page):

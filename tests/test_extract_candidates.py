@@ -986,6 +986,25 @@ def test_footnotes_and_their_marks_are_left_out_of_a_pdf(tmp_path):
     ]
 
 
+REGIONS = "Noord Oost Zuid West Midden Limburg Brabant Zeeland Drenthe Friesland Groningen Utrecht".split()
+
+
+def test_a_sentence_that_a_page_breaks_off_is_read_whole_on_the_page_where_it_begins(tmp_path):
+    sentences = [
+        f"In 2024 onderzoekt de Inspectie de kwaliteit van de opvang en de begeleiding van jongeren in de regio "
+        f"{region}."
+        for region in REGIONS
+    ]
+    style = "@page { size: A6; margin: 1.5cm 1cm } .columns { column-count: 1 }"
+    path = programme_pdf(tmp_path / "pagina.pdf", "<p>" + " ".join(sentences) + "</p>", style)
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) == 2
+        assert not pdf.pages[0].extract_text().splitlines()[-2].endswith(".")  # over "Pagina 1 van 2": broken off
+    found = extraction.candidates(extraction.pages_from_pdf(path), 2024)
+    assert [c.statement for c in found] == sentences
+    assert {c.page for c in found} == {"1", "2"}
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
