@@ -337,20 +337,29 @@ MARGIN_GAP = 2.0
 def _without_margins(pdf_page):
     """The page without its running header and footer: the lines at its top or bottom edge that stand apart from
     the text (a page number, "Pagina 3 van 12", the organisation's name), which a one- or two-page document does
-    not repeat often enough to be told by repetition, and which a page's columns would otherwise begin or end with."""
-    lines = []  # (top, bottom) of each line of words, from the top
-    for word in sorted(pdf_page.extract_words(), key=lambda word: word["top"]):
+    not repeat often enough to be told by repetition, and which a page's columns would otherwise begin or end with.
+    Not a title set larger than the running text (a cover's or a chapter's, with space under it): a running header
+    is set no larger than the text."""
+    lines = []  # (top, bottom, largest size) of each line of words, from the top
+    for word in sorted(pdf_page.extract_words(extra_attrs=["size"]), key=lambda word: word["top"]):
         if lines and word["top"] < lines[-1][1] - 0.5 * (lines[-1][1] - lines[-1][0]):
-            lines[-1] = (min(lines[-1][0], word["top"]), max(lines[-1][1], word["bottom"]))
+            lines[-1] = (
+                min(lines[-1][0], word["top"]),
+                max(lines[-1][1], word["bottom"]),
+                max(lines[-1][2], word["size"]),
+            )
         else:
-            lines.append((word["top"], word["bottom"]))
+            lines.append((word["top"], word["bottom"], word["size"]))
     if len(lines) < 2:
         return pdf_page
     x0, top, x1, bottom = pdf_page.bbox
     height = bottom - top
+    largest = HEADING_SIZE * _body_size(pdf_page)
 
     def apart(before, after, heights):
-        return after[0] - before[1] >= MARGIN_GAP * max(line[1] - line[0] for line in heights)
+        return after[0] - before[1] >= MARGIN_GAP * max(line[1] - line[0] for line in heights) and all(
+            line[2] < largest for line in heights
+        )
 
     for count in range(len(lines) - 1, 0, -1):  # the most lines in the top band that stand apart
         if lines[count - 1][1] <= top + MARGIN_BAND * height and apart(lines[count - 1], lines[count], lines[:count]):

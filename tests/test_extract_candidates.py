@@ -890,6 +890,25 @@ HYPHENATED = (
 )
 
 
+def test_a_title_at_the_top_of_a_page_with_space_under_it_is_no_running_header(tmp_path):
+    # set larger than the running text: a year heading in the top of the page and apart from the text like a
+    # header, over the list it makes the plan of; a header is set no larger than the text
+    body = (
+        "<h1>2024</h1><ul><li>de kwaliteit van de noodopvang van gemeenten</li>"
+        "<li>de begeleiding van jongeren in de justitiële jeugdinrichtingen</li></ul>"
+        + "<p>De werkdruk in de ketenorganisaties is hoog en het verloop onder de medewerkers is groot.</p>"
+        * 6
+    )
+    style = (
+        "@page { margin-top: 1.2cm } .columns { column-count: 1 } h1 { font: bold 20pt sans-serif; margin: 0 0 2cm }"
+    )
+    pages = extraction.pages_from_pdf(programme_pdf(tmp_path / "titel.pdf", body, style=style))
+    assert [c.statement for c in extraction.candidates(pages, 2024)] == [
+        "de kwaliteit van de noodopvang van gemeenten",
+        "de begeleiding van jongeren in de justitiële jeugdinrichtingen",
+    ]
+
+
 def test_words_that_hyphenation_broke_at_a_line_end_are_made_whole(tmp_path):
     body = "".join(f"<p>{sentence}</p>" for sentence in HYPHENATED)
     path = programme_pdf(tmp_path / "afgebroken.pdf", body, style="body { hyphens: auto; text-align: justify }")
