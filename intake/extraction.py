@@ -33,6 +33,9 @@ class Page:
     columns: list | None  # the lines of each column in reading order (a PDF); None while interleaved (a text)
     lines: list  # all the page's lines, without running headers, page numbers and footnotes
     raw: list | None = None  # a text page's lines as they were, blank lines kept (its paragraphs)
+    headings: frozenset = frozenset()  # a PDF's lines set as headings (in a larger or bold font), each line whole
+    paragraph_ends: frozenset = frozenset()  # a PDF's lines that end a paragraph (more space under them)
+    plain: frozenset = frozenset()  # a PDF's lines in its running text's font, where it sets its headings apart
 
 
 def pages_from_text(text):
@@ -99,7 +102,7 @@ def iter_pdf_pages(file, *, on_page=None, max_pages=None):
             raise UnreadablePdf("damaged") from None
         if max_pages is not None:
             total = min(total, max_pages)
-        texts = 0
+        texts, held = 0, None  # a page is given once the next is read: a sentence it broke off may end there
         for index in range(total):
             try:
                 pdf_page = pdf.pages[index]
@@ -112,23 +115,308 @@ def iter_pdf_pages(file, *, on_page=None, max_pages=None):
             texts += bool(page.lines)
             if on_page is not None:
                 on_page(index + 1, total)
-            yield page
+            if held is not None:
+                _carry_over(held, page)
+                yield held
+            held = page
+        if held is not None:
+            yield held
         if total and not texts:
             raise UnreadablePdf("no_text")
 
 
-def _pdf_page(pdf_page):
-    gap = _column_gap(pdf_page)
-    if gap is None:
-        halves = [pdf_page]
+# A sentence that a page broke off ends on the next within this many lines, or it is not looked for there.
+CARRIED_LINES = 8
+
+
+def _carry_over(page, following):
+    """The end of the sentence that `page` broke off at its foot, moved from the top of the `following` page to the
+    end of `page` (where the sentence begins, so that it is found there, and whole): the lines up to its full stop."""
+    if not page.columns or not following.columns:
+        return
+    last = page.columns[-1][-1]
+    if TERMINAL.search(last) or last.rstrip().endswith(";") or last in page.headings or BULLET.match(last):
+        return
+    column = following.columns[0]
+    moved, rest = [], []
+    for index, line in enumerate(column[:CARRIED_LINES]):
+        if line in following.headings or BULLET.match(line):
+            return  # a heading or a list: the sentence ended there, without a full stop
+        end = next(
+            (match for match in SENTENCE_END.finditer(line) if not ABBREVIATION.search(line[: match.start()])), None
+        )
+        if end is not None:
+            moved.append(line[: end.start()])
+            rest = [line[end.end() :]] + column[index + 1 :]
+            if len(rest) > 1 and rest[1] not in following.headings and not BULLET.match(rest[1]):
+                # the next sentence's beginning goes on in the line under it, or it would stand as a heading
+                rest[:2] = [_line_joined(rest[0], rest[1])]
+            break
+        moved.append(line)
+        if TERMINAL.search(line):
+            rest = column[index + 1 :]
+            break
     else:
-        halves = [
-            pdf_page.crop((0, 0, gap, pdf_page.height)),
-            pdf_page.crop((gap, 0, pdf_page.width, pdf_page.height)),
-        ]
-    columns = [_body_lines((half.extract_text(layout=False) or "").splitlines()) for half in halves]
+        return
+    for line in moved:
+        page.columns[-1][-1] = _line_joined(page.columns[-1][-1], line)
+    following.columns[0] = [line for line in rest if line.strip()]
+    following.columns = [column for column in following.columns if column]
+    for one in (page, following):
+        one.lines = [line for column in one.columns for line in column]
+
+
+def _pdf_page(pdf_page):
+    body = _without_margins(pdf_page)
+    size = _body_size(body)
+    body = _without_note_marks(_without_pdf_footnotes(body, size), size)
+    gap = _column_gap(body)
+    if gap is None:
+        halves = [body]
+    else:
+        x0, top, x1, bottom = body.bbox
+        halves = [body.crop((x0, top, gap, bottom)), body.crop((gap, top, x1, bottom))]
+    font = _body_font(body)
+    texts, headings, ends, plain, in_item = [], set(), set(), set(), False
+    for half in halves:
+        lines, heads, kinds, paragraph_ends, plain_lines = _typeset_lines(half, size, in_item, font)
+        ends |= paragraph_ends
+        plain |= plain_lines
+        if kinds and kinds[0] == CONTINUED and texts and texts[-1]:
+            # an item that the column's end broke goes on at the top of the next, indented under its bullet
+            texts[-1][-1] = _line_joined(texts[-1][-1], lines.pop(0))
+            kinds.pop(0)
+        texts.append(lines)
+        headings |= heads
+        in_item = bool(kinds) and kinds[-1] == ITEM
+    columns = [_dehyphenated(_body_lines(lines)) for lines in texts]
     columns = [column for column in columns if column]
-    return Page(label=str(pdf_page.page_number), columns=columns, lines=[line for c in columns for line in c])
+    lines = [line for column in columns for line in column]
+    return Page(
+        label=str(pdf_page.page_number),
+        columns=columns,
+        lines=lines,
+        headings=frozenset(heading for heading in headings if heading in lines),
+        paragraph_ends=frozenset(end for end in ends if end in lines),
+        # only where the page sets its headings apart by their font does the running text's font tell none is one
+        plain=frozenset(line for line in plain if line in lines) if headings & set(lines) else frozenset(),
+    )
+
+
+def _body_font(pdf_page):
+    """The font of the page's running text: the one most of its letters are set in."""
+    fonts = Counter(char["fontname"] for char in pdf_page.chars if char["text"].strip())
+    return fonts.most_common(1)[0][0] if fonts else None
+
+
+# A heading is set this much larger than the running text, or in bold.
+HEADING_SIZE = 1.15
+
+
+def _body_size(pdf_page):
+    """The font size of the page's running text: the size most of its letters are set in."""
+    sizes = Counter(round(char["size"], 1) for char in pdf_page.chars if char["text"].strip())
+    return sizes.most_common(1)[0][0] if sizes else 0
+
+
+def _typeset_lines(pdf_page, body_size, in_item=False, body_font=None):
+    """The lines of a column, and those of them that are headings: set larger than the running text or all in bold,
+    and as short as a heading, without a sentence's end. A heading that wraps over two lines ("Werkprogramma" /
+    "onderzoeken Jeugd") is one line, one heading; two headings one under the other, apart by more than a line's
+    spacing ("Werkprogramma onderzoeken Jeugd" over "2018"), stay two. The lines of a list item under its bullet
+    (indented under the item's first line, past its bullet) are one line with it, whatever they begin with
+    ("• De besluitvorming en communicatie bij" / "Defensie over ..."), also at the top of the next column when the
+    column before ended `in_item` (its first kind is then CONTINUED). A line with more space under it than the
+    column's lines have ends a paragraph. Returns the lines, the headings, the kind of each line and the lines that
+    end a paragraph of running text, and those set in the running text's font (`body_font`)."""
+    lines = []  # [text, heading size or None, top, bottom, x0, the lines set, in the running text's font]
+    for line in pdf_page.extract_text_lines(layout=False, return_chars=True):
+        chars = [char for char in line["chars"] if char["text"].strip()]
+        if not chars:
+            continue
+        size = sorted(char["size"] for char in chars)[len(chars) // 2]
+        bold = all(re.search(r"bold|black|heavy", char["fontname"], re.I) for char in chars)
+        heading = size if body_size and (size >= HEADING_SIZE * body_size or bold) else None
+        font = Counter(char["fontname"] for char in chars).most_common(1)[0][0]
+        plain = abs(size - body_size) < 0.5 and font == body_font and not bold
+        text = line["text"].strip()
+        previous = lines[-1] if lines else None
+        if (
+            heading
+            and previous
+            and previous[1]
+            and abs(previous[1] - heading) < 0.5
+            and line["top"] - previous[3] < 0.5 * heading
+        ):
+            previous[0] = _line_joined(previous[0], text)
+            previous[3] = line["bottom"]
+            previous[5].append(text)
+        else:
+            lines.append([text, heading, line["top"], line["bottom"], line["x0"], [text], plain])
+    # a larger or bold line that reads as a sentence (a lead paragraph, a bold sentence) is running text
+    headings = {line[0] for line in lines if line[1] and _standalone_heading(line[0])}
+    texts, kinds, spans, item_x0 = [], [], [], None  # spans: the top and bottom of each text
+    left = min((line[4] for line in lines), default=0)
+    if in_item and lines and not lines[0][1] and lines[0][4] > left + 1 and not BULLET.match(lines[0][0]):
+        kinds, item_x0 = [CONTINUED], left
+        texts.append(lines[0][5][0])
+        spans.append([lines[0][2], lines[0][3]])
+        lines[0][5] = lines[0][5][1:]
+    plain_lines = set()
+    for text, _, top, bottom, x0, set_lines, plain in lines:
+        if text in headings:
+            texts.append(text)
+            kinds.append(HEADING)
+            spans.append([top, bottom])
+            continue
+        for part in set_lines:
+            if SURE_BULLET.match(part) or ITEM_NUMBER.match(part):
+                texts.append(part)
+                kinds.append(ITEM)
+                spans.append([top, bottom])
+                item_x0 = x0
+            elif kinds and kinds[-1] in (ITEM, CONTINUED) and x0 > item_x0 + 1 and not BULLET.match(part):
+                texts[-1] = _line_joined(texts[-1], part)  # under the item's bullet: the item goes on
+                spans[-1][1] = bottom
+            elif kinds and kinds[-1] == PARAGRAPH and SOFT_HYPHEN.search(texts[-1]) and part[:1].islower():
+                texts[-1] = _line_joined(texts[-1], part)
+                spans[-1][1] = bottom
+            else:
+                texts.append(part)
+                kinds.append(PARAGRAPH)
+                spans.append([top, bottom])
+                if plain:
+                    plain_lines.add(part)
+    gaps = [following[0] - preceding[1] for preceding, following in zip(spans, spans[1:], strict=False)]
+    usual = sorted(gaps)[len(gaps) // 2] if gaps else 0
+    ends = {
+        text
+        for text, kind, gap in zip(texts, kinds, gaps, strict=False)
+        if kind == PARAGRAPH and gap > usual + PARAGRAPH_SPACE * body_size
+    }
+    return texts, headings, kinds, ends, {text for text in plain_lines if text in texts}
+
+
+# A paragraph ends where the space under a line is this many times the font size more than between its lines.
+PARAGRAPH_SPACE = 0.3
+
+
+CONTINUED = "continued"  # the first line of a column that goes on with the item the column before ended with
+ITEM_NUMBER = re.compile(r"^\d{1,2}[.)]\s+\S")
+
+
+def _line_joined(text, line):
+    """Two lines set one under the other as one text: a word hyphenation broke made whole (`_dehyphenated`)."""
+    if SOFT_HYPHEN.search(text) and line[:1].islower():
+        return text[:-1] + line
+    return _joined(text, line)
+
+
+# The hyphen a typesetter puts where it breaks a word at the end of a line (hyphenation), not one of the word's own.
+SOFT_HYPHEN = re.compile(r"(?<=[^\W\d_])[\u00ad\u2010]$")
+
+
+def _dehyphenated(lines):
+    """A column's lines with each word that hyphenation broke at a line's end made whole again ("voorzie‐" +
+    "ningen"): the typesetter's hyphen (U+2010, or a soft hyphen U+00AD) is no part of the word, so it goes."""
+    joined = []
+    for line in lines:
+        if joined and SOFT_HYPHEN.search(joined[-1]) and line[:1].islower():
+            joined[-1] = joined[-1][:-1] + line
+        else:
+            joined.append(line)
+    return joined
+
+
+# A running header or footer stands in the page's top or bottom margin, this share of the page's height, apart
+# from the text by a gap of at least this many of its lines' heights.
+MARGIN_BAND = 0.12
+MARGIN_GAP = 2.0
+
+
+def _without_margins(pdf_page):
+    """The page without its running header and footer: the lines at its top or bottom edge that stand apart from
+    the text (a page number, "Pagina 3 van 12", the organisation's name), which a one- or two-page document does
+    not repeat often enough to be told by repetition, and which a page's columns would otherwise begin or end with.
+    Not a title set larger than the running text (a cover's or a chapter's, with space under it): a running header
+    is set no larger than the text."""
+    lines = []  # (top, bottom, largest size) of each line of words, from the top
+    for word in sorted(pdf_page.extract_words(extra_attrs=["size"]), key=lambda word: word["top"]):
+        if lines and word["top"] < lines[-1][1] - 0.5 * (lines[-1][1] - lines[-1][0]):
+            lines[-1] = (
+                min(lines[-1][0], word["top"]),
+                max(lines[-1][1], word["bottom"]),
+                max(lines[-1][2], word["size"]),
+            )
+        else:
+            lines.append((word["top"], word["bottom"], word["size"]))
+    if len(lines) < 2:
+        return pdf_page
+    x0, top, x1, bottom = pdf_page.bbox
+    height = bottom - top
+    largest = HEADING_SIZE * _body_size(pdf_page)
+
+    def apart(before, after, heights):
+        return after[0] - before[1] >= MARGIN_GAP * max(line[1] - line[0] for line in heights) and all(
+            line[2] < largest for line in heights
+        )
+
+    for count in range(len(lines) - 1, 0, -1):  # the most lines in the top band that stand apart
+        if lines[count - 1][1] <= top + MARGIN_BAND * height and apart(lines[count - 1], lines[count], lines[:count]):
+            top = (lines[count - 1][1] + lines[count][0]) / 2
+            lines = lines[count:]
+            break
+    for count in range(len(lines) - 1, 0, -1):
+        if lines[-count][0] >= bottom - MARGIN_BAND * height and apart(
+            lines[-count - 1], lines[-count], lines[-count:]
+        ):
+            bottom = (lines[-count - 1][1] + lines[-count][0]) / 2
+            break
+    if (top, bottom) == (pdf_page.bbox[1], pdf_page.bbox[3]):
+        return pdf_page
+    return pdf_page.crop((x0, top, x1, bottom))
+
+
+# Footnotes and their marks are set smaller than the running text: at most this share of its size.
+NOTE_SIZE = 0.9
+
+
+def _without_pdf_footnotes(pdf_page, body_size):
+    """The page without its footnotes: the lines at its foot, under the text, set smaller than the running text
+    ("1. Zie het rapport ..."), which run across both columns and would otherwise end the last sentence."""
+    lines = []  # [top, bottom, largest size] of each line of words, from the top
+    for word in sorted(pdf_page.extract_words(extra_attrs=["size"]), key=lambda word: word["top"]):
+        if lines and word["top"] < lines[-1][1] - 0.5 * (lines[-1][1] - lines[-1][0]):
+            lines[-1] = [
+                min(lines[-1][0], word["top"]),
+                max(lines[-1][1], word["bottom"]),
+                max(lines[-1][2], word["size"]),
+            ]
+        else:
+            lines.append([word["top"], word["bottom"], word["size"]])
+    count = 0
+    while count < len(lines) and lines[-count - 1][2] < NOTE_SIZE * body_size:
+        count += 1
+    if not body_size or not count or count == len(lines):
+        return pdf_page
+    x0, _, x1, bottom = pdf_page.bbox
+    return pdf_page.crop((x0, pdf_page.bbox[1], x1, (lines[-count - 1][1] + lines[-count][0]) / 2))
+
+
+def _without_note_marks(pdf_page, body_size):
+    """The page without its footnote marks: the digits set smaller than the letter before them and raised above
+    its foot ("jeugdstrafrechtketen¹."), which would otherwise stick to the word."""
+    marks, before = set(), None
+    for char in pdf_page.chars:
+        small = char["size"] < NOTE_SIZE * body_size
+        if small and char["text"].isdigit() and before is not None and char["bottom"] < before["bottom"] - 1:
+            marks.add((char["x0"], char["top"]))
+            continue
+        if not small:
+            before = char
+    if not marks:
+        return pdf_page
+    return pdf_page.filter(lambda obj: obj.get("object_type") != "char" or (obj["x0"], obj["top"]) not in marks)
 
 
 def _column_gap(pdf_page, min_width=8):
@@ -136,7 +424,7 @@ def _column_gap(pdf_page, min_width=8):
     words = pdf_page.extract_words()
     if len(words) < 20:
         return None
-    left_bound, right_bound = 0.3 * pdf_page.width, 0.7 * pdf_page.width
+    left_bound, right_bound = pdf_page.bbox[0] + 0.3 * pdf_page.width, pdf_page.bbox[0] + 0.7 * pdf_page.width
     covered = sorted((word["x0"], word["x1"]) for word in words if word["x1"] > left_bound and word["x0"] < right_bound)
     best, position = None, left_bound
     for x0, x1 in covered + [(right_bound, right_bound)]:
@@ -464,17 +752,27 @@ class Block:
 def page_blocks(page, model):
     """The page as blocks in reading order: headings, paragraphs of running text, list items."""
     if page.columns is not None:
-        return _blocks_from_fragments([fragment for column in page.columns for fragment in column])
+        fragments = [fragment for column in page.columns for fragment in column]
+        return _blocks_from_fragments(fragments, page.headings, page.paragraph_ends, page.plain)
     if is_interleaved(page.lines, model):
         return _blocks_from_fragments([fragment for column in untangle(page.lines, model) for fragment in column])
     return _blocks_from_paragraphs(page.raw if page.raw is not None else page.lines)
 
 
-def _blocks_from_fragments(fragments):
+def _blocks_from_fragments(fragments, headings=frozenset(), paragraph_ends=frozenset(), plain=frozenset()):
     """Blocks of a column's lines, where no blank line marks a paragraph: a bullet starts an item, a short
-    line between sentences is a heading (`column_text`)."""
-    blocks, run = [], []
+    line between sentences is a heading (`column_text`), and so is a line a PDF sets as one (`headings`); a line
+    of a PDF with more space under it (`paragraph_ends`) ends a paragraph, as a blank line does in a text; and a
+    line of a PDF set in its running text's font where it marks its headings by font (`plain`) is none, but goes
+    on with the line before it when that is one too."""
+    blocks, run, runs_on = [], [], False
     for fragment in fragments:
+        if fragment in headings:
+            blocks += _running_blocks(run)
+            run = []
+            blocks.append(Block(HEADING, fragment.strip()))
+            runs_on = False
+            continue
         # A dash or a number opens an item only where a sentence, a lead-in or an item has just ended;
         # elsewhere it is a dash in the sentence ("– waar relevant –") at the start of a line.
         ended = not run or TERMINAL.search(run[-1]) or run[-1].rstrip().endswith(";")
@@ -484,8 +782,14 @@ def _blocks_from_fragments(fragments):
             blocks.append(Block(ITEM, BULLET.sub("", fragment, count=1)))
         elif blocks and blocks[-1].kind == ITEM and not run and fragment[:1].islower():
             blocks[-1].text = _joined(blocks[-1].text, fragment)
+        elif runs_on and fragment in plain:
+            run[-1] = _joined(run[-1], fragment)
         else:
             run.append(fragment)
+        runs_on = bool(run) and fragment in plain and fragment not in paragraph_ends
+        if fragment in paragraph_ends:
+            blocks += _running_blocks(run)
+            run = []
     return blocks + _running_blocks(run)
 
 

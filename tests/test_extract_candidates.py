@@ -845,6 +845,185 @@ def test_a_two_column_pdf_is_read_column_by_column(two_column_pdf):
     ]
 
 
+PROGRAMME_PAGE = """<html lang="nl"><head><meta charset="utf-8"><style>
+  @page {{ size: A4; margin: 2.5cm 2cm;
+    @top-left {{ content: "Inspectie Justitie en Veiligheid"; font: 8pt sans-serif }}
+    @top-right {{ content: "Werkprogramma 2024"; font: 8pt sans-serif }}
+    @bottom-center {{ content: "Pagina " counter(page) " van " counter(pages); font: 8pt sans-serif }} }}
+  body {{ font: 10pt/1.35 serif }} .columns {{ column-count: 2; column-gap: 1cm }} {style}
+</style></head><body><div class="columns">{body}</div></body></html>"""
+
+
+def programme_pdf(path, body, style=""):
+    """A page set as a programme is: A4, two columns, a running header and a footer with the page number."""
+    weasyprint.HTML(string=PROGRAMME_PAGE.format(body=body, style=style)).write_pdf(path)
+    return path
+
+
+def test_a_running_header_and_footer_are_left_out_of_a_short_pdf(tmp_path):
+    # one page: too few to tell the header and footer by repetition; they stand in the margins, apart from the text
+    lead = "<p>De Inspectie voert in 2024 de volgende onderzoeken uit:</p>"
+    items = "".join(
+        f"<li>{item}</li>"
+        for item in (
+            "de opvolging van de aanbevelingen over de meldkamers van de politie",
+            "de opvang van minderjarige asielzoekers in de noodopvang van gemeenten",
+        )
+    )
+    # the list begins the right column, right under the header "Werkprogramma 2024"
+    path = programme_pdf(tmp_path / "kort.pdf", lead + f"<ul style='break-before: column'>{items}</ul>")
+    pages = extraction.pages_from_pdf(path)
+    assert len(pages[0].columns) == 2
+    assert not [line for line in pages[0].lines if "Pagina" in line or "Werkprogramma" in line or "Justitie" in line]
+    found = [c.statement for c in extraction.candidates(pages, 2024)]
+    assert [statement for statement in found if "meldkamers" in statement or "noodopvang" in statement] == [
+        "de opvolging van de aanbevelingen over de meldkamers van de politie",
+        "de opvang van minderjarige asielzoekers in de noodopvang van gemeenten",
+    ]
+
+
+HYPHENATED = (
+    "In 2024 onderzoekt de Inspectie de verantwoordelijkheidsverdeling tussen de gezondheidszorginstellingen en "
+    "de veiligheidsregio's bij de voorbereiding op grootschalige ziekenhuisevacuaties.",
+    "Daarnaast beoordeelt de Inspectie in 2024 de informatievoorziening van de vreemdelingenketen aan "
+    "gemeentelijke opvangorganisaties en de toekomstbestendigheid van de noodopvanglocaties.",
+)
+
+
+def test_a_title_at_the_top_of_a_page_with_space_under_it_is_no_running_header(tmp_path):
+    # set larger than the running text: a year heading in the top of the page and apart from the text like a
+    # header, over the list it makes the plan of; a header is set no larger than the text
+    body = (
+        "<h1>2024</h1><ul><li>de kwaliteit van de noodopvang van gemeenten</li>"
+        "<li>de begeleiding van jongeren in de justitiële jeugdinrichtingen</li></ul>"
+        + "<p>De werkdruk in de ketenorganisaties is hoog en het verloop onder de medewerkers is groot.</p>"
+        * 6
+    )
+    style = (
+        "@page { margin-top: 1.2cm } .columns { column-count: 1 } h1 { font: bold 20pt sans-serif; margin: 0 0 2cm }"
+    )
+    pages = extraction.pages_from_pdf(programme_pdf(tmp_path / "titel.pdf", body, style=style))
+    assert [c.statement for c in extraction.candidates(pages, 2024)] == [
+        "de kwaliteit van de noodopvang van gemeenten",
+        "de begeleiding van jongeren in de justitiële jeugdinrichtingen",
+    ]
+
+
+def test_words_that_hyphenation_broke_at_a_line_end_are_made_whole(tmp_path):
+    body = "".join(f"<p>{sentence}</p>" for sentence in HYPHENATED)
+    path = programme_pdf(tmp_path / "afgebroken.pdf", body, style="body { hyphens: auto; text-align: justify }")
+    with pdfplumber.open(path) as pdf:
+        assert "\u2010\n" in pdf.pages[0].extract_text()  # the typesetter broke words at the lines' ends
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == list(HYPHENATED)
+
+
+def test_headings_are_told_by_their_font_also_when_a_narrow_column_wraps_them(tmp_path):
+    # the section's title wraps over two lines of the column, a year heading under it, then its list: the title's
+    # second line begins in lower case, so that only its larger bold font tells it from the running text
+    body = (
+        "<p>De Inspectie houdt toezicht op de instellingen van de jeugdstrafrechtketen.</p>"
+        "<h2>Nieuwe onderzoeken naar de jeugdstrafrechtketen</h2><h2>2024</h2>"
+        "<ul><li>Wachtlijsten in de justitiële jeugdinstellingen</li><li>De werkstraffen van jongeren</li></ul>"
+    )
+    style = "h2 { font: bold 14pt sans-serif; margin: 1em 0 0.4em }"
+    pages = extraction.pages_from_pdf(programme_pdf(tmp_path / "koppen.pdf", body, style=style))
+    found = extraction.candidates(pages, 2024)
+    assert [c.statement for c in found] == [
+        "De Inspectie houdt toezicht op de instellingen van de jeugdstrafrechtketen.",
+        "Wachtlijsten in de justitiële jeugdinstellingen",
+        "De werkstraffen van jongeren",
+    ]
+
+
+LIST_ITEMS = (
+    "de samenwerking tussen de Justitiële Jeugdinrichtingen, de Raad voor de Kinderbescherming, het Openbaar "
+    "Ministerie en Halt bij de Aanpak van Jeugdcriminaliteit",
+    "de werkwijze van de Dienst Justitiële Inrichtingen en de Reclassering Nederland bij Verlof en "
+    "Terugkeer van Gedetineerden in 2024 en 2025",
+)
+
+
+def test_the_lines_of_a_list_item_under_its_bullet_stay_with_it_whatever_they_begin_with(tmp_path):
+    # a narrow column wraps the items before a name or a number; their lines stand indented under the bullet
+    body = "<p>De Inspectie onderzoekt in 2024:</p><ul>" + "".join(f"<li>{item}</li>" for item in LIST_ITEMS) + "</ul>"
+    path = programme_pdf(tmp_path / "lijst.pdf", body)
+    with pdfplumber.open(path) as pdf:
+        lines = pdf.pages[0].extract_text().splitlines()
+    assert [line for line in lines if line[:1].isupper() and line.split()[0] in " ".join(LIST_ITEMS).split()]
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == list(LIST_ITEMS)
+
+
+def test_a_paragraph_of_a_pdf_ends_where_more_space_stands_under_its_line(tmp_path):
+    # a caption and a line of a news page without a sentence's end, each a paragraph of its own: the space under
+    # them (more than between the lines of a paragraph, which the columns wrap), not a full stop, ends them
+    body = (
+        "<p>Een cellenblok in de penitentiaire inrichting van Dordrecht, gezien vanaf de binnenplaats</p>"
+        "<p>In 2024 voert de Inspectie een onderzoek uit naar de tenuitvoerlegging van de werkstraf.</p>"
+        "<p>Lees in dit bericht meer over de onderwerpen van het werkprogramma van de Inspectie</p>"
+        "<p>De Inspectie publiceert in 2024 haar eerste Staat van de sanctietoepassing.</p>"
+    )
+    path = programme_pdf(tmp_path / "alineas.pdf", body, style="p { margin: 0 0 0.7em }")
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_pdf(path), 2024)] == [
+        "In 2024 voert de Inspectie een onderzoek uit naar de tenuitvoerlegging van de werkstraf.",
+        "De Inspectie publiceert in 2024 haar eerste Staat van de sanctietoepassing.",
+    ]
+
+
+def test_a_line_in_the_running_text_font_is_no_heading_where_the_pdf_sets_its_headings_apart(tmp_path):
+    # a short line of the running text, after a sentence's end and over a line that begins with a year, looks like
+    # a heading by its words alone; its font says it is none, where the page sets its headings in bold
+    body = (
+        "<h2>Migratie</h2><p>De opvang van asielzoekers staat onder druk.<br>De Inspectie onderzoekt in<br>"
+        "2024 de kwaliteit van de noodopvang van gemeenten.</p>"
+    )
+    style = "h2 { font: bold 14pt sans-serif }"
+    pages = extraction.pages_from_pdf(programme_pdf(tmp_path / "regels.pdf", body, style=style))
+    assert "De Inspectie onderzoekt in" in pages[0].lines
+    assert [c.statement for c in extraction.candidates(pages, 2024)] == [
+        "De Inspectie onderzoekt in 2024 de kwaliteit van de noodopvang van gemeenten."
+    ]
+
+
+def test_footnotes_and_their_marks_are_left_out_of_a_pdf(tmp_path):
+    # the marks stand raised after the word, the notes under the text across both columns, set smaller
+    filler = "De werkdruk in de ketenorganisaties is hoog en het verloop onder de medewerkers is groot. " * 24
+    # notes long enough to fill more than the page's foot, where a running footer stands
+    knelpunten = "Het rapport noemt de knelpunten in de keten, van de aangifte tot de tenuitvoerlegging. " * 8
+    body = (
+        "<p>De Inspectie onderzoekt in 2024 de samenwerking in de jeugdstrafrechtketen<span class='note'>Zie ook "
+        f"het rapport van de Inspectie over de jeugdstrafrechtketen uit 2023. {knelpunten}</span>. "
+        f"{filler}</p><p>In 2024 publiceert de Inspectie een rapport over de opvolging van de gedane "
+        "aanbevelingen<span class='note'>De aanbevelingen staan in de bijlage bij het jaarplan.</span>.</p>"
+    )
+    path = programme_pdf(tmp_path / "noten.pdf", body, style=".note { float: footnote; font-size: 8pt }")
+    pages = extraction.pages_from_pdf(path)
+    assert len(pages) == 1 and len(pages[0].columns) == 2
+    assert not [line for line in pages[0].lines if "Zie ook" in line or "bijlage" in line]
+    assert [c.statement for c in extraction.candidates(pages, 2024)] == [
+        "De Inspectie onderzoekt in 2024 de samenwerking in de jeugdstrafrechtketen.",
+        "In 2024 publiceert de Inspectie een rapport over de opvolging van de gedane aanbevelingen.",
+    ]
+
+
+REGIONS = "Noord Oost Zuid West Midden Limburg Brabant Zeeland Drenthe Friesland Groningen Utrecht".split()
+
+
+def test_a_sentence_that_a_page_breaks_off_is_read_whole_on_the_page_where_it_begins(tmp_path):
+    sentences = [
+        f"In 2024 onderzoekt de Inspectie de kwaliteit van de opvang en de begeleiding van jongeren in de regio "
+        f"{region}."
+        for region in REGIONS
+    ]
+    style = "@page { size: A6; margin: 1.5cm 1cm } .columns { column-count: 1 }"
+    path = programme_pdf(tmp_path / "pagina.pdf", "<p>" + " ".join(sentences) + "</p>", style)
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) == 2
+        assert not pdf.pages[0].extract_text().splitlines()[-2].endswith(".")  # over "Pagina 1 van 2": broken off
+    found = extraction.candidates(extraction.pages_from_pdf(path), 2024)
+    assert [c.statement for c in found] == sentences
+    assert {c.page for c in found} == {"1", "2"}
+
+
 # --- the command --------------------------------------------------------------------------------
 
 
