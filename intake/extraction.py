@@ -1057,7 +1057,13 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     work = any(
         _is_work(word) and (not i or lowered[i - 1] not in OBJECT_PREPOSITIONS) for i, word in enumerate(lowered)
     )
-    about_the_work = passive and (work or _agent_is_actor(words, lowered, acting))
+    # (or the verb of the work in the passive: what "wordt onderzocht", "worden getoetst" is what it examines)
+    about_the_work = (
+        passive
+        and (work or _agent_is_actor(words, lowered, acting))
+        or bool(WORK_PASSIVE.search(_main_clause(statement)))
+    )
+    passive = passive or about_the_work
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
@@ -1304,6 +1310,16 @@ FUTURE_PASSIVE = re.compile(
 )
 
 
+# The verbs of the work itself in the passive: "Alle instellingen worden onderzocht op ...", "Zo worden de meldingen
+# ... gezamenlijk beoordeeld", "getoetst wordt of ...".
+WORK_PARTICIPLES = (
+    r"(?:onderzocht|beoordeeld|getoetst|gecontroleerd|geïnspecteerd|geinspecteerd|geëvalueerd|bezocht|doorgelicht"
+    r"|gemonitord|bekeken|nagegaan)"
+)
+WORK_PASSIVE = re.compile(
+    rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{WORK_PARTICIPLES}\b|\b{WORK_PARTICIPLES}\s+(?:wordt|worden)\b",
+    re.I,
+)
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)
 
 

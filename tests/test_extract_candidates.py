@@ -984,3 +984,11 @@ def test_a_sentence_cut_off_by_an_ellipsis_still_ends():
     assert extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de…", 2025)
     # and without an end it is still a fragment
     assert not extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de", 2025)
+
+
+def test_the_verb_of_the_work_in_the_passive_is_the_work():
+    # what is examined, assessed or tested, by whom left out: in a programme, by the organisation
+    assert extraction.is_intention("Alle gesloten jeugdinstellingen worden onderzocht op hun veiligheidsbeleid.", 2025)
+    assert extraction.is_intention("Ook worden de klachten van gedetineerden samen met de ombudsman beoordeeld.", 2025)
+    # not in a clause inside the sentence: the taxes that are assessed are no work of its own
+    assert not extraction.is_intention("De belastingen die door gemeenten worden beoordeeld stijgen.", 2025)
