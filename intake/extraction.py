@@ -1061,7 +1061,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     about_the_work = (
         passive
         and (work or _agent_is_actor(words, lowered, acting))
+        # (unless the sentence names only a time before: "In de periode 2019-2022 worden ... geïnspecteerd")
         or bool(WORK_PASSIVE.search(_main_clause(statement)))
+        and (future or not _names_time_before(statement, year))
     )
     passive = passive or about_the_work
     if not acting:
@@ -1470,6 +1472,12 @@ def _names_year_ahead(sentence, year):
     if any(int(end) >= year for end in PERIOD_OF_YEARS.findall(sentence)):
         return True
     return any(int(found) >= year for found in YEAR.findall(sentence))
+
+
+def _names_time_before(sentence, year):
+    """Does the sentence name a year before the programme's, or a period of years that ended before it?"""
+    sentence = DOCUMENT_YEAR.sub("", sentence)
+    return bool(_earlier_years(sentence, year)) or any(int(end) < year for end in PERIOD_OF_YEARS.findall(sentence))
 
 
 PERIOD_OF_YEARS = re.compile(
