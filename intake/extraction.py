@@ -1057,12 +1057,13 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     work = any(
         _is_work(word) and (not i or lowered[i - 1] not in OBJECT_PREPOSITIONS) for i, word in enumerate(lowered)
     )
-    # (or the verb of the work in the passive: what "wordt onderzocht", "worden getoetst" is what it examines)
+    # (or the verb of the work in the passive: what "wordt onderzocht", "worden getoetst" is what it examines; or an
+    # impersonal passive, "Er wordt ingezet op ...")
     about_the_work = (
         passive
         and (work or _agent_is_actor(words, lowered, acting))
         # (unless the sentence names only a time before: "In de periode 2019-2022 worden ... geïnspecteerd")
-        or bool(WORK_PASSIVE.search(_main_clause(statement)))
+        or bool(WORK_PASSIVE.search(_main_clause(statement)) or THERE_PASSIVE.search(statement))
         and (future or not _names_time_before(statement, year))
     )
     passive = passive or about_the_work
@@ -1320,6 +1321,18 @@ WORK_PARTICIPLES = (
 )
 WORK_PASSIVE = re.compile(
     rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{WORK_PARTICIPLES}\b|\b{WORK_PARTICIPLES}\s+(?:wordt|worden)\b",
+    re.I,
+)
+# The impersonal passive, "er" in the subject's place at the sentence's opening: no subject at all, and the agent left
+# out, the writer's own work ("Er wordt dit jaar ingezet op ...", "Daarbij wordt er gekeken naar ..."); not further in
+# the sentence, where it is often of others ("..., omdat er in de regio's wordt samengewerkt").
+THERE_PASSIVE = re.compile(
+    r"^(?:[\w’']+ ){0,3}?(?:er (?:wordt|worden)|(?:wordt|worden) er)\b"
+    # with its participle, also of a short stem ("ingezet", "opgezet")
+    # (not of asking, expecting or saying: "Er wordt veel gevraagd van de inspectie" is what others ask of it, "Er
+    # wordt vaak gesproken over ..." what is said)
+    rf"(?:\s+[\w’'()-]+){{0,8}}?\s+(?!(?:gevraagd|verwacht|gezegd|gesproken|gedacht|gesteld)\b)"
+    rf"(?:[a-z]{{0,5}}ge[a-zë]{{2,}}(?:d|t|en)|{PARTICIPLE})\b",
     re.I,
 )
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)

@@ -992,3 +992,10 @@ def test_the_verb_of_the_work_in_the_passive_is_the_work():
     assert extraction.is_intention("Ook worden de klachten van gedetineerden samen met de ombudsman beoordeeld.", 2025)
     # not in a clause inside the sentence: the taxes that are assessed are no work of its own
     assert not extraction.is_intention("De belastingen die door gemeenten worden beoordeeld stijgen.", 2025)
+
+
+def test_an_impersonal_passive_with_er_at_the_opening_is_the_work():
+    assert extraction.is_intention("Er wordt ingezet op het vaker bezoeken van de kleinere opvanglocaties.", 2025)
+    assert extraction.is_intention("Daarbij wordt er samengewerkt met de andere rijksinspecties.", 2025)
+    # not what others ask of it
+    assert not extraction.is_intention("Er wordt de laatste jaren veel gevraagd van de inspecteurs.", 2025)
