@@ -1076,8 +1076,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         # and a passive that goes on with the work or names a date of the year, after a preposition of when: "De
         # werkwijze wordt verder uitgewerkt", "Het team wordt voor 1 januari uitgebreid"
         onward = passive and not earlier and (FURTHER.search(statement) or DATE_AHEAD.search(statement))
+        # and its work as the subject of a verb of starting ahead: "In 2026 start een tweede onderzoek naar ...", "Er
+        # zullen dit jaar tien onderzoeken starten"
+        starting = (future or PERIOD_AHEAD.search(statement)) and WORK_STARTS.search(_main_clause(statement))
         return Reading(
-            bool(going or onward) or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
+            bool(going or onward or starting)
+            or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
             acts,
         )
     if future or AHEAD.search(statement):
@@ -1333,6 +1337,11 @@ THERE_PASSIVE = re.compile(
     # wordt vaak gesproken over ..." what is said)
     rf"(?:\s+[\w’'()-]+){{0,8}}?\s+(?!(?:gevraagd|verwacht|gezegd|gesproken|gedacht|gesteld)\b)"
     rf"(?:[a-z]{{0,5}}ge[a-zë]{{2,}}(?:d|t|en)|{PARTICIPLE})\b",
+    re.I,
+)
+WORK_STARTS = re.compile(
+    r"\b(?:start|starten|begint|beginnen|loopt|lopen)\b(?:\s+[\w’'()-]+){0,8}?\s+\w*(?:onderzoek|onderzoeken|inspecties)\b"
+    r"|\b\w*(?:onderzoek|onderzoeken|inspecties)\b(?:\s+[\w’'()-]+){0,8}?\s+(?:starten|beginnen|start|begint)\b",
     re.I,
 )
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)

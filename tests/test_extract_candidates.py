@@ -999,3 +999,10 @@ def test_an_impersonal_passive_with_er_at_the_opening_is_the_work():
     assert extraction.is_intention("Daarbij wordt er samengewerkt met de andere rijksinspecties.", 2025)
     # not what others ask of it
     assert not extraction.is_intention("Er wordt de laatste jaren veel gevraagd van de inspecteurs.", 2025)
+
+
+def test_a_study_that_starts_in_the_period_ahead_is_the_work():
+    assert extraction.is_intention("In 2025 start een tweede onderzoek naar de wachtlijsten in de jeugdzorg.", 2025)
+    assert extraction.is_intention("Er zullen de komende jaren twaalf onderzoeken starten naar de opvang.", 2025)
+    # not one that started before
+    assert not extraction.is_intention("In 2019 startte een onderzoek naar de wachtlijsten in de jeugdzorg.", 2025)
