@@ -650,7 +650,8 @@ NOT_ACTORS = frozenset("II III IV VI VII MJP MJB MJPs".split())
 # "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam"). And "ik", the one
 # person of an office that is one person (an ombudsman: "Ook in 2025 zal ik mij inzetten voor ...").
 FIRST_PERSON = frozenset("we wij ons ik".split())
-THIRD_PERSON = frozenset("zij ze".split())
+# and "hij" of an office that is one person, after its name: "De ombudsman ... Daarnaast wil hij ..."
+THIRD_PERSON = frozenset("zij ze hij".split())
 # Its staff, who do its work: "De medewerkers werken daarbij samen ...".
 STAFF = frozenset("medewerkers inspecteurs onderzoekers".split())
 # The supervision itself as the subject: "Het toezicht op ... richt zich", "Het onderzoek ... wordt gepubliceerd".

@@ -1006,3 +1006,14 @@ def test_a_study_that_starts_in_the_period_ahead_is_the_work():
     assert extraction.is_intention("Er zullen de komende jaren twaalf onderzoeken starten naar de opvang.", 2025)
     # not one that started before
     assert not extraction.is_intention("In 2019 startte een onderzoek naar de wachtlijsten in de jeugdzorg.", 2025)
+
+
+def test_hij_after_the_name_of_an_office_of_one_person_is_that_office():
+    text = (
+        "De ombudsman start in 2025 een onderzoek naar de schuldhulpverlening in de stad.\n\n"
+        "Daarnaast wil hij vaker spreekuren houden in de wijken van de gemeente.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Daarnaast wil hij vaker spreekuren houden in de wijken van de gemeente." in statements
+    # not a "hij" with no office before it
+    assert not extraction.read_sentence("Daarnaast wil hij vaker spreekuren houden in de wijken.", 2025).intention
