@@ -771,7 +771,12 @@ SEEN_OR_DONE = re.compile(
     # like), "signaleert dat" (not "signaleert risico's", how it works)
     r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)"
     r"|\bzie ik\b|\bik zie\b|(?<!\beruit )(?<!\blaten )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
-    r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
+    # and what a report concluded: "Dit constateren de inspecties na toetsing ...", "Dit stellen de inspecties in hun
+    # rapport ...", "concluderen dat"
+    r"|\b(?:stelt|stellen|schrijft|schrijven|concludeert|concluderen)\b(?:\s+[\w’'()-]+){0,14}?\s+in"
+    r" (?:haar|zijn|hun|het) (?:\w+ )?(?:rapport|rapportage|onderzoek|advies)\b"
+    r"|\b(?:constateert|constateren|constateerde|constateerden|concludeert|concluderen|concludeerde|concludeerden"
+    r"|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
     # looking back at the years before: "In de ‘Staat van ...’ blikt de Inspectie terug op ..."

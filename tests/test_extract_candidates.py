@@ -1017,3 +1017,12 @@ def test_hij_after_the_name_of_an_office_of_one_person_is_that_office():
     assert "Daarnaast wil hij vaker spreekuren houden in de wijken van de gemeente." in statements
     # not a "hij" with no office before it
     assert not extraction.read_sentence("Daarnaast wil hij vaker spreekuren houden in de wijken.", 2025).intention
+
+
+def test_what_a_report_found_or_states_in_the_plural_present_is_an_account():
+    assert not extraction.is_intention("Dit constateren de twee inspecties na een bezoek aan de locaties.", 2025)
+    assert not extraction.is_intention(
+        "Dat schrijven de inspecties in hun rapport over de opvang van asielzoekers.", 2025
+    )
+    # what it will state in a report of a year ahead is its work
+    assert extraction.is_intention("In 2026 schrijven de inspecties in hun rapport ook over de wachttijden.", 2025)
