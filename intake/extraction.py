@@ -865,10 +865,13 @@ PLEA = re.compile(
     r"|\b(?:we|wij)\s+alleen\s+(?:als|wanneer|indien)\b",
     re.I,
 )
-# A feeling of its own is no work: "Wij zijn trots op de inzet van ...", "Ik ben blij dat er meer aandacht is ...".
+# A feeling of its own is no work: "Wij zijn trots op de inzet van ...", "Ik ben blij dat er meer aandacht is ...",
+# nor its worry.
 FEELING = re.compile(
     r"\b(?:ben|is|zijn|voel|voelt|voelen)\b(?:\s+[\w’']+){0,4}?\s+"
-    r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b",
+    r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b"
+    # and the worry it has: "De inspecties maken zich hierover al geruime tijd zorgen"
+    r"|\b(?:maak|maakt|maken)\s+(?:zich|ons|me|mij)\b(?:\s+[\w’']+){0,6}?\s+zorgen\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").

@@ -1026,3 +1026,8 @@ def test_what_a_report_found_or_states_in_the_plural_present_is_an_account():
     )
     # what it will state in a report of a year ahead is its work
     assert extraction.is_intention("In 2026 schrijven de inspecties in hun rapport ook over de wachttijden.", 2025)
+
+
+def test_a_worry_of_its_own_is_no_work():
+    assert not extraction.is_intention("De inspectie maakt zich al jaren zorgen over de wachtlijsten.", 2025)
+    assert not extraction.is_intention("Wij maken ons daarom grote zorgen over de veiligheid in de opvang.", 2025)
