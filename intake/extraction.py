@@ -1007,6 +1007,13 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     # uitgekozen: ...", "zijn de volgende prioriteiten vastgesteld: ..."; not of a year before.
     if CHOSEN.search(statement) and THEMES_LISTED.search(statement) and not _earlier_years(statement, year):
         return Reading(True, True)
+    # So are themes counted and listed after a colon, whatever the verb: "Concreet is de koers toegespitst op vier
+    # hoofdlijnen: ...", "Dat leidt tot vier thema’s die extra aandacht krijgen: ...", "De agenda is opgebouwd rond
+    # vier grote opgaven: ..."
+    # (not what it has done before: "De inspectie heeft drie thema’s onderzocht: ...")
+    lead = statement.split(":", 1)[0]
+    if THEMES_COUNTED.search(statement) and not (_looks_back(lead, year, actors) or HAS_DONE.search(lead)):
+        return Reading(True, True)
     # what the plan says it will do, as others report it, is about the work: "Volgens het jaarplan legt de inspectie
     # in 2024 de focus op ..."
     if ABOUT_THE_DOCUMENT.search(ACCORDING_TO.sub("", statement)) or _account(statement, words, lowered, acting, year):
@@ -1142,6 +1149,12 @@ STUDY_NAMED = re.compile(
 THEMES_LISTED = re.compile(
     r"\b(?:\w*thema[’']?s|speerpunten|prioriteiten|focuspunten|aandachtspunten)\b[^:.;]*:\s*\S", re.I
 )
+THEMES_COUNTED = re.compile(
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\s+(?:[\w-]+\s+)?(?:\w*thema[’']?s|hoofdlijnen"
+    r"|opgaven|speerpunten|prioriteiten|focuspunten|aandachtspunten|pijlers|onderwerpen|focusgebieden)\b[^:.;]*:\s*\S",
+    re.I,
+)
+HAS_DONE = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.I)
 CHOSEN = re.compile(r"\b(?:gekozen|uitgekozen|geselecteerd|vastgesteld|benoemd|bepaald|gepresenteerd)\s*:")
 DECIDED_TO = re.compile(r"\b(?:is|zijn) (?:\w+ ){0,2}(?:besloten|gekozen) om\b(?:\s+[\w’'-]+)+?\s+te\s+\w+en\b")
 

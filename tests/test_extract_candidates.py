@@ -1031,3 +1031,12 @@ def test_what_a_report_found_or_states_in_the_plural_present_is_an_account():
 def test_a_worry_of_its_own_is_no_work():
     assert not extraction.is_intention("De inspectie maakt zich al jaren zorgen over de wachtlijsten.", 2025)
     assert not extraction.is_intention("Wij maken ons daarom grote zorgen over de veiligheid in de opvang.", 2025)
+
+
+def test_themes_counted_and_listed_after_a_colon_are_the_plan():
+    assert extraction.is_intention(
+        "Het toezicht is toegespitst op drie hoofdlijnen: de jeugdzorg, de opvang en de reclassering.", 2025
+    )
+    assert extraction.is_intention("Dat leidt tot twee thema’s die voorrang krijgen: armoede en wonen.", 2025)
+    # not counted without their list
+    assert not extraction.is_intention("De wet kent drie pijlers en twee doelen.", 2025)
