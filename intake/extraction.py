@@ -686,7 +686,9 @@ FOCUS = re.compile(
     r"|\b(?:staat|staan) (?:[\w’']+ ){1,6}centraal\b"
     # where the focus or the emphasis lies: "De focus ligt hierbij op ...", "In 2025 ligt de nadruk op ..."; not the
     # focus of something named ("De focus van deze programma's ligt op ...", what they are for)
-    r"|\b(?:de|het) (?:focus|nadruk|klemtoon|accent) (?:(?!van\b)[\w’']+ ){0,3}?(?:ligt|liggen|komt te liggen)\b"
+    # (but the focus of its own work is its own: "De focus van het toezicht komt daarbij meer te liggen op ...")
+    r"|\b(?:de|het) (?:focus|nadruk|klemtoon|accent) (?:(?:van (?:het|ons|haar|zijn) (?:toezicht|onderzoek|werk) )"
+    r"|(?:(?!van\b)[\w’']+ ){0,3}?)(?:ligt|liggen|(?:komt|komen) (?:\w+ ){0,3}?te liggen)\b"
     r"|\b(?:ligt|liggen) (?:de|het) (?:focus|nadruk|klemtoon|accent)\b"
     # its work aimed at something: "Ons toezicht is vooral gericht op het tijdig signaleren van risico’s"
     r"|^(?:\w+ ){0,2}(?:toezicht|onderzoek|onderzoeken|inzet) (?:is|zijn|wordt|worden) (?:\w+ ){0,3}gericht op\b",

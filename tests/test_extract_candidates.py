@@ -1040,3 +1040,10 @@ def test_themes_counted_and_listed_after_a_colon_are_the_plan():
     assert extraction.is_intention("Dat leidt tot twee thema’s die voorrang krijgen: armoede en wonen.", 2025)
     # not counted without their list
     assert not extraction.is_intention("De wet kent drie pijlers en twee doelen.", 2025)
+
+
+def test_the_focus_of_its_own_work_that_comes_to_lie_somewhere_is_an_intention():
+    assert extraction.is_intention("De focus van het toezicht komt dit jaar vooral te liggen op de opvang.", 2025)
+    assert extraction.is_intention("Het accent van ons toezicht komt daarbij meer te liggen op de nazorg.", 2025)
+    # still not the focus of something named, what it is for
+    assert not extraction.is_intention("De focus van deze regeling ligt op de jongeren in de wijk.", 2025)
