@@ -790,9 +790,10 @@ PERFECT_PASSIVE = re.compile(
     r"\b(?:is|zijn)\b(?:\s+[\w’'()-]+){0,4}?\s+(?:rekening gehouden|gebruik gemaakt|gebruikgemaakt)\b", re.I
 )
 LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
-# About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
+# About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...". A plan also in a compound,
+# whose head it is: "In het nieuwe beleidsplan gaan we in op ...", "dit onderzoeksplan".
 DOCUMENTS = (
-    r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
+    r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|\w*plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
     r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina"
     # a letter that sets out the plan, also in a compound: "in deze brief", "De toezichtbrief"
     r"|\w*brief)"

@@ -1047,3 +1047,8 @@ def test_the_focus_of_its_own_work_that_comes_to_lie_somewhere_is_an_intention()
     assert extraction.is_intention("Het accent van ons toezicht komt daarbij meer te liggen op de nazorg.", 2025)
     # still not the focus of something named, what it is for
     assert not extraction.is_intention("De focus van deze regeling ligt op de jongeren in de wijk.", 2025)
+
+
+def test_a_plan_named_in_a_compound_is_the_document():
+    assert not extraction.is_intention("In het nieuwe beleidsplan gaan we in op de taken van de regio.", 2025)
+    assert not extraction.is_intention("In dit koersplan beschrijven we de keuzes voor de komende jaren.", 2025)
