@@ -746,6 +746,13 @@ AIM = re.compile(
     r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){0,6}?\s+(?:zijn|worden|blijven)\b"
     r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|over|waar|waarin|die|dat)\b)"
 )
+# ... but a wish to become more so is a change it will make: "Zo wil de ombudsman zichtbaarder zijn voor ...", "wil zo
+# transparant mogelijk zijn", "wil sneller worden".
+# (an adjective's comparative, no noun in -er after an article or adjective: "een betere toezichthouder zijn")
+CHANGE = re.compile(
+    r"(?<!\been )(?<!\bde )(?<!\bhet )(?<!e )\b(?:\w{4,}(?:d|k|l|s|t|v|g|w)er|beter|meer|mogelijk)\s+(?:zijn|worden)\b",
+    re.I,
+)
 # The period's themes named as such, with or without an actor: "Nieuwere thema’s zijn ...", "Daarom is dit een van
 # de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
 THEMES = re.compile(
@@ -1034,7 +1041,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or FEELING.search(_main_clause(statement))
     ):
         return Reading(False, acts)
-    if _negated(statement) or AIM.search(statement):
+    aim = AIM.search(statement)
+    if _negated(statement) or (aim and not CHANGE.search(aim.group())):
         return Reading(False, acts)
     if STATUTORY_TASK.search(statement) and not (future or AHEAD.search(statement)):
         return Reading(False, acts)

@@ -1052,3 +1052,10 @@ def test_the_focus_of_its_own_work_that_comes_to_lie_somewhere_is_an_intention()
 def test_a_plan_named_in_a_compound_is_the_document():
     assert not extraction.is_intention("In het nieuwe beleidsplan gaan we in op de taken van de regio.", 2025)
     assert not extraction.is_intention("In dit koersplan beschrijven we de keuzes voor de komende jaren.", 2025)
+
+
+def test_a_wish_to_become_more_so_is_a_change_it_will_make():
+    assert extraction.is_intention("De inspectie wil dit jaar bereikbaarder zijn voor ouders van jonge kinderen.", 2025)
+    assert extraction.is_intention("De rekenkamer wil zo open mogelijk zijn over haar onderzoeken.", 2025)
+    # still an aim: to be something
+    assert not extraction.is_intention("De inspectie wil een betrouwbare toezichthouder zijn voor ouders.", 2025)
