@@ -684,6 +684,8 @@ AHEAD = re.compile(
 FOCUS = re.compile(
     r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b"
     r"|\b(?:staat|staan) (?:[\w’']+ ){1,6}centraal\b"
+    # and what comes first, "voorop" as "centraal": "Daarbij staat voorop waar de inspectie het meeste effect bereikt"
+    r"|\b(?:staat|staan) (?:[\w’']+ ){0,6}?voorop\b|\bvoorop (?:staat|staan)\b"
     # where the focus or the emphasis lies: "De focus ligt hierbij op ...", "In 2025 ligt de nadruk op ..."; not the
     # focus of something named ("De focus van deze programma's ligt op ...", what they are for)
     # (but the focus of its own work is its own: "De focus van het toezicht komt daarbij meer te liggen op ...")

@@ -1059,3 +1059,8 @@ def test_a_wish_to_become_more_so_is_a_change_it_will_make():
     assert extraction.is_intention("De rekenkamer wil zo open mogelijk zijn over haar onderzoeken.", 2025)
     # still an aim: to be something
     assert not extraction.is_intention("De inspectie wil een betrouwbare toezichthouder zijn voor ouders.", 2025)
+
+
+def test_what_comes_first_voorop_is_a_focal_point_as_centraal_is():
+    assert extraction.is_intention("Daarbij staat voorop dat de inspectie snel rapporteert over incidenten.", 2025)
+    assert extraction.is_intention("In het toezicht staat de veiligheid van de bewoners voorop.", 2025)
