@@ -758,9 +758,15 @@ CHANGE = re.compile(
 # The period's themes named as such, with or without an actor: "Nieuwere thema’s zijn ...", "Daarom is dit een van
 # de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
 THEMES = re.compile(
-    r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+thema[’']?s?\b", re.I
+    r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+"
+    r"(?:thema[’']?s?|onderwerpen|onderwerp)\b",
+    re.I,
 )
-THEMES_OPENING = re.compile(rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:is|zijn)\b", re.I)
+# (with an adverb before the verb: "Belangrijke onderwerpen daarbij zijn ...")
+THEMES_OPENING = re.compile(
+    rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:(?:daarbij|hierbij|daarin|hierin|verder|ook)\s+)?(?:is|zijn)\b",
+    re.I,
+)
 NEW_IN_PERIOD = re.compile(r"\bnieuwe?\s+(?:thema[’']?s?|insteek|accenten|aanpak|werkwijze)\b", re.I)
 NEW_IN_PERIOD_VERB = re.compile(r"\b(?:is|zijn|wordt|worden|krijgt|krijgen|legt|leggen|kiest|kiezen)\b", re.I)
 PERIOD_AHEAD = re.compile(r"\b(?:de )?(?:komende|volgende) (?:tijd|jaren|periode)\b", re.I)

@@ -1064,3 +1064,8 @@ def test_a_wish_to_become_more_so_is_a_change_it_will_make():
 def test_what_comes_first_voorop_is_a_focal_point_as_centraal_is():
     assert extraction.is_intention("Daarbij staat voorop dat de inspectie snel rapporteert over incidenten.", 2025)
     assert extraction.is_intention("In het toezicht staat de veiligheid van de bewoners voorop.", 2025)
+
+
+def test_the_periods_important_subjects_are_its_themes():
+    assert extraction.is_intention("Belangrijke onderwerpen daarbij zijn de woningnood en de zorg voor ouderen.", 2025)
+    assert extraction.is_intention("Andere onderwerpen zijn de armoede en de schulden van jongeren.", 2025)
