@@ -92,7 +92,7 @@ def test_the_fifteenth_held_out_set_now_developed_on():
     # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-o"))
     assert intentions == 46
-    assert found >= 36 and hits / total >= 36 / 54  # recall 78.3%, precision 66.7%
+    assert found >= 37 and hits / total >= 37 / 55  # recall 80.4%, precision 67.3%
 
 
 def test_the_sixteenth_held_out_set_programmes_of_the_inspectie_jenv_now_developed_on():
@@ -101,7 +101,7 @@ def test_the_sixteenth_held_out_set_programmes_of_the_inspectie_jenv_now_develop
     # its failures studied and the rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-p"))
     assert intentions == 43
-    assert found >= 37 and hits / total >= 39 / 51  # recall 86.0%, precision 76.5%
+    assert found >= 38 and hits / total >= 40 / 52  # recall 88.4%, precision 76.9%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
