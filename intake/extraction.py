@@ -954,7 +954,8 @@ NOT_ACTORS = frozenset("II III IV VI VII MJP MJB MJPs".split())
 # "we", "wij", and "ons" as in "zetten ons in"; not "onze", which owns something ("onze naam"). And "ik", the one
 # person of an office that is one person (an ombudsman: "Ook in 2025 zal ik mij inzetten voor ...").
 FIRST_PERSON = frozenset("we wij ons ik".split())
-THIRD_PERSON = frozenset("zij ze".split())
+# and "hij" of an office that is one person, after its name: "De ombudsman ... Daarnaast wil hij ..."
+THIRD_PERSON = frozenset("zij ze hij".split())
 # Its staff, who do its work: "De medewerkers werken daarbij samen ...".
 STAFF = frozenset("medewerkers inspecteurs onderzoekers".split())
 # The supervision itself as the subject: "Het toezicht op ... richt zich", "Het onderzoek ... wordt gepubliceerd".
@@ -987,9 +988,13 @@ AHEAD = re.compile(
 FOCUS = re.compile(
     r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b"
     r"|\b(?:staat|staan) (?:[\w’']+ ){1,6}centraal\b"
+    # and what comes first, "voorop" as "centraal": "Daarbij staat voorop waar de inspectie het meeste effect bereikt"
+    r"|\b(?:staat|staan) (?:[\w’']+ ){0,6}?voorop\b|\bvoorop (?:staat|staan)\b"
     # where the focus or the emphasis lies: "De focus ligt hierbij op ...", "In 2025 ligt de nadruk op ..."; not the
     # focus of something named ("De focus van deze programma's ligt op ...", what they are for)
-    r"|\b(?:de|het) (?:focus|nadruk|klemtoon|accent) (?:(?!van\b)[\w’']+ ){0,3}?(?:ligt|liggen|komt te liggen)\b"
+    # (but the focus of its own work is its own: "De focus van het toezicht komt daarbij meer te liggen op ...")
+    r"|\b(?:de|het) (?:focus|nadruk|klemtoon|accent) (?:(?:van (?:het|ons|haar|zijn) (?:toezicht|onderzoek|werk) )"
+    r"|(?:(?!van\b)[\w’']+ ){0,3}?)(?:ligt|liggen|(?:komt|komen) (?:\w+ ){0,3}?te liggen)\b"
     r"|\b(?:ligt|liggen) (?:de|het) (?:focus|nadruk|klemtoon|accent)\b"
     # its work aimed at something: "Ons toezicht is vooral gericht op het tijdig signaleren van risico’s"
     r"|^(?:\w+ ){0,2}(?:toezicht|onderzoek|onderzoeken|inzet) (?:is|zijn|wordt|worden) (?:\w+ ){0,3}gericht op\b",
@@ -1047,12 +1052,25 @@ AIM = re.compile(
     r"\b(?:wil|willen)\b(?:\s+(?!om\b|dat\b|wat\b|hoe\b|waar\b|welke\b|die\b)[\w’'()-]+){0,6}?\s+(?:zijn|worden|blijven)\b"
     r"(?=\s*(?:[.,;]|$)|\s+(?:in|op|voor|bij|als|met|naar|over|waar|waarin|die|dat)\b)"
 )
+# ... but a wish to become more so is a change it will make: "Zo wil de ombudsman zichtbaarder zijn voor ...", "wil zo
+# transparant mogelijk zijn", "wil sneller worden".
+# (an adjective's comparative, no noun in -er after an article or adjective: "een betere toezichthouder zijn")
+CHANGE = re.compile(
+    r"(?<!\been )(?<!\bde )(?<!\bhet )(?<!e )\b(?:\w{4,}(?:d|k|l|s|t|v|g|w)er|beter|meer|mogelijk)\s+(?:zijn|worden)\b",
+    re.I,
+)
 # The period's themes named as such, with or without an actor: "Nieuwere thema’s zijn ...", "Daarom is dit een van
 # de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
 THEMES = re.compile(
-    r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+thema[’']?s?\b", re.I
+    r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+"
+    r"(?:thema[’']?s?|onderwerpen|onderwerp)\b",
+    re.I,
 )
-THEMES_OPENING = re.compile(rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:is|zijn)\b", re.I)
+# (with an adverb before the verb: "Belangrijke onderwerpen daarbij zijn ...")
+THEMES_OPENING = re.compile(
+    rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:(?:daarbij|hierbij|daarin|hierin|verder|ook)\s+)?(?:is|zijn)\b",
+    re.I,
+)
 NEW_IN_PERIOD = re.compile(r"\bnieuwe?\s+(?:thema[’']?s?|insteek|accenten|aanpak|werkwijze)\b", re.I)
 NEW_IN_PERIOD_VERB = re.compile(r"\b(?:is|zijn|wordt|worden|krijgt|krijgen|legt|leggen|kiest|kiezen)\b", re.I)
 PERIOD_AHEAD = re.compile(r"\b(?:de )?(?:komende|volgende) (?:tijd|jaren|periode)\b", re.I)
@@ -1074,7 +1092,12 @@ SEEN_OR_DONE = re.compile(
     # like), "signaleert dat" (not "signaleert risico's", how it works)
     r"\b(?:signaleert|signaleren)\b(?=(?:\s+[\w’']+){0,4}?\s+dat\b)"
     r"|\bzie ik\b|\bik zie\b|(?<!\beruit )(?<!\blaten )\b(?:zien|ziet)\b(?!(?:\s+[\w’']+){0,6}?\s+toe\b)"
-    r"|\b(?:constateert|constateerde|constateerden|signaleerde|signaleerden|zagen|zag"
+    # and what a report concluded: "Dit constateren de inspecties na toetsing ...", "Dit stellen de inspecties in hun
+    # rapport ...", "concluderen dat"
+    r"|\b(?:stelt|stellen|schrijft|schrijven|concludeert|concluderen)\b(?:\s+[\w’'()-]+){0,14}?\s+in"
+    r" (?:haar|zijn|hun|het) (?:\w+ )?(?:rapport|rapportage|onderzoek|advies)\b"
+    r"|\b(?:constateert|constateren|constateerde|constateerden|concludeert|concluderen|concludeerde|concludeerden"
+    r"|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
     r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
     # looking back at the years before: "In de ‘Staat van ...’ blikt de Inspectie terug op ..."
@@ -1086,9 +1109,10 @@ PERFECT_PASSIVE = re.compile(
     r"\b(?:is|zijn)\b(?:\s+[\w’'()-]+){0,4}?\s+(?:rekening gehouden|gebruik gemaakt|gebruikgemaakt)\b", re.I
 )
 LOOKING_BACK = re.compile(SEEN_OR_DONE.pattern + "|" + PERFECT.pattern)
-# About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...".
+# About the document, not about the work: "In dit werkprogramma ...", "Dat leest u ...". A plan also in a compound,
+# whose head it is: "In het nieuwe beleidsplan gaan we in op ...", "dit onderzoeksplan".
 DOCUMENTS = (
-    r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
+    r"(?:werkprogramma|jaarwerkplan|werkplan|jaarplan|\w*plan|meerjarenplan|meerjarenbeleidsplan|meerjarenperspectief"
     r"|onderzoeksprogramma|onderzoeksplan|mjp|mjb|hoofdstuk|pagina"
     # a letter that sets out the plan, also in a compound: "in deze brief", "De toezichtbrief"
     r"|\w*brief)"
@@ -1163,10 +1187,13 @@ PLEA = re.compile(
     r"|\b(?:we|wij)\s+alleen\s+(?:als|wanneer|indien)\b",
     re.I,
 )
-# A feeling of its own is no work: "Wij zijn trots op de inzet van ...", "Ik ben blij dat er meer aandacht is ...".
+# A feeling of its own is no work: "Wij zijn trots op de inzet van ...", "Ik ben blij dat er meer aandacht is ...",
+# nor its worry.
 FEELING = re.compile(
     r"\b(?:ben|is|zijn|voel|voelt|voelen)\b(?:\s+[\w’']+){0,4}?\s+"
-    r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b",
+    r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b"
+    # and the worry it has: "De inspecties maken zich hierover al geruime tijd zorgen"
+    r"|\b(?:maak|maakt|maken)\s+(?:zich|ons|me|mij)\b(?:\s+[\w’']+){0,6}?\s+zorgen\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
@@ -1302,6 +1329,13 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     # uitgekozen: ...", "zijn de volgende prioriteiten vastgesteld: ..."; not of a year before.
     if CHOSEN.search(statement) and THEMES_LISTED.search(statement) and not _earlier_years(statement, year):
         return Reading(True, True)
+    # So are themes counted and listed after a colon, whatever the verb: "Concreet is de koers toegespitst op vier
+    # hoofdlijnen: ...", "Dat leidt tot vier thema’s die extra aandacht krijgen: ...", "De agenda is opgebouwd rond
+    # vier grote opgaven: ..."
+    # (not what it has done before: "De inspectie heeft drie thema’s onderzocht: ...")
+    lead = statement.split(":", 1)[0]
+    if THEMES_COUNTED.search(statement) and not (_looks_back(lead, year, actors) or HAS_DONE.search(lead)):
+        return Reading(True, True)
     # what the plan says it will do, as others report it, is about the work: "Volgens het jaarplan legt de inspectie
     # in 2024 de focus op ..."
     if ABOUT_THE_DOCUMENT.search(ACCORDING_TO.sub("", statement)) or _account(statement, words, lowered, acting, year):
@@ -1319,7 +1353,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or FEELING.search(_main_clause(statement))
     ):
         return Reading(False, acts)
-    if _negated(statement) or AIM.search(statement):
+    aim = AIM.search(statement)
+    if _negated(statement) or (aim and not CHANGE.search(aim.group())):
         return Reading(False, acts)
     if STATUTORY_TASK.search(statement) and not (future or AHEAD.search(statement)):
         return Reading(False, acts)
@@ -1361,7 +1396,16 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
     work = any(
         _is_work(word) and (not i or lowered[i - 1] not in OBJECT_PREPOSITIONS) for i, word in enumerate(lowered)
     )
-    about_the_work = passive and (work or _agent_is_actor(words, lowered, acting))
+    # (or the verb of the work in the passive: what "wordt onderzocht", "worden getoetst" is what it examines; or an
+    # impersonal passive, "Er wordt ingezet op ...")
+    about_the_work = (
+        passive
+        and (work or _agent_is_actor(words, lowered, acting))
+        # (unless the sentence names only a time before: "In de periode 2019-2022 worden ... geïnspecteerd")
+        or bool(WORK_PASSIVE.search(_main_clause(statement)) or THERE_PASSIVE.search(statement))
+        and (future or not _names_time_before(statement, year))
+    )
+    passive = passive or about_the_work
     if not acting:
         # A passive sentence with a time ahead says what will be done, by whom it leaves out ("De komende jaren
         # zal een inhaalslag gemaakt worden"): in a work programme, by the inspectorate.
@@ -1371,8 +1415,12 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         # and a passive that goes on with the work or names a date of the year, after a preposition of when: "De
         # werkwijze wordt verder uitgewerkt", "Het team wordt voor 1 januari uitgebreid"
         onward = passive and not earlier and (FURTHER.search(statement) or DATE_AHEAD.search(statement))
+        # and its work as the subject of a verb of starting ahead: "In 2026 start een tweede onderzoek naar ...", "Er
+        # zullen dit jaar tien onderzoeken starten"
+        starting = (future or PERIOD_AHEAD.search(statement)) and WORK_STARTS.search(_main_clause(statement))
         return Reading(
-            bool(going or onward) or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
+            bool(going or onward or starting)
+            or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
             acts,
         )
     if future or AHEAD.search(statement):
@@ -1424,6 +1472,12 @@ STUDY_NAMED = re.compile(
 THEMES_LISTED = re.compile(
     r"\b(?:\w*thema[’']?s|speerpunten|prioriteiten|focuspunten|aandachtspunten)\b[^:.;]*:\s*\S", re.I
 )
+THEMES_COUNTED = re.compile(
+    r"\b(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d{1,2})\s+(?:[\w-]+\s+)?(?:\w*thema[’']?s|hoofdlijnen"
+    r"|opgaven|speerpunten|prioriteiten|focuspunten|aandachtspunten|pijlers|onderwerpen|focusgebieden)\b[^:.;]*:\s*\S",
+    re.I,
+)
+HAS_DONE = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.I)
 CHOSEN = re.compile(r"\b(?:gekozen|uitgekozen|geselecteerd|vastgesteld|benoemd|bepaald|gepresenteerd)\s*:")
 DECIDED_TO = re.compile(r"\b(?:is|zijn) (?:\w+ ){0,2}(?:besloten|gekozen) om\b(?:\s+[\w’'-]+)+?\s+te\s+\w+en\b")
 
@@ -1608,6 +1662,33 @@ FUTURE_PASSIVE = re.compile(
 )
 
 
+# The verbs of the work itself in the passive: "Alle instellingen worden onderzocht op ...", "Zo worden de meldingen
+# ... gezamenlijk beoordeeld", "getoetst wordt of ...".
+WORK_PARTICIPLES = (
+    r"(?:onderzocht|beoordeeld|getoetst|gecontroleerd|geïnspecteerd|geinspecteerd|geëvalueerd|bezocht|doorgelicht"
+    r"|gemonitord|bekeken|nagegaan)"
+)
+WORK_PASSIVE = re.compile(
+    rf"\b(?:wordt|worden)\b(?:\s+[\w’'()-]+){{0,8}}?\s+{WORK_PARTICIPLES}\b|\b{WORK_PARTICIPLES}\s+(?:wordt|worden)\b",
+    re.I,
+)
+# The impersonal passive, "er" in the subject's place at the sentence's opening: no subject at all, and the agent left
+# out, the writer's own work ("Er wordt dit jaar ingezet op ...", "Daarbij wordt er gekeken naar ..."); not further in
+# the sentence, where it is often of others ("..., omdat er in de regio's wordt samengewerkt").
+THERE_PASSIVE = re.compile(
+    r"^(?:[\w’']+ ){0,3}?(?:er (?:wordt|worden)|(?:wordt|worden) er)\b"
+    # with its participle, also of a short stem ("ingezet", "opgezet")
+    # (not of asking, expecting or saying: "Er wordt veel gevraagd van de inspectie" is what others ask of it, "Er
+    # wordt vaak gesproken over ..." what is said)
+    rf"(?:\s+[\w’'()-]+){{0,8}}?\s+(?!(?:gevraagd|verwacht|gezegd|gesproken|gedacht|gesteld)\b)"
+    rf"(?:[a-z]{{0,5}}ge[a-zë]{{2,}}(?:d|t|en)|{PARTICIPLE})\b",
+    re.I,
+)
+WORK_STARTS = re.compile(
+    r"\b(?:start|starten|begint|beginnen|loopt|lopen)\b(?:\s+[\w’'()-]+){0,8}?\s+\w*(?:onderzoek|onderzoeken|inspecties)\b"
+    r"|\b\w*(?:onderzoek|onderzoeken|inspecties)\b(?:\s+[\w’'()-]+){0,8}?\s+(?:starten|beginnen|start|begint)\b",
+    re.I,
+)
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)
 
 
@@ -1758,6 +1839,12 @@ def _names_year_ahead(sentence, year):
     if any(int(end) >= year for end in PERIOD_OF_YEARS.findall(sentence)):
         return True
     return any(int(found) >= year for found in YEAR.findall(sentence))
+
+
+def _names_time_before(sentence, year):
+    """Does the sentence name a year before the programme's, or a period of years that ended before it?"""
+    sentence = DOCUMENT_YEAR.sub("", sentence)
+    return bool(_earlier_years(sentence, year)) or any(int(end) < year for end in PERIOD_OF_YEARS.findall(sentence))
 
 
 PERIOD_OF_YEARS = re.compile(

@@ -1163,3 +1163,88 @@ def test_a_sentence_cut_off_by_an_ellipsis_still_ends():
     assert extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de…", 2025)
     # and without an end it is still a fragment
     assert not extraction.is_intention("Het onderzoek van de inspectie richt zich op de kades en de", 2025)
+
+
+def test_the_verb_of_the_work_in_the_passive_is_the_work():
+    # what is examined, assessed or tested, by whom left out: in a programme, by the organisation
+    assert extraction.is_intention("Alle gesloten jeugdinstellingen worden onderzocht op hun veiligheidsbeleid.", 2025)
+    assert extraction.is_intention("Ook worden de klachten van gedetineerden samen met de ombudsman beoordeeld.", 2025)
+    # not in a clause inside the sentence: the taxes that are assessed are no work of its own
+    assert not extraction.is_intention("De belastingen die door gemeenten worden beoordeeld stijgen.", 2025)
+
+
+def test_an_impersonal_passive_with_er_at_the_opening_is_the_work():
+    assert extraction.is_intention("Er wordt ingezet op het vaker bezoeken van de kleinere opvanglocaties.", 2025)
+    assert extraction.is_intention("Daarbij wordt er samengewerkt met de andere rijksinspecties.", 2025)
+    # not what others ask of it
+    assert not extraction.is_intention("Er wordt de laatste jaren veel gevraagd van de inspecteurs.", 2025)
+
+
+def test_a_study_that_starts_in_the_period_ahead_is_the_work():
+    assert extraction.is_intention("In 2025 start een tweede onderzoek naar de wachtlijsten in de jeugdzorg.", 2025)
+    assert extraction.is_intention("Er zullen de komende jaren twaalf onderzoeken starten naar de opvang.", 2025)
+    # not one that started before
+    assert not extraction.is_intention("In 2019 startte een onderzoek naar de wachtlijsten in de jeugdzorg.", 2025)
+
+
+def test_hij_after_the_name_of_an_office_of_one_person_is_that_office():
+    text = (
+        "De ombudsman start in 2025 een onderzoek naar de schuldhulpverlening in de stad.\n\n"
+        "Daarnaast wil hij vaker spreekuren houden in de wijken van de gemeente.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Daarnaast wil hij vaker spreekuren houden in de wijken van de gemeente." in statements
+    # not a "hij" with no office before it
+    assert not extraction.read_sentence("Daarnaast wil hij vaker spreekuren houden in de wijken.", 2025).intention
+
+
+def test_what_a_report_found_or_states_in_the_plural_present_is_an_account():
+    assert not extraction.is_intention("Dit constateren de twee inspecties na een bezoek aan de locaties.", 2025)
+    assert not extraction.is_intention(
+        "Dat schrijven de inspecties in hun rapport over de opvang van asielzoekers.", 2025
+    )
+    # what it will state in a report of a year ahead is its work
+    assert extraction.is_intention("In 2026 schrijven de inspecties in hun rapport ook over de wachttijden.", 2025)
+
+
+def test_a_worry_of_its_own_is_no_work():
+    assert not extraction.is_intention("De inspectie maakt zich al jaren zorgen over de wachtlijsten.", 2025)
+    assert not extraction.is_intention("Wij maken ons daarom grote zorgen over de veiligheid in de opvang.", 2025)
+
+
+def test_themes_counted_and_listed_after_a_colon_are_the_plan():
+    assert extraction.is_intention(
+        "Het toezicht is toegespitst op drie hoofdlijnen: de jeugdzorg, de opvang en de reclassering.", 2025
+    )
+    assert extraction.is_intention("Dat leidt tot twee thema’s die voorrang krijgen: armoede en wonen.", 2025)
+    # not counted without their list
+    assert not extraction.is_intention("De wet kent drie pijlers en twee doelen.", 2025)
+
+
+def test_the_focus_of_its_own_work_that_comes_to_lie_somewhere_is_an_intention():
+    assert extraction.is_intention("De focus van het toezicht komt dit jaar vooral te liggen op de opvang.", 2025)
+    assert extraction.is_intention("Het accent van ons toezicht komt daarbij meer te liggen op de nazorg.", 2025)
+    # still not the focus of something named, what it is for
+    assert not extraction.is_intention("De focus van deze regeling ligt op de jongeren in de wijk.", 2025)
+
+
+def test_a_plan_named_in_a_compound_is_the_document():
+    assert not extraction.is_intention("In het nieuwe beleidsplan gaan we in op de taken van de regio.", 2025)
+    assert not extraction.is_intention("In dit koersplan beschrijven we de keuzes voor de komende jaren.", 2025)
+
+
+def test_a_wish_to_become_more_so_is_a_change_it_will_make():
+    assert extraction.is_intention("De inspectie wil dit jaar bereikbaarder zijn voor ouders van jonge kinderen.", 2025)
+    assert extraction.is_intention("De rekenkamer wil zo open mogelijk zijn over haar onderzoeken.", 2025)
+    # still an aim: to be something
+    assert not extraction.is_intention("De inspectie wil een betrouwbare toezichthouder zijn voor ouders.", 2025)
+
+
+def test_what_comes_first_voorop_is_a_focal_point_as_centraal_is():
+    assert extraction.is_intention("Daarbij staat voorop dat de inspectie snel rapporteert over incidenten.", 2025)
+    assert extraction.is_intention("In het toezicht staat de veiligheid van de bewoners voorop.", 2025)
+
+
+def test_the_periods_important_subjects_are_its_themes():
+    assert extraction.is_intention("Belangrijke onderwerpen daarbij zijn de woningnood en de zorg voor ouderen.", 2025)
+    assert extraction.is_intention("Andere onderwerpen zijn de armoede en de schulden van jongeren.", 2025)

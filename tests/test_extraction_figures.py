@@ -1,10 +1,10 @@
 """The extraction's figures (issue 15), by the README's matching rule (tests/test_extract_candidates.py).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to N (each
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to P (each
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
 changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with H-L,
-then N with all the others in the last). No set here is unseen by the rules as they are. Labels by hand:
-tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails; the figures of B-N
-when they were unseen are in the comments and in the README."""
+then N with all the others, then O and P with all the others in the last). No set here is unseen by the rules as they
+are. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails;
+the figures of B-P when they were unseen are in the comments and in the README."""
 
 import csv
 from pathlib import Path
@@ -60,10 +60,11 @@ def test_the_second_held_out_set_now_developed_on():
 def test_the_twelfth_held_out_set_now_developed_on():
     # built apart from the round on K, by someone who saw neither the rules nor their figures; measured once, unseen,
     # after the round on K (recall 58.5%, precision 77.6%, 38 of 65, 38 of 49); then its failures studied and the
-    # rules changed on them (after the round on L: recall 75.4%, precision 76.6%, 49 of 65, 49 of 64)
+    # rules changed on them (after the round on L: recall 75.4%, precision 76.6%, 49 of 65, 49 of 64; before the round
+    # on O and P: 76.9%, 76.9%, 50 of 65, 50 of 65)
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 50 and hits / total >= 50 / 65  # recall 76.9%, precision 76.9%
+    assert found >= 51 and hits / total >= 51 / 66  # recall 78.5%, precision 77.3%
 
 
 def test_the_thirteenth_held_out_set_now_developed_on():
@@ -85,20 +86,22 @@ def test_the_fourteenth_held_out_set_now_developed_on():
     assert found >= 51 and hits / total >= 51 / 60  # recall 89.5%, precision 85.0%
 
 
-def test_the_fifteenth_held_out_set_measured_once_unseen():
+def test_the_fifteenth_held_out_set_now_developed_on():
     # built apart from the round on N, by someone who saw neither the rules nor their figures; measured once, unseen,
-    # after the last change of the rules; not developed on
+    # after the round on N (recall 60.9%, precision 59.6%, 28 of 46, 28 of 47); then its failures studied and the
+    # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-o"))
     assert intentions == 46
-    assert found >= 28 and hits / total >= 28 / 47  # recall 60.9%, precision 59.6%
+    assert found >= 37 and hits / total >= 37 / 55  # recall 80.4%, precision 67.3%
 
 
-def test_the_sixteenth_held_out_set_programmes_of_the_inspectie_jenv_measured_once_unseen():
+def test_the_sixteenth_held_out_set_programmes_of_the_inspectie_jenv_now_developed_on():
     # the Inspectie JenV's own programmes (2009-2026) and one of the IVD's, built apart from the round on N in the
-    # same way; measured once, unseen, after the last change of the rules; not developed on
+    # same way; measured once, unseen, after the round on N (recall 74.4%, precision 69.4%, 32 of 43, 34 of 49); then
+    # its failures studied and the rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-p"))
     assert intentions == 43
-    assert found >= 32 and hits / total >= 34 / 49  # recall 74.4%, precision 69.4%
+    assert found >= 38 and hits / total >= 40 / 52  # recall 88.4%, precision 76.9%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
@@ -110,8 +113,10 @@ def test_the_third_held_out_set_other_inspectorates_now_developed_on():
 def test_the_fourth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-d"))
     assert intentions == 25
-    # recall 84.0%, precision 77.8% (unseen: 68.0%, 37.0%; precision 72.4%, 21 of 29, before the round on N)
-    assert found >= 21 and hits / total >= 21 / 27
+    # recall 84.0%, precision 75.0% (unseen: 68.0%, 37.0%; precision 72.4%, 21 of 29, before the round on N; 77.8%,
+    # 21 of 27, before the round on O and P, whose themes counted before a colon add the ministry's "zeven
+    # kernthema’s", left out by D's labels)
+    assert found >= 21 and hits / total >= 21 / 28
 
 
 def test_the_fifth_held_out_set_now_developed_on():
@@ -129,9 +134,9 @@ def test_the_sixth_held_out_set_now_developed_on():
 def test_the_seventh_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-g"))
     assert intentions == 52
-    # recall 94.2%, precision 98.0% (unseen: 59.6%, 68.9%; precision 94.2%, 49 of 52, before the round on K; 96.1%,
-    # 49 of 51, before the round on N)
-    assert found >= 49 and hits / total >= 49 / 50
+    # recall 96.2%, precision 98.0% (unseen: 59.6%, 68.9%; precision 94.2%, 49 of 52, before the round on K; 96.1%,
+    # 49 of 51, before the round on N; recall 94.2%, 49 of 52, before the round on O and P)
+    assert found >= 50 and hits / total >= 50 / 51
 
 
 def test_the_eighth_held_out_set_now_developed_on():
