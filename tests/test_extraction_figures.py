@@ -3,8 +3,9 @@ Development sets, tuned on: the seed pages, held-out A (since its first measurem
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
 changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with H-L,
 then N with all the others, then O and P with all the others in the last); Q, measured once unseen after the last
-change of the rules, is not developed on. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails;
-the figures of B-P when they were unseen are in the comments and in docs/extraction.md."""
+change of the rules, is not developed on. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so
+that a change that makes any worse fails; the figures of B-P when they were unseen are in the comments and in
+docs/extraction.md."""
 
 import csv
 from pathlib import Path
