@@ -14,3 +14,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # The benchmark's data generator (bench/), which the query budgets build their data with.
 INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # Django's backend with a quicker flush between the tests that commit (tests/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "tests.postgresql"  # noqa: F405
