@@ -1193,7 +1193,11 @@ FEELING = re.compile(
     r"\b(?:ben|is|zijn|voel|voelt|voelen)\b(?:\s+[\w’']+){0,4}?\s+"
     r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b"
     # and the worry it has: "De inspecties maken zich hierover al geruime tijd zorgen"
-    r"|\b(?:maak|maakt|maken)\s+(?:zich|ons|me|mij)\b(?:\s+[\w’']+){0,6}?\s+zorgen\b",
+    r"|\b(?:maak|maakt|maken)\s+(?:zich|ons|me|mij)\b(?:\s+[\w’']+){0,6}?\s+zorgen\b"
+    # and its thanks, and what it looks forward to: "Dat stellen wij zeer op prijs", "De rekenkamer kijkt uit naar
+    # een interessant jaar", "kijken ernaar uit om ..."
+    r"|\b(?:stel|stelt|stellen)\b(?:\s+[\w’']+){0,8}?\s+op prijs\b"
+    r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").

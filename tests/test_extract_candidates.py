@@ -1248,3 +1248,11 @@ def test_what_comes_first_voorop_is_a_focal_point_as_centraal_is():
 def test_the_periods_important_subjects_are_its_themes():
     assert extraction.is_intention("Belangrijke onderwerpen daarbij zijn de woningnood en de zorg voor ouderen.", 2025)
     assert extraction.is_intention("Andere onderwerpen zijn de armoede en de schulden van jongeren.", 2025)
+
+
+def test_its_thanks_and_what_it_looks_forward_to_are_no_work():
+    assert not extraction.is_intention("De inspectie stelt de inzet van de gemeenten zeer op prijs.", 2025)
+    assert not extraction.is_intention("Wij kijken uit naar een goede samenwerking met de regio in 2025.", 2025)
+    assert not extraction.is_intention("De inspectie kijkt ernaar uit om in 2025 met de scholen te praten.", 2025)
+    # still its work: what it looks at, and what it sees to
+    assert extraction.is_intention("De inspectie kijkt in 2025 naar de uitvoering van de nieuwe wet.", 2025)
