@@ -1422,8 +1422,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         # and its work as the subject of a verb of starting ahead: "In 2026 start een tweede onderzoek naar ...", "Er
         # zullen dit jaar tien onderzoeken starten"
         starting = (future or PERIOD_AHEAD.search(statement)) and WORK_STARTS.search(_main_clause(statement))
+        # and what there will be: "In de visserij komen er controles op zee"
+        coming = not earlier and THERE_COMES.search(_main_clause(statement)) and not _names_time_before(statement, year)
         return Reading(
-            bool(going or onward or starting)
+            bool(going or onward or starting or coming)
             or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
             acts,
         )
@@ -1691,6 +1693,20 @@ THERE_PASSIVE = re.compile(
 WORK_STARTS = re.compile(
     r"\b(?:start|starten|begint|beginnen|loopt|lopen)\b(?:\s+[\w’'()-]+){0,8}?\s+\w*(?:onderzoek|onderzoeken|inspecties)\b"
     r"|\b\w*(?:onderzoek|onderzoeken|inspecties)\b(?:\s+[\w’'()-]+){0,8}?\s+(?:starten|beginnen|start|begint)\b",
+    re.I,
+)
+# What there will be, "er komt": the present of "komen" as a thing's coming into being ("Zo komen er ook camera's in
+# ...", "Er komt een nieuwe meting"), and work that comes ("komt onderzoek naar ..."); not what comes in, out of
+# something or down to something ("Er komen meer meldingen binnen", "Daaruit komt er een beeld naar voren").
+THERE_COMES = re.compile(
+    r"(?:\b(?:komt|komen) er\b|\ber (?:komt|komen)\b|\b(?:komt|komen) (?:een |nieuwe? |extra )?\w*(?:onderzoek|onderzoeken"
+    r"|toezicht|inspecties|controles)\b)"
+    # (nor a trend, "Er komen steeds meer spelers"; a separable verb's particle anywhere, or at the clause's end
+    # when it is also a preposition: "komen er experts langs", "komen er nieuwe veteranen bij")
+    r"(?!\s+(?:steeds|alsmaar|almaar|telkens)\b)"
+    r"(?!(?:\s+[\w’'()«»“”\"-]+){0,10}?\s+(?:binnen|terecht|naar voren|neer|voort|vandaan|tot stand|te|langs|terug"
+    r"|tegen|samen|vrij)\b)"
+    r"(?!(?:\s+[\w’'()«»“”\"-]+){0,12}?\s+(?:bij|uit|door|op|aan|mee|om|voor|af)\s*(?:[.,;:]|$))",
     re.I,
 )
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)

@@ -1256,3 +1256,13 @@ def test_its_thanks_and_what_it_looks_forward_to_are_no_work():
     assert not extraction.is_intention("De inspectie kijkt ernaar uit om in 2025 met de scholen te praten.", 2025)
     # still its work: what it looks at, and what it sees to
     assert extraction.is_intention("De inspectie kijkt in 2025 naar de uitvoering van de nieuwe wet.", 2025)
+
+
+def test_what_there_will_be_er_komt_is_a_plan():
+    assert extraction.is_intention("In de visserij komen er dit jaar ook controles op zee.", 2025)
+    assert extraction.is_intention("Voor de kinderopvang komt er een nieuwe meting van de veiligheid.", 2025)
+    assert extraction.is_intention("In het onderwijs komt onderzoek naar de kwaliteit van de examens.", 2025)
+    # not what comes in, or comes out of something, nor what came before
+    assert not extraction.is_intention("Er komen steeds meer meldingen binnen over de opvang.", 2025)
+    assert not extraction.is_intention("Uit de meting komt er een helder beeld naar voren.", 2025)
+    assert not extraction.is_intention("In 2020 kwam er een nieuwe wet voor de opvang.", 2025)
