@@ -1147,6 +1147,12 @@ ABOUT_THE_DOCUMENT = re.compile(
     # beschrijven we ...", "Daarnaast geven we in dit document informatie over ..."
     rf"|^In (?:dit|ons|het|deze|haar) (?:[\w-]+ ){{1,2}}{DOCUMENTS}\b"
     r"|\b(?:in (?:dit|ons|het|deze)|dit|deze) (?:[\w-]+ )?(?:document|magazine|onderzoeksprogramma|onderzoeksplan)\b"
+    # what the text itself does, or what a plan holds: "Met deze publicatie informeren we ...", "Met deze tekst willen
+    # we duidelijk maken ...", "Het jaarplan bevat de planning van ...", and a reader sent to another text: "verwijs ik
+    # u naar bijgevoegd MJB"
+    rf"|^(?:\w+ )?Met (?:deze|dit) (?:\w+ )?(?:{DOCUMENTS}|\w*programma|publicatie|tekst|stuk|nota|notitie|jaarbeeld)\b"
+    rf"|^(?:Het|Dit|Deze|De|Ons|Onze) (?:\w+ )?(?:{DOCUMENTS}|\w*programma) (?:\d{{4}}(?:[–-]\d{{4}})? )?bevat\b"
+    r"|\b(?:verwijs|verwijst|verwijzen) (?:ik|we|wij|zij|ze)? ?u\b"
     # the document as the subject of what it describes: "De Meerjarenstrategie beschrijft ...", "Dit eerste
     # werkprogramma van de inspectie ... beschrijft ..."
     r"|^(?:De|Het|Dit|Deze)\b[^.:]{0,60}?(?:strategie|programma|plan|document|verslag|rapport|magazine)\b[^.:]{0,80}?"
@@ -1699,8 +1705,8 @@ WORK_STARTS = re.compile(
 # ...", "Er komt een nieuwe meting"), and work that comes ("komt onderzoek naar ..."); not what comes in, out of
 # something or down to something ("Er komen meer meldingen binnen", "Daaruit komt er een beeld naar voren").
 THERE_COMES = re.compile(
-    r"(?:\b(?:komt|komen) er\b|\ber (?:komt|komen)\b|\b(?:komt|komen) (?:een |nieuwe? |extra )?\w*(?:onderzoek|onderzoeken"
-    r"|toezicht|inspecties|controles)\b)"
+    r"(?:\b(?:komt|komen) er\b|\ber (?:komt|komen)\b"
+    r"|\b(?:komt|komen) (?:een |nieuwe? |extra )?\w*(?:onderzoek|onderzoeken|toezicht|inspecties|controles)\b)"
     # (nor a trend, "Er komen steeds meer spelers"; a separable verb's particle anywhere, or at the clause's end
     # when it is also a preposition: "komen er experts langs", "komen er nieuwe veteranen bij")
     r"(?!\s+(?:steeds|alsmaar|almaar|telkens)\b)"

@@ -1266,3 +1266,12 @@ def test_what_there_will_be_er_komt_is_a_plan():
     assert not extraction.is_intention("Er komen steeds meer meldingen binnen over de opvang.", 2025)
     assert not extraction.is_intention("Uit de meting komt er een helder beeld naar voren.", 2025)
     assert not extraction.is_intention("In 2020 kwam er een nieuwe wet voor de opvang.", 2025)
+
+
+def test_what_the_text_does_itself_is_about_the_document():
+    assert not extraction.is_intention("Met deze notitie laten we zien hoe de inspectie in 2025 gaat werken.", 2025)
+    assert not extraction.is_intention("Met dit stuk informeren wij de gemeenteraad over ons werk in 2025.", 2025)
+    assert not extraction.is_intention("Het jaarprogramma bevat de onderzoeken die de inspectie in 2025 doet.", 2025)
+    assert not extraction.is_intention("Voor de planning van 2025 verwijzen wij u naar de bijlage.", 2025)
+    # still its work, with something else it does it with
+    assert extraction.is_intention("Met dit project wil de inspectie de scholen in 2025 helpen.", 2025)
