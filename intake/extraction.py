@@ -1063,7 +1063,8 @@ CHANGE = re.compile(
 # de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
 THEMES = re.compile(
     r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+"
-    r"(?:thema[’']?s?|onderwerpen|onderwerp)\b",
+    # (also in a compound, and the areas of focus: "Belangrijke onderzoeksthema’s ...", "nieuwe focusgebieden")
+    r"(?:\w*thema[’']?s?|onderwerpen|onderwerp|focusgebied(?:en)?|aandachtsgebied(?:en)?)\b",
     re.I,
 )
 # (with an adverb before the verb: "Belangrijke onderwerpen daarbij zijn ...")
@@ -1071,7 +1072,10 @@ THEMES_OPENING = re.compile(
     rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:(?:daarbij|hierbij|daarin|hierin|verder|ook)\s+)?(?:is|zijn)\b",
     re.I,
 )
-NEW_IN_PERIOD = re.compile(r"\bnieuwe?\s+(?:thema[’']?s?|insteek|accenten|aanpak|werkwijze)\b", re.I)
+NEW_IN_PERIOD = re.compile(
+    r"\bnieuwe?\s+(?:\w*thema[’']?s?|insteek|accenten|aanpak|werkwijze|focusgebied(?:en)?|aandachtsgebied(?:en)?)\b",
+    re.I,
+)
 NEW_IN_PERIOD_VERB = re.compile(r"\b(?:is|zijn|wordt|worden|krijgt|krijgen|legt|leggen|kiest|kiezen)\b", re.I)
 PERIOD_AHEAD = re.compile(r"\b(?:de )?(?:komende|volgende) (?:tijd|jaren|periode)\b", re.I)
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")

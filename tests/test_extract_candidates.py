@@ -1275,3 +1275,10 @@ def test_what_the_text_does_itself_is_about_the_document():
     assert not extraction.is_intention("Voor de planning van 2025 verwijzen wij u naar de bijlage.", 2025)
     # still its work, with something else it does it with
     assert extraction.is_intention("Met dit project wil de inspectie de scholen in 2025 helpen.", 2025)
+
+
+def test_themes_in_a_compound_and_areas_of_focus_are_themes():
+    assert extraction.is_intention("Belangrijke toezichtsthema’s in 2025 zijn de opvang en de jeugdzorg.", 2025)
+    assert extraction.is_intention("Daarnaast zijn er nieuwe aandachtsgebieden, zoals de digitale veiligheid.", 2025)
+    # not themes of a year before
+    assert not extraction.is_intention("De nieuwe onderzoeksthema’s van 2020 waren de opvang en de jeugdzorg.", 2025)
