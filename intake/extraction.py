@@ -1017,7 +1017,11 @@ GETS_ATTENTION = re.compile(
     # or priority, a more prominent place: "Onderwerpen met grote risico's krijgen prioriteit", "IT en databeheer
     # krijgen een prominentere plek"
     r"|\b(?:krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,12}?\s+(?:(?:de |een )?(?:hoge |hogere |extra )?prioriteit"
-    r"|een (?:prominentere|prominente|grotere|belangrijkere|centrale|centralere) (?:plek|plaats|rol))\b",
+    r"|een (?:prominentere|prominente|grotere|belangrijkere|centrale|centralere) (?:plek|plaats|rol))\b"
+    # and what has its attention, the organisation's own: "Ook ... hebben onze aandacht", "heeft haar volle aandacht"
+    # (not what needs it: "heeft onze aandacht nodig")
+    r"|\b(?:heeft|hebben|krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,3}?\s+(?:onze|haar|zijn)\s+(?:\w+\s+)?aandacht\b"
+    r"(?!\s+nodig\b)",
     re.I,
 )
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)

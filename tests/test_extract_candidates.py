@@ -1282,3 +1282,12 @@ def test_themes_in_a_compound_and_areas_of_focus_are_themes():
     assert extraction.is_intention("Daarnaast zijn er nieuwe aandachtsgebieden, zoals de digitale veiligheid.", 2025)
     # not themes of a year before
     assert not extraction.is_intention("De nieuwe onderzoeksthema’s van 2020 waren de opvang en de jeugdzorg.", 2025)
+
+
+def test_what_has_its_own_attention_is_its_work():
+    assert extraction.is_intention(
+        "Ook de veiligheid van de dijken en de kwaliteit van het water hebben onze aandacht.", 2025
+    )
+    assert extraction.is_intention("De opvang van jonge kinderen heeft daarbij haar bijzondere aandacht.", 2025)
+    # not what needs it
+    assert not extraction.is_intention("De opvang van jonge kinderen heeft onze aandacht nodig.", 2025)
