@@ -941,10 +941,12 @@ ACTOR_NAMES = frozenset(
     # an audit office, whose programme is its research: "De Algemene Rekenkamer gaat ...", "rondt de rekenkamer ... af"
     + "rekenkamer rekenkamercommissie".split()
     # and as others name such a body by its task: "wil de onafhankelijke controleur van ... een oordeel gaan geven"
-    + "controleur toezichtsorgaan".split()
+    + "controleur".split()
     # an ombudsman, whose agenda is its research: "De ombudsman start een onderzoek naar ..."
     + "ombudsman ombudsmannen ombudsvrouw".split()
 )
+# A body named by its task, in a compound: "de controle-instantie", "het toezichtsorgaan", "de handhavingsdienst".
+TASK_BODY = re.compile(r"^(?:toezicht|toezichts|controle|handhavings)-?(?:orgaan|organen|instantie|instanties|dienst)$")
 # A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
 ACTOR_SUFFIX = ("inspectie", "inspecties")
 # An organisation's abbreviation: capitals ("ILT", "NVWA") or mixed case with at least two capitals ("SodM",
@@ -1474,7 +1476,7 @@ OWN_FOCUS = re.compile(
 def _names_the_organisation(word, actors=frozenset()):
     """Is `word` the name of the document's own organisation (or an inspectorate, an audit office ...)?"""
     low = word.lower()
-    if low in ACTOR_NAMES or low in actors or "+" + low in actors or low.endswith(ACTOR_SUFFIX):
+    if low in ACTOR_NAMES or low in actors or "+" + low in actors or low.endswith(ACTOR_SUFFIX) or TASK_BODY.match(low):
         return True
     return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS and "-" + low not in actors
 
@@ -1812,7 +1814,7 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         after = lowered[index + 1] if index + 1 < len(words) else ""
         verb_before = _is_verb(words, index - 1) or CLASS_OF.get(before) == "verb"
         return verb_before and (not after or after in CLASS_OF)
-    if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
+    if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors or TASK_BODY.match(low):
         return True
     if word[:1].isupper() and "+" + low in actors:  # the supervisory body the text names, "het Commissariaat"
         return True

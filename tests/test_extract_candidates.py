@@ -1291,3 +1291,8 @@ def test_what_has_its_own_attention_is_its_work():
     assert extraction.is_intention("De opvang van jonge kinderen heeft daarbij haar bijzondere aandacht.", 2025)
     # not what needs it
     assert not extraction.is_intention("De opvang van jonge kinderen heeft onze aandacht nodig.", 2025)
+
+
+def test_a_body_named_by_its_task_in_a_compound_acts():
+    assert extraction.is_intention("Verder wil de handhavingsdienst de illegale verkoop van vuurwerk aanpakken.", 2025)
+    assert extraction.is_intention("Daarnaast gaat de controle-instantie de kwekerijen vaker bezoeken.", 2025)
