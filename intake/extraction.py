@@ -1523,7 +1523,7 @@ def _account(statement, words, lowered, acting, year):
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
-    earlier = _earlier_years(statement, year)
+    earlier = _earlier_years(statement, year) or PAST_TIME.search(statement)
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
     # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
@@ -1531,6 +1531,13 @@ def _account(statement, words, lowered, acting, year):
     return any(_past_beside(words, lowered, index) for index in acting) and not (
         AHEAD.search(main) or TO_DO.search(main)
     )
+
+
+# A time before named in words: "Afgelopen jaar is ... begonnen met ...", "vorig jaar", "eerder dit jaar".
+PAST_TIME = re.compile(
+    r"\b(?:(?:het )?afgelopen|vorig|vorige) (?:jaar|jaren|maand|maanden|periode|najaar|voorjaar)\b|\beerder dit jaar\b",
+    re.I,
+)
 
 
 def _earlier_years(statement, year):
@@ -1880,7 +1887,9 @@ def _names_year_ahead(sentence, year):
 def _names_time_before(sentence, year):
     """Does the sentence name a year before the programme's, or a period of years that ended before it?"""
     sentence = DOCUMENT_YEAR.sub("", sentence)
-    return bool(_earlier_years(sentence, year)) or any(int(end) < year for end in PERIOD_OF_YEARS.findall(sentence))
+    return bool(_earlier_years(sentence, year) or PAST_TIME.search(sentence)) or any(
+        int(end) < year for end in PERIOD_OF_YEARS.findall(sentence)
+    )
 
 
 PERIOD_OF_YEARS = re.compile(

@@ -1296,3 +1296,12 @@ def test_what_has_its_own_attention_is_its_work():
 def test_a_body_named_by_its_task_in_a_compound_acts():
     assert extraction.is_intention("Verder wil de handhavingsdienst de illegale verkoop van vuurwerk aanpakken.", 2025)
     assert extraction.is_intention("Daarnaast gaat de controle-instantie de kwekerijen vaker bezoeken.", 2025)
+
+
+def test_a_time_before_named_in_words_is_an_account():
+    assert not extraction.is_intention("Vorig jaar is de inspectie begonnen met het werven van inspecteurs.", 2025)
+    assert not extraction.is_intention(
+        "Afgelopen jaar is de inspectie begonnen met een onderzoek naar de opvang.", 2025
+    )
+    # still the plan, with the time ahead
+    assert extraction.is_intention("Net als vorig jaar bezoekt de inspectie in 2025 alle scholen.", 2025)
