@@ -1152,7 +1152,8 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"|\b(?:stelt|stellen|presenteert|presenteren)\b(?:\s+[\w’'-]+){0,4}?\s+(?:het|ons|haar|zijn) (?:\w+ )?"
     r"(?:jaarverslag|jaarbericht)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
-    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
+    # (or goes into it: "In haar Meerjarenplan gaat de Inspectie uitgebreider in op ...")
+    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\b(?:beschrij(?:ft|ven)|(?:gaat|gaan)\b.*\bin op)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
     # beschrijven we ...", "Daarnaast geven we in dit document informatie over ..."
     rf"|^In (?:dit|ons|het|deze|haar) (?:[\w-]+ ){{1,2}}{DOCUMENTS}\b"

@@ -1305,3 +1305,9 @@ def test_a_time_before_named_in_words_is_an_account():
     )
     # still the plan, with the time ahead
     assert extraction.is_intention("Net als vorig jaar bezoekt de inspectie in 2025 alle scholen.", 2025)
+
+
+def test_what_its_own_plan_goes_into_is_about_the_document():
+    assert not extraction.is_intention("In haar jaarplan gaat de inspectie verder in op de risico’s van 2025.", 2025)
+    # still its work when it goes into something itself
+    assert extraction.is_intention("In 2025 gaat de inspectie dieper in op de risico’s van de opvang.", 2025)
