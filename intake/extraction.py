@@ -1214,7 +1214,9 @@ FEELING = re.compile(
     # and its thanks, and what it looks forward to: "Dat stellen wij zeer op prijs", "De rekenkamer kijkt uit naar
     # een interessant jaar", "kijken ernaar uit om ..."
     r"|\b(?:stel|stelt|stellen)\b(?:\s+[\w’']+){0,8}?\s+op prijs\b"
-    r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b",
+    r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b"
+    # and its good wishes and its thanks: "Graag wens ik iedereen een gezond 2022 toe", "We bedanken ..."
+    r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").

@@ -1311,3 +1311,8 @@ def test_what_its_own_plan_goes_into_is_about_the_document():
     assert not extraction.is_intention("In haar jaarplan gaat de inspectie verder in op de risico’s van 2025.", 2025)
     # still its work when it goes into something itself
     assert extraction.is_intention("In 2025 gaat de inspectie dieper in op de risico’s van de opvang.", 2025)
+
+
+def test_its_good_wishes_and_thanks_are_no_work():
+    assert not extraction.is_intention("Namens de inspectie wens ik u allen een goed en veilig 2025 toe.", 2025)
+    assert not extraction.is_intention("De inspectie bedankt de scholen voor hun medewerking in 2025.", 2025)
