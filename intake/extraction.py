@@ -1633,7 +1633,7 @@ def _verb_positions(words, lowered, index):
 
 # A passive: a form of "worden" and a participle ending its clause ("wordt ... geïntensiveerd met", "worden
 # interviews afgenomen.", "zal ... gemaakt worden").
-PARTICIPLE = r"(?:ge\w{3,}|[a-z]{2,5}ge\w{3,}|(?:[a-z]{2,5})?(?:be|ver|ont|her)\w{3,})(?:d|t|en)"
+PARTICIPLE = r"(?:ge\w{3,}|[a-z]{2,5}ge\w{2,}|(?:[a-z]{2,5})?(?:be|ver|ont|her)\w{3,})(?:d|t|en)"
 CLAUSE_END = (
     r"(?=\s*(?:[.,;:]|$)|\s+(?:met|door|bij|op|in|via|voor|aan|om|en|zodat|waarbij|als|tot|naar|over|onder|vanuit)\b)"
 )

@@ -1316,3 +1316,8 @@ def test_what_its_own_plan_goes_into_is_about_the_document():
 def test_its_good_wishes_and_thanks_are_no_work():
     assert not extraction.is_intention("Namens de inspectie wens ik u allen een goed en veilig 2025 toe.", 2025)
     assert not extraction.is_intention("De inspectie bedankt de scholen voor hun medewerking in 2025.", 2025)
+
+
+def test_a_participle_of_a_short_stem_after_its_prefix_is_a_participle():
+    assert extraction.is_intention("Een groot deel van de capaciteit wordt daarop ingezet.", 2025)
+    assert extraction.is_intention("Het toezicht op de havens wordt dit jaar anders opgezet.", 2025)
