@@ -941,10 +941,12 @@ ACTOR_NAMES = frozenset(
     # an audit office, whose programme is its research: "De Algemene Rekenkamer gaat ...", "rondt de rekenkamer ... af"
     + "rekenkamer rekenkamercommissie".split()
     # and as others name such a body by its task: "wil de onafhankelijke controleur van ... een oordeel gaan geven"
-    + "controleur toezichtsorgaan".split()
+    + "controleur".split()
     # an ombudsman, whose agenda is its research: "De ombudsman start een onderzoek naar ..."
     + "ombudsman ombudsmannen ombudsvrouw".split()
 )
+# A body named by its task, in a compound: "de controle-instantie", "het toezichtsorgaan", "de handhavingsdienst".
+TASK_BODY = re.compile(r"^(?:toezicht|toezichts|controle|handhavings)-?(?:orgaan|organen|instantie|instanties|dienst)$")
 # A compound name of an inspectorate: "Arbeidsinspectie", "Erfgoedinspectie", "Rijksinspectie".
 ACTOR_SUFFIX = ("inspectie", "inspecties")
 # An organisation's abbreviation: capitals ("ILT", "NVWA") or mixed case with at least two capitals ("SodM",
@@ -1017,7 +1019,11 @@ GETS_ATTENTION = re.compile(
     # or priority, a more prominent place: "Onderwerpen met grote risico's krijgen prioriteit", "IT en databeheer
     # krijgen een prominentere plek"
     r"|\b(?:krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,12}?\s+(?:(?:de |een )?(?:hoge |hogere |extra )?prioriteit"
-    r"|een (?:prominentere|prominente|grotere|belangrijkere|centrale|centralere) (?:plek|plaats|rol))\b",
+    r"|een (?:prominentere|prominente|grotere|belangrijkere|centrale|centralere) (?:plek|plaats|rol))\b"
+    # and what has its attention, the organisation's own: "Ook ... hebben onze aandacht", "heeft haar volle aandacht"
+    # (not what needs it: "heeft onze aandacht nodig")
+    r"|\b(?:heeft|hebben|krijgt|krijgen)\b(?:\s+[\w’'(),-]+){0,3}?\s+(?:onze|haar|zijn)\s+(?:\w+\s+)?aandacht\b"
+    r"(?!\s+nodig\b)",
     re.I,
 )
 THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) er\b", re.I)
@@ -1063,7 +1069,8 @@ CHANGE = re.compile(
 # de belangrijkste thema’s voor de komende tijd", "is een ander belangrijk thema voor komende jaren ...".
 THEMES = re.compile(
     r"\b(?:nieuwe|nieuwere|belangrijkste|belangrijke|belangrijk|ander|andere|centrale)\s+"
-    r"(?:thema[’']?s?|onderwerpen|onderwerp)\b",
+    # (also in a compound, and the areas of focus: "Belangrijke onderzoeksthema’s ...", "nieuwe focusgebieden")
+    r"(?:\w*thema[’']?s?|onderwerpen|onderwerp|focusgebied(?:en)?|aandachtsgebied(?:en)?)\b",
     re.I,
 )
 # (with an adverb before the verb: "Belangrijke onderwerpen daarbij zijn ...")
@@ -1071,7 +1078,10 @@ THEMES_OPENING = re.compile(
     rf"^(?:[\w’']+ ){{0,2}}?{THEMES.pattern[2:]}\s+(?:(?:daarbij|hierbij|daarin|hierin|verder|ook)\s+)?(?:is|zijn)\b",
     re.I,
 )
-NEW_IN_PERIOD = re.compile(r"\bnieuwe?\s+(?:thema[’']?s?|insteek|accenten|aanpak|werkwijze)\b", re.I)
+NEW_IN_PERIOD = re.compile(
+    r"\bnieuwe?\s+(?:\w*thema[’']?s?|insteek|accenten|aanpak|werkwijze|focusgebied(?:en)?|aandachtsgebied(?:en)?)\b",
+    re.I,
+)
 NEW_IN_PERIOD_VERB = re.compile(r"\b(?:is|zijn|wordt|worden|krijgt|krijgen|legt|leggen|kiest|kiezen)\b", re.I)
 PERIOD_AHEAD = re.compile(r"\b(?:de )?(?:komende|volgende) (?:tijd|jaren|periode)\b", re.I)
 NEW_TASK = re.compile(r"^(?:Nieuw|Nieuwe (?:taak|taken|onderwerpen?)) (?:in \d{4} )?(?:is|zijn)\b")
@@ -1142,11 +1152,18 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"|\b(?:stelt|stellen|presenteert|presenteren)\b(?:\s+[\w’'-]+){0,4}?\s+(?:het|ons|haar|zijn) (?:\w+ )?"
     r"(?:jaarverslag|jaarbericht)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
-    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\bbeschrij(?:ft|ven)\b"
+    # (or goes into it: "In haar Meerjarenplan gaat de Inspectie uitgebreider in op ...")
+    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\b(?:beschrij(?:ft|ven)|(?:gaat|gaan)\b.*\bin op)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
     # beschrijven we ...", "Daarnaast geven we in dit document informatie over ..."
     rf"|^In (?:dit|ons|het|deze|haar) (?:[\w-]+ ){{1,2}}{DOCUMENTS}\b"
     r"|\b(?:in (?:dit|ons|het|deze)|dit|deze) (?:[\w-]+ )?(?:document|magazine|onderzoeksprogramma|onderzoeksplan)\b"
+    # what the text itself does, or what a plan holds: "Met deze publicatie informeren we ...", "Met deze tekst willen
+    # we duidelijk maken ...", "Het jaarplan bevat de planning van ...", and a reader sent to another text: "verwijs ik
+    # u naar bijgevoegd MJB"
+    rf"|^(?:\w+ )?Met (?:deze|dit) (?:\w+ )?(?:{DOCUMENTS}|\w*programma|publicatie|tekst|stuk|nota|notitie|jaarbeeld)\b"
+    rf"|^(?:Het|Dit|Deze|De|Ons|Onze) (?:\w+ )?(?:{DOCUMENTS}|\w*programma) (?:\d{{4}}(?:[–-]\d{{4}})? )?bevat\b"
+    r"|\b(?:verwijs|verwijst|verwijzen) (?:ik|we|wij|zij|ze)? ?u\b"
     # the document as the subject of what it describes: "De Meerjarenstrategie beschrijft ...", "Dit eerste
     # werkprogramma van de inspectie ... beschrijft ..."
     r"|^(?:De|Het|Dit|Deze)\b[^.:]{0,60}?(?:strategie|programma|plan|document|verslag|rapport|magazine)\b[^.:]{0,80}?"
@@ -1193,7 +1210,13 @@ FEELING = re.compile(
     r"\b(?:ben|is|zijn|voel|voelt|voelen)\b(?:\s+[\w’']+){0,4}?\s+"
     r"(?:blij|trots|verheugd|dankbaar|tevreden|enthousiast|bezorgd|teleurgesteld)\b"
     # and the worry it has: "De inspecties maken zich hierover al geruime tijd zorgen"
-    r"|\b(?:maak|maakt|maken)\s+(?:zich|ons|me|mij)\b(?:\s+[\w’']+){0,6}?\s+zorgen\b",
+    r"|\b(?:maak|maakt|maken)\s+(?:zich|ons|me|mij)\b(?:\s+[\w’']+){0,6}?\s+zorgen\b"
+    # and its thanks, and what it looks forward to: "Dat stellen wij zeer op prijs", "De rekenkamer kijkt uit naar
+    # een interessant jaar", "kijken ernaar uit om ..."
+    r"|\b(?:stel|stelt|stellen)\b(?:\s+[\w’']+){0,8}?\s+op prijs\b"
+    r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b"
+    # and its good wishes and its thanks: "Graag wens ik iedereen een gezond 2022 toe", "We bedanken ..."
+    r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
@@ -1418,8 +1441,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         # and its work as the subject of a verb of starting ahead: "In 2026 start een tweede onderzoek naar ...", "Er
         # zullen dit jaar tien onderzoeken starten"
         starting = (future or PERIOD_AHEAD.search(statement)) and WORK_STARTS.search(_main_clause(statement))
+        # and what there will be: "In de visserij komen er controles op zee"
+        coming = not earlier and THERE_COMES.search(_main_clause(statement)) and not _names_time_before(statement, year)
         return Reading(
-            bool(going or onward or starting)
+            bool(going or onward or starting or coming)
             or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
             acts,
         )
@@ -1454,7 +1479,7 @@ OWN_FOCUS = re.compile(
 def _names_the_organisation(word, actors=frozenset()):
     """Is `word` the name of the document's own organisation (or an inspectorate, an audit office ...)?"""
     low = word.lower()
-    if low in ACTOR_NAMES or low in actors or "+" + low in actors or low.endswith(ACTOR_SUFFIX):
+    if low in ACTOR_NAMES or low in actors or "+" + low in actors or low.endswith(ACTOR_SUFFIX) or TASK_BODY.match(low):
         return True
     return bool(ABBREVIATION_NAME.match(word)) and word not in NOT_ACTORS and "-" + low not in actors
 
@@ -1501,7 +1526,7 @@ def _account(statement, words, lowered, acting, year):
     if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
-    earlier = _earlier_years(statement, year)
+    earlier = _earlier_years(statement, year) or PAST_TIME.search(statement)
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
     # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
@@ -1509,6 +1534,13 @@ def _account(statement, words, lowered, acting, year):
     return any(_past_beside(words, lowered, index) for index in acting) and not (
         AHEAD.search(main) or TO_DO.search(main)
     )
+
+
+# A time before named in words: "Afgelopen jaar is ... begonnen met ...", "vorig jaar", "eerder dit jaar".
+PAST_TIME = re.compile(
+    r"\b(?:(?:het )?afgelopen|vorig|vorige) (?:jaar|jaren|maand|maanden|periode|najaar|voorjaar)\b|\beerder dit jaar\b",
+    re.I,
+)
 
 
 def _earlier_years(statement, year):
@@ -1601,7 +1633,7 @@ def _verb_positions(words, lowered, index):
 
 # A passive: a form of "worden" and a participle ending its clause ("wordt ... geïntensiveerd met", "worden
 # interviews afgenomen.", "zal ... gemaakt worden").
-PARTICIPLE = r"(?:ge\w{3,}|[a-z]{2,5}ge\w{3,}|(?:[a-z]{2,5})?(?:be|ver|ont|her)\w{3,})(?:d|t|en)"
+PARTICIPLE = r"(?:ge\w{3,}|[a-z]{2,5}ge\w{2,}|(?:[a-z]{2,5})?(?:be|ver|ont|her)\w{3,})(?:d|t|en)"
 CLAUSE_END = (
     r"(?=\s*(?:[.,;:]|$)|\s+(?:met|door|bij|op|in|via|voor|aan|om|en|zodat|waarbij|als|tot|naar|over|onder|vanuit)\b)"
 )
@@ -1687,6 +1719,20 @@ THERE_PASSIVE = re.compile(
 WORK_STARTS = re.compile(
     r"\b(?:start|starten|begint|beginnen|loopt|lopen)\b(?:\s+[\w’'()-]+){0,8}?\s+\w*(?:onderzoek|onderzoeken|inspecties)\b"
     r"|\b\w*(?:onderzoek|onderzoeken|inspecties)\b(?:\s+[\w’'()-]+){0,8}?\s+(?:starten|beginnen|start|begint)\b",
+    re.I,
+)
+# What there will be, "er komt": the present of "komen" as a thing's coming into being ("Zo komen er ook camera's in
+# ...", "Er komt een nieuwe meting"), and work that comes ("komt onderzoek naar ..."); not what comes in, out of
+# something or down to something ("Er komen meer meldingen binnen", "Daaruit komt er een beeld naar voren").
+THERE_COMES = re.compile(
+    r"(?:\b(?:komt|komen) er\b|\ber (?:komt|komen)\b"
+    r"|\b(?:komt|komen) (?:een |nieuwe? |extra )?\w*(?:onderzoek|onderzoeken|toezicht|inspecties|controles)\b)"
+    # (nor a trend, "Er komen steeds meer spelers"; a separable verb's particle anywhere, or at the clause's end
+    # when it is also a preposition: "komen er experts langs", "komen er nieuwe veteranen bij")
+    r"(?!\s+(?:steeds|alsmaar|almaar|telkens)\b)"
+    r"(?!(?:\s+[\w’'()«»“”\"-]+){0,10}?\s+(?:binnen|terecht|naar voren|neer|voort|vandaan|tot stand|te|langs|terug"
+    r"|tegen|samen|vrij)\b)"
+    r"(?!(?:\s+[\w’'()«»“”\"-]+){0,12}?\s+(?:bij|uit|door|op|aan|mee|om|voor|af)\s*(?:[.,;:]|$))",
     re.I,
 )
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)
@@ -1778,7 +1824,7 @@ def _is_actor(words, lowered, index, after_actor, actors=frozenset()):
         after = lowered[index + 1] if index + 1 < len(words) else ""
         verb_before = _is_verb(words, index - 1) or CLASS_OF.get(before) == "verb"
         return verb_before and (not after or after in CLASS_OF)
-    if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors:
+    if low in ACTOR_NAMES or low in FIRST_PERSON or low in actors or TASK_BODY.match(low):
         return True
     if word[:1].isupper() and "+" + low in actors:  # the supervisory body the text names, "het Commissariaat"
         return True
@@ -1844,7 +1890,9 @@ def _names_year_ahead(sentence, year):
 def _names_time_before(sentence, year):
     """Does the sentence name a year before the programme's, or a period of years that ended before it?"""
     sentence = DOCUMENT_YEAR.sub("", sentence)
-    return bool(_earlier_years(sentence, year)) or any(int(end) < year for end in PERIOD_OF_YEARS.findall(sentence))
+    return bool(_earlier_years(sentence, year) or PAST_TIME.search(sentence)) or any(
+        int(end) < year for end in PERIOD_OF_YEARS.findall(sentence)
+    )
 
 
 PERIOD_OF_YEARS = re.compile(

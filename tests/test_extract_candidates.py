@@ -1248,3 +1248,76 @@ def test_what_comes_first_voorop_is_a_focal_point_as_centraal_is():
 def test_the_periods_important_subjects_are_its_themes():
     assert extraction.is_intention("Belangrijke onderwerpen daarbij zijn de woningnood en de zorg voor ouderen.", 2025)
     assert extraction.is_intention("Andere onderwerpen zijn de armoede en de schulden van jongeren.", 2025)
+
+
+def test_its_thanks_and_what_it_looks_forward_to_are_no_work():
+    assert not extraction.is_intention("De inspectie stelt de inzet van de gemeenten zeer op prijs.", 2025)
+    assert not extraction.is_intention("Wij kijken uit naar een goede samenwerking met de regio in 2025.", 2025)
+    assert not extraction.is_intention("De inspectie kijkt ernaar uit om in 2025 met de scholen te praten.", 2025)
+    # still its work: what it looks at, and what it sees to
+    assert extraction.is_intention("De inspectie kijkt in 2025 naar de uitvoering van de nieuwe wet.", 2025)
+
+
+def test_what_there_will_be_er_komt_is_a_plan():
+    assert extraction.is_intention("In de visserij komen er dit jaar ook controles op zee.", 2025)
+    assert extraction.is_intention("Voor de kinderopvang komt er een nieuwe meting van de veiligheid.", 2025)
+    assert extraction.is_intention("In het onderwijs komt onderzoek naar de kwaliteit van de examens.", 2025)
+    # not what comes in, or comes out of something, nor what came before
+    assert not extraction.is_intention("Er komen steeds meer meldingen binnen over de opvang.", 2025)
+    assert not extraction.is_intention("Uit de meting komt er een helder beeld naar voren.", 2025)
+    assert not extraction.is_intention("In 2020 kwam er een nieuwe wet voor de opvang.", 2025)
+
+
+def test_what_the_text_does_itself_is_about_the_document():
+    assert not extraction.is_intention("Met deze notitie laten we zien hoe de inspectie in 2025 gaat werken.", 2025)
+    assert not extraction.is_intention("Met dit stuk informeren wij de gemeenteraad over ons werk in 2025.", 2025)
+    assert not extraction.is_intention("Het jaarprogramma bevat de onderzoeken die de inspectie in 2025 doet.", 2025)
+    assert not extraction.is_intention("Voor de planning van 2025 verwijzen wij u naar de bijlage.", 2025)
+    # still its work, with something else it does it with
+    assert extraction.is_intention("Met dit project wil de inspectie de scholen in 2025 helpen.", 2025)
+
+
+def test_themes_in_a_compound_and_areas_of_focus_are_themes():
+    assert extraction.is_intention("Belangrijke toezichtsthema’s in 2025 zijn de opvang en de jeugdzorg.", 2025)
+    assert extraction.is_intention("Daarnaast zijn er nieuwe aandachtsgebieden, zoals de digitale veiligheid.", 2025)
+    # not themes of a year before
+    assert not extraction.is_intention("De nieuwe onderzoeksthema’s van 2020 waren de opvang en de jeugdzorg.", 2025)
+
+
+def test_what_has_its_own_attention_is_its_work():
+    assert extraction.is_intention(
+        "Ook de veiligheid van de dijken en de kwaliteit van het water hebben onze aandacht.", 2025
+    )
+    assert extraction.is_intention("De opvang van jonge kinderen heeft daarbij haar bijzondere aandacht.", 2025)
+    # not what needs it
+    assert not extraction.is_intention("De opvang van jonge kinderen heeft onze aandacht nodig.", 2025)
+
+
+def test_a_body_named_by_its_task_in_a_compound_acts():
+    assert extraction.is_intention("Verder wil de handhavingsdienst de illegale verkoop van vuurwerk aanpakken.", 2025)
+    assert extraction.is_intention("Daarnaast gaat de controle-instantie de kwekerijen vaker bezoeken.", 2025)
+
+
+def test_a_time_before_named_in_words_is_an_account():
+    assert not extraction.is_intention("Vorig jaar is de inspectie begonnen met het werven van inspecteurs.", 2025)
+    assert not extraction.is_intention(
+        "Afgelopen jaar is de inspectie begonnen met een onderzoek naar de opvang.", 2025
+    )
+    # still the plan, with the time ahead
+    assert extraction.is_intention("Net als vorig jaar bezoekt de inspectie in 2025 alle scholen.", 2025)
+
+
+def test_what_its_own_plan_goes_into_is_about_the_document():
+    assert not extraction.is_intention("In haar jaarplan gaat de inspectie verder in op de risico’s van 2025.", 2025)
+    # still its work when it goes into something itself
+    assert extraction.is_intention("In 2025 gaat de inspectie dieper in op de risico’s van de opvang.", 2025)
+
+
+def test_its_good_wishes_and_thanks_are_no_work():
+    assert not extraction.is_intention("Namens de inspectie wens ik u allen een goed en veilig 2025 toe.", 2025)
+    assert not extraction.is_intention("De inspectie bedankt de scholen voor hun medewerking in 2025.", 2025)
+
+
+def test_a_participle_of_a_short_stem_after_its_prefix_is_a_participle():
+    assert extraction.is_intention("Een groot deel van de capaciteit wordt daarop ingezet.", 2025)
+    assert extraction.is_intention("Het toezicht op de havens wordt dit jaar anders opgezet.", 2025)

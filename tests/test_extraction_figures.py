@@ -2,10 +2,9 @@
 Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to P (each
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
 changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with H-L,
-then N with all the others, then O and P with all the others in the last); Q, measured once unseen after the last
-change of the rules, is not developed on. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so
-that a change that makes any worse fails; the figures of B-P when they were unseen are in the comments and in
-docs/extraction.md."""
+then N with all the others, then O and P with all the others, then Q with all the others in the last); no set is
+unseen now. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any
+worse fails; the figures of B-Q when they were unseen are in the comments and in docs/extraction.md."""
 
 import csv
 from pathlib import Path
@@ -84,7 +83,8 @@ def test_the_fourteenth_held_out_set_now_developed_on():
     # them
     hits, total, found, intentions = counts(*heldout("heldout-n"))
     assert intentions == 57
-    assert found >= 51 and hits / total >= 51 / 60  # recall 89.5%, precision 85.0%
+    # recall 89.5%, precision 86.4% (85.0%, 51 of 60, before the round on Q)
+    assert found >= 51 and hits / total >= 51 / 59
 
 
 def test_the_fifteenth_held_out_set_now_developed_on():
@@ -93,7 +93,8 @@ def test_the_fifteenth_held_out_set_now_developed_on():
     # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-o"))
     assert intentions == 46
-    assert found >= 37 and hits / total >= 37 / 55  # recall 80.4%, precision 67.3%
+    # recall 80.4%, precision 68.5% (67.3%, 37 of 55, before the round on Q)
+    assert found >= 37 and hits / total >= 37 / 54
 
 
 def test_the_sixteenth_held_out_set_programmes_of_the_inspectie_jenv_now_developed_on():
@@ -105,12 +106,13 @@ def test_the_sixteenth_held_out_set_programmes_of_the_inspectie_jenv_now_develop
     assert found >= 38 and hits / total >= 40 / 52  # recall 88.4%, precision 76.9%
 
 
-def test_the_seventeenth_held_out_set_rijksinspecties_measured_once_unseen():
+def test_the_seventeenth_held_out_set_rijksinspecties_now_developed_on():
     # rijksinspecties' and toezichthouders' programmes, built apart from the round on O and P, by someone who saw
-    # neither the rules nor their figures; measured once, unseen, after the last change of the rules; not developed on
+    # neither the rules nor their figures; measured once, unseen, after the round on O and P (recall 69.1%, precision
+    # 69.1%, 47 of 68, 47 of 68); then its failures studied and the rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-q"))
     assert intentions == 68
-    assert found >= 47 and hits / total >= 47 / 68  # recall 69.1%, precision 69.1%
+    assert found >= 55 and hits / total >= 55 / 68  # recall 80.9%, precision 80.9%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
