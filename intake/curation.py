@@ -74,8 +74,7 @@ def split(document, candidate_id):
 def add(document, statement, *, page, section):
     """A candidate the reading did not offer, added by the owner from the document: kept, with the guesses the
     rules make for it, after the last candidate of its section (at the end if the section has none)."""
-    year = document.programme.year
-    guessed = extraction.candidate_of(statement, year, page=page, section=section)
+    guessed = extraction.candidate_of(statement, document.programme.year, page=page, section=section)
     last = document.candidates.filter(section=section).aggregate(Max("position"))["position__max"]
     if last is None:
         position = next_position(document)

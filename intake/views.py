@@ -3,6 +3,7 @@
 import io
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -86,11 +87,13 @@ def document(request, pk):
         if not formset.is_valid() or (adding and not add_form.is_valid()):
             messages.error(request, _("Niet alles kon worden opgeslagen: zie de meldingen bij de kandidaten."))
             return _candidates_page(request, document, formset, add_form, status=400)
-        formset.save()
         if adding:
-            added = curation.add(document, **add_form.cleaned_data)
+            with transaction.atomic():  # the edits posted with it and the addition, or neither
+                formset.save()
+                added = curation.add(document, **add_form.cleaned_data)
             messages.success(request, _("De kandidaat is toegevoegd en bewaard."))
             return redirect(reverse("intake-document", args=[document.pk]) + f"#kandidaat-{added.pk}")
+        formset.save()
         response = _act(request, document)
         if response is not None:
             return response

@@ -282,3 +282,17 @@ def test_an_empty_addition_is_refused_with_its_message_and_changes_nothing(clien
     assert response.status_code == 400
     assert "Toevoegen — Tekst uit het document: Dit veld is verplicht." in response.content.decode()
     assert list(document.candidates.values_list("pk", "title", "position")) == before
+
+
+def test_an_addition_that_fails_saves_neither_it_nor_the_edits_posted_with_it(client, document, erin, monkeypatch):
+    client.force_login(erin)
+    first = document.candidates.order_by("position").first()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("connection lost")
+
+    monkeypatch.setattr(curation, "add", broken)
+    data = {**formset_data(document, {first.pk: {"title": "Niet opgeslagen"}}), "action": "add", "add-statement": "x"}
+    with pytest.raises(RuntimeError):
+        client.post(reverse("intake-document", args=[document.pk]), data)
+    assert document.candidates.get(pk=first.pk).title == first.title
