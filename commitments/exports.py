@@ -128,16 +128,12 @@ def commitment_records(queryset):
 
 
 def _csv_row(row):
-    """A row as csv.writer should write it: text guarded (fileformat.spreadsheet_safe), a datetime in ISO 8601 (its
-    str() has a space for the T). None (empty) and dates (ISO 8601) csv.writer writes right itself."""
-    return [
-        fileformat.spreadsheet_safe(value)
-        if isinstance(value, str)
-        else value.isoformat()
-        if isinstance(value, datetime.datetime)
-        else value
-        for value in row
-    ]
+    """A row as csv.writer should write it: text guarded (fileformat.spreadsheet_safe_row), a datetime in ISO 8601
+    (its str() has a space for the T). None (empty) and dates (ISO 8601) csv.writer writes right itself."""
+    row = fileformat.spreadsheet_safe_row(row)
+    if datetime.datetime in set(map(type, row)):
+        row = [value.isoformat() if isinstance(value, datetime.datetime) else value for value in row]
+    return row
 
 
 CSV_ROWS_PER_PIECE = 500  # a piece of the stream: one write to the client instead of one per row

@@ -50,18 +50,29 @@ _SEPARATOR = re.compile("[" + re.escape("".join(SEPARATORS)) + "]")
 _NEEDS_GUARD = re.compile(
     "(^|[" + re.escape("".join(SEPARATORS)) + "])(?=[" + re.escape("".join(GUARDED_STARTS)) + "])"
 )
+# A guarded character right after a separator: in a row's values joined by line breaks, also at the start of a value.
+_GUARD_IN_ROW = re.compile("[" + re.escape("".join(SEPARATORS)) + "][" + re.escape("".join(GUARDED_STARTS)) + "]")
 _GUARDED = re.compile("(^|[" + re.escape("".join(SEPARATORS)) + "])'(?=[" + re.escape("".join(GUARDED_STARTS)) + "])")
 
 
 def spreadsheet_safe(value):
     """Text a spreadsheet shows as text: a ' before = + - @ or ' at the start and after each separator. Anything
-    else as it is. Called for every cell of an export: the expression runs only for a text that starts with a guarded
+    else as it is. Called for every cell of a sheet: the expression runs only for a text that starts with a guarded
     character, or holds both a separator and a guarded character (a hyphen in a word alone is no reason)."""
     if isinstance(value, str) and (
         value.startswith(GUARDED_STARTS) or (_SEPARATOR.search(value) and not _GUARD_CHARACTERS.isdisjoint(value))
     ):
         return _NEEDS_GUARD.sub(r"\1'", value)
     return value
+
+
+def spreadsheet_safe_row(row):
+    """spreadsheet_safe() of every value of a row. An export's rows rarely need it: one search of the row's values
+    joined by line breaks tells (every text stands in it whole; a number or date can only give a false alarm), so
+    that the check per value runs only for a row that may need it."""
+    if _GUARD_IN_ROW.search("\n" + "\n".join(map(str, row))) is None:
+        return row
+    return [spreadsheet_safe(value) for value in row]
 
 
 def unspreadsheet(text):

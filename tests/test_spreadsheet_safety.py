@@ -102,6 +102,23 @@ def test_the_guard_is_undone_exactly_for_any_text(text):
     assert fileformat.unspreadsheet(fileformat.spreadsheet_safe(text)) == text
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=st.sampled_from("'=+-@;,\t\nab "), max_size=8),
+            st.integers(min_value=-5, max_value=5),
+            st.none(),
+            st.dates(),
+        ),
+        max_size=5,
+    )
+)
+def test_a_row_is_guarded_as_each_of_its_values_would_be(row):
+    """The quick check of a whole row may take a number or date for a reason to look, never miss a text."""
+    assert list(fileformat.spreadsheet_safe_row(row)) == [fileformat.spreadsheet_safe(value) for value in row]
+
+
 def test_a_hand_written_apostrophe_is_kept():
     assert fileformat.unspreadsheet("'s-Gravenhage") == "'s-Gravenhage"
     assert fileformat.unspreadsheet("'=1+1") == "=1+1"
