@@ -1411,6 +1411,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         return Reading(True, acts)
     if GETS_ATTENTION.search(_main_clause(statement)) and not earlier:
         return Reading(True, acts)
+    # What is planned for a time of the year ahead, by whom left out: "Publicatie van de resultaten is voorzien in
+    # het eerste kwartaal van 2025", "De oplevering, gepland voor maart, ..."; not of a year before.
+    if PLANNED.search(statement) and not earlier and (future or _names_part_of_year(statement)):
+        return Reading(True, acts)
     passive = _main_clause_passive(statement)
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
     # deelonderzoeken worden ... uitgevoerd", "Op alle andere onderwerpen wordt minder inzet gepleegd"), or the
@@ -1736,6 +1740,15 @@ THERE_COMES = re.compile(
     re.I,
 )
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)
+# Planned for a time: "is voorzien in het eerste kwartaal", "gepland voor maart", "staat geagendeerd voor het najaar".
+PLANNED = re.compile(
+    r"\b(?:gepland|ingepland|voorzien|geagendeerd)\s+(?:in|voor|vóór|op|rond|vanaf|tegen|medio|eind|begin)\b", re.I
+)
+
+
+def _names_part_of_year(statement):
+    """Does the sentence name a quarter, a half, a season or a month (of the year ahead, when it names no year)?"""
+    return bool(MONTH.search(statement) or any(pattern.search(statement) for pattern, _ in PERIODS))
 
 
 def is_intention(sentence, year):

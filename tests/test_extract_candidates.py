@@ -1321,3 +1321,14 @@ def test_its_good_wishes_and_thanks_are_no_work():
 def test_a_participle_of_a_short_stem_after_its_prefix_is_a_participle():
     assert extraction.is_intention("Een groot deel van de capaciteit wordt daarop ingezet.", 2025)
     assert extraction.is_intention("Het toezicht op de havens wordt dit jaar anders opgezet.", 2025)
+
+
+def test_what_is_planned_for_a_time_of_the_year_ahead_is_the_plan():
+    assert extraction.is_intention("De oplevering van het rapport is voorzien in het eerste kwartaal van 2025.", 2025)
+    assert extraction.is_intention("De aanbieding aan de raad is voorzien voor het najaar.", 2025)
+    assert extraction.is_intention(
+        "Het verslag aan de gemeenteraad, gepland voor maart, is gericht op de behandeling van de begroting.", 2025
+    )
+    # not what was planned for a year before, nor what is provided with something
+    assert not extraction.is_intention("De publicatie van de resultaten was voorzien in het najaar van 2020.", 2025)
+    assert not extraction.is_intention("De nieuwe regeling is voorzien van een uitgebreide toelichting.", 2025)
