@@ -1664,8 +1664,17 @@ def _is_work_noun(word):
     )
 
 
+# and what the work makes, named by it in a compound: "De onderzoeksplannen en de onderzoeksresultaten worden
+# gepubliceerd", "Het inspectierapport wordt ... behandeld"
+WORK_PREFIXES = ("onderzoeks", "toezichts", "inspectie")
+
+
 def _is_work(word):
-    return word in PASSIVE_SUBJECTS or word.endswith(WORK_SUFFIXES)
+    return (
+        word in PASSIVE_SUBJECTS
+        or word.endswith(WORK_SUFFIXES)
+        or any(word.startswith(head) and len(word) >= len(head) + 4 for head in WORK_PREFIXES)
+    )
 
 
 def _agent_is_actor(words, lowered, acting):

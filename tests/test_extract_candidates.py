@@ -1332,3 +1332,10 @@ def test_what_is_planned_for_a_time_of_the_year_ahead_is_the_plan():
     # not what was planned for a year before, nor what is provided with something
     assert not extraction.is_intention("De publicatie van de resultaten was voorzien in het najaar van 2020.", 2025)
     assert not extraction.is_intention("De nieuwe regeling is voorzien van een uitgebreide toelichting.", 2025)
+
+
+def test_what_the_work_makes_named_in_a_compound_is_its_work_as_the_subject_of_a_passive():
+    assert extraction.is_intention("De onderzoeksresultaten worden gepubliceerd op de website van de inspectie.", 2025)
+    assert extraction.is_intention("Het inspectierapport over de havens wordt in januari bestuurlijk behandeld.", 2025)
+    # not others' results
+    assert not extraction.is_intention("De resultaten van de scholen worden gepubliceerd op hun website.", 2025)
