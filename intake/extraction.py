@@ -1128,7 +1128,9 @@ DOCUMENTS = (
     r"|\w*brief)"
 )
 ABOUT_THE_DOCUMENT = re.compile(
-    rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
+    # (not "het plan van aanpak" as what others make, "de aanwezigheid van ... het plan van aanpak"; "in dit plan van
+    # aanpak" is the document)
+    rf"\b(?:in (?:dit|ons|het|deze) {DOCUMENTS}\b|(?:dit|ons|het|deze) {DOCUMENTS}\b(?! van aanpak\b)"
     r"|leest u|vindt u|blijkt uit|(?:zijn|worden) (?:\w+ ){0,6}opgenomen|staan de belangrijkste"
     r"|worden (?:\w+ ){0,3}beschreven"
     r"|^(?:Hierin|Daarin) (?:beschrijft|beschrijven|geeft|geven|staat|staan)\b"

@@ -1339,3 +1339,12 @@ def test_what_the_work_makes_named_in_a_compound_is_its_work_as_the_subject_of_a
     assert extraction.is_intention("Het inspectierapport over de havens wordt in januari bestuurlijk behandeld.", 2025)
     # not others' results
     assert not extraction.is_intention("De resultaten van de scholen worden gepubliceerd op hun website.", 2025)
+
+
+def test_a_plan_of_action_that_others_make_is_no_document():
+    assert extraction.is_intention(
+        "In 2025 controleert de inspectie bij elk bedrijf de risico-inventarisatie en het plan van aanpak.", 2025
+    )
+    # still the document: this plan of action, or the plan named otherwise
+    assert not extraction.is_intention("In dit plan van aanpak beschrijft de inspectie haar werk in 2025.", 2025)
+    assert not extraction.is_intention("De inspectie presenteert in 2025 het jaarplan aan de minister.", 2025)
