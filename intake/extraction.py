@@ -979,7 +979,10 @@ AHEAD = re.compile(
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
     r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
-    r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen))\b"
+    r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen)"
+    # its means deployed, in the passive, as "zet ... in op" is in the active: "Dit wordt ingezet voor: ...", "De extra
+    # middelen worden besteed aan ..."
+    r"|(?:wordt|worden) (?:\w+ ){0,6}(?:ingezet|besteed) (?:voor|op|aan|om)\b)\b"
     r"|\b(?:aandacht|oog) (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
     r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b"
     # a choice made for the period: "De Inspectie kiest voor een focus op ...", "kiezen ervoor om ..."

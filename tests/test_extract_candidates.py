@@ -1348,3 +1348,14 @@ def test_a_plan_of_action_that_others_make_is_no_document():
     # still the document: this plan of action, or the plan named otherwise
     assert not extraction.is_intention("In dit plan van aanpak beschrijft de inspectie haar werk in 2025.", 2025)
     assert not extraction.is_intention("De inspectie presenteert in 2025 het jaarplan aan de minister.", 2025)
+
+
+def test_the_items_of_what_its_means_are_deployed_for_are_the_plan():
+    text = (
+        "De inspectie krijgt in 2025 extra geld. Dit wordt ingezet voor:\n\n"
+        " • Meer inspecties bij de havens;\n"
+        " • Versterken van de informatiepositie van de inspectie.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Meer inspecties bij de havens;" in statements
+    assert "Versterken van de informatiepositie van de inspectie." in statements
