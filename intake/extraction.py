@@ -1292,6 +1292,14 @@ ELECTIONS = re.compile(
     r"|\b\w*verkiezing(?:en)?\s+(?:\w+\s+){0,3}?vind(?:t|en)\b(?:\s+[\w’'-]+){0,6}?\s+plaats\b",
     re.I,
 )
+# Its budget or staff as a sum that rises, falls or amounts to something is a fact, no work: "In 2025 loopt dit op
+# naar 50 miljoen euro structureel", "De formatie stijgt tot 1570 fte", "Het budget bedraagt € 12 miljoen".
+BUDGET = re.compile(
+    r"\b(?:(?:loopt|lopen)\b(?:\s+[\w’'-]+){0,3}?\s+op|stijgt|stijgen|daalt|dalen|groeit|groeien|bedraagt|bedragen)\b"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:miljoen|miljard|duizend)?\s*(?:euro|fte)\b"
+    r"|\b(?:stijgt|stijgen|daalt|dalen|groeit|groeien|bedraagt|bedragen)\b(?:\s+[\w’'-]+){0,4}?\s+€",
+    re.I,
+)
 # A clause of effect standing as a sentence, the effect of the one before: "Zodat burgers kunnen nagaan hoe de
 # toezichthouder optreedt.", "Waardoor ..."
 EFFECT_CLAUSE = re.compile(r"^(?:Zodat|Waardoor)\b")
@@ -1379,6 +1387,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or SEEMS.search(statement)
         or PLEA.search(statement)
         or FEELING.search(_main_clause(statement))
+        or BUDGET.search(statement)
     ):
         return Reading(False, acts)
     aim = AIM.search(statement)

@@ -1359,3 +1359,10 @@ def test_the_items_of_what_its_means_are_deployed_for_are_the_plan():
     statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
     assert "Meer inspecties bij de havens;" in statements
     assert "Versterken van de informatiepositie van de inspectie." in statements
+
+
+def test_its_budget_or_staff_as_a_sum_that_rises_or_amounts_to_something_is_a_fact():
+    assert not extraction.is_intention("Voor de Inspectie loopt dit op naar 50,5 miljoen euro extra in 2025.", 2025)
+    assert not extraction.is_intention("De formatie van de inspectie stijgt in 2025 tot 1570 fte.", 2025)
+    # still its work, what it does with the money
+    assert extraction.is_intention("De inspectie zet in 2025 vijf miljoen euro extra in op het toezicht.", 2025)
