@@ -1053,6 +1053,8 @@ INTENT = re.compile(
 SUMS_UP = re.compile(
     r"^(?:Dit|Dat|Deze) (?:zijn|is) (?:\w+ ){0,2}(?:speerpunten|focuspunten|prioriteiten|aandachtspunten"
     r"|thema[’']?s|onderwerpen)\b"
+    # or counts them, whatever it calls them: "X, Y en Z. Dat zijn drie belangrijke ontwikkelingen in 2025 voor ..."
+    r"|^(?:Dit|Dat|Deze) (?:zijn|is) (?:de )?(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b"
 )
 # A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn", also with a clause
 # after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ..."), or what it is about ("willen

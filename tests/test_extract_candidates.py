@@ -1366,3 +1366,12 @@ def test_its_budget_or_staff_as_a_sum_that_rises_or_amounts_to_something_is_a_fa
     assert not extraction.is_intention("De formatie van de inspectie stijgt in 2025 tot 1570 fte.", 2025)
     # still its work, what it does with the money
     assert extraction.is_intention("De inspectie zet in 2025 vijf miljoen euro extra in op het toezicht.", 2025)
+
+
+def test_a_sentence_that_counts_what_the_one_before_listed_takes_it_in():
+    text = (
+        "Samenwerking over de grens, meer samenwerking in de regio en het zichtbaar maken van het effect van het werk. "
+        "Dat zijn drie belangrijke ontwikkelingen in 2025 voor de inspectie.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [text.strip()]
