@@ -1141,6 +1141,13 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"|^(?:Hierin|Daarin) (?:beschrijft|beschrijven|geeft|geven|staat|staan)\b"
     # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
+    # (and in its other forms, the plan to be made or being made: "bij het nieuw op te stellen onderzoeksprogramma",
+    # "zal een aanvullend onderzoeksprogramma ... worden opgesteld", "om het nieuwe jaarplan voor 1 januari vast te
+    # stellen")
+    rf"|\b(?:(?:op |vast )?te stellen|opgesteld|vastgesteld|opstellen|vaststellen)\s+(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?:{DOCUMENTS}|\w*programma)\b"
+    rf"|\b(?:{DOCUMENTS}|\w*programma)\b(?:\s+[\w’'()-]+){{0,8}}?\s+(?:(?:op |vast )?te stellen|opgesteld"
+    r"|vastgesteld)\b"
     rf"|\b(?:elk|ieder) jaar\b.*\b{DOCUMENTS}\b|\bjaarlijks\b.*\b{DOCUMENTS}\b"
     # and the other way round, or every few years: "De toezichtbrief stuurt ... jaarlijks aan ...", "legt om de
     # vier jaar zijn prioriteiten vast in een strategisch plan"

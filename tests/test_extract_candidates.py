@@ -1375,3 +1375,13 @@ def test_a_sentence_that_counts_what_the_one_before_listed_takes_it_in():
     )
     statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
     assert statements == [text.strip()]
+
+
+def test_the_plan_to_be_made_or_being_made_is_the_yearly_making_of_the_plan():
+    assert not extraction.is_intention("Uiterlijk in maart 2025 zal een aanvullend jaarplan worden opgesteld.", 2025)
+    assert not extraction.is_intention(
+        "De inspectie wil de nieuwe voorzitter betrekken bij het op te stellen werkprogramma 2025.", 2025
+    )
+    assert not extraction.is_intention("Daarom is besloten om het nieuwe programma pas in maart vast te stellen.", 2025)
+    # still its work: what it will set up or determine
+    assert extraction.is_intention("De inspectie gaat in 2025 een nieuwe werkwijze voor de havens opstellen.", 2025)
