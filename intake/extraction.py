@@ -1265,6 +1265,15 @@ REMIT = re.compile(
     r"|\b(?:ziet|zien) er (?:[\w’']+ ){0,3}op toe\b|\b(?:houdt|houden) (?:\w+ ){0,2}in de gaten\b",
     re.I,
 )
+# What it is: its place ("Zij maakt deel uit van het ministerie van ...", "is een onderdeel van"), its name ("Vanaf 1
+# januari heet de Inspectie SZW Nederlandse Arbeidsinspectie"), its founding ("De IVD is op 31 mei 2018 opgericht"):
+# no work, whatever year it names.
+WHAT_IT_IS = re.compile(
+    r"\b(?:maakt|maken) (?:\w+ ){0,2}deel uit van\b|\b(?:is|zijn) (?:\w+ ){0,2}(?:een )?onderdeel van\b"
+    r"|\b(?:heet|heten)\b(?!(?:\s+[\w’'-]+){0,6}?\s+welkom\b)"
+    r"|\b(?:is|zijn)\b(?:\s+[\w’'()-]+){0,6}?\s+(?:opgericht|ingesteld)\b",
+    re.I,
+)
 # An audit office's task by law, in the plain present: research into two or more of "doelmatigheid",
 # "doeltreffendheid" and "rechtmatigheid" of the policy ("De rekenkamercommissie voert onderzoek uit naar de
 # doelmatigheid, de doeltreffendheid en de rechtmatigheid van het gevoerde beleid"): its remit, unless it looks ahead.
@@ -1397,6 +1406,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or PLEA.search(statement)
         or FEELING.search(_main_clause(statement))
         or BUDGET.search(statement)
+        or WHAT_IT_IS.search(statement)
     ):
         return Reading(False, acts)
     aim = AIM.search(statement)

@@ -1385,3 +1385,11 @@ def test_the_plan_to_be_made_or_being_made_is_the_yearly_making_of_the_plan():
     assert not extraction.is_intention("Daarom is besloten om het nieuwe programma pas in maart vast te stellen.", 2025)
     # still its work: what it will set up or determine
     assert extraction.is_intention("De inspectie gaat in 2025 een nieuwe werkwijze voor de havens opstellen.", 2025)
+
+
+def test_its_place_name_and_founding_are_what_it_is_no_work():
+    assert not extraction.is_intention("De inspectie is op 1 maart 2025 opgericht.", 2025)
+    assert not extraction.is_intention("De inspectie maakt deel uit van het ministerie, maar is onafhankelijk.", 2025)
+    assert not extraction.is_intention("Vanaf 1 januari 2025 heet de Inspectie SZW Nederlandse Arbeidsinspectie.", 2025)
+    # still its work, what it will set up
+    assert extraction.is_intention("De inspectie richt in 2025 een meldpunt voor de havens op.", 2025)
