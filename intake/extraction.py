@@ -966,7 +966,10 @@ WORK_NOUNS = frozenset(
     "focus".split()
 )
 AHEAD = re.compile(
-    r"\b(?:zal|zullen|wil|willen|(?:gaat|gaan)(?! verder dan| ervan uit| er van uit)|gaat\s+(?:\w+\s+)?na"
+    # ("het gaat om", "gaat het om", what something concerns, is no going)
+    r"\b(?:zal|zullen|wil|willen"
+    r"|(?:gaat|gaan)(?<!\bhet gaat)(?! verder dan| ervan uit| er van uit| (?:het|hier|daarbij|hierbij) om\b)"
+    r"|gaat\s+(?:\w+\s+)?na"
     r"|blijft|blijven|start|starten|begint"
     r"|bezig\b(?! geweest)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
@@ -2375,11 +2378,16 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
         and not (_names_year_ahead(lead, year) or AHEAD.search(lead))
     ):
         return False
-    if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
-        return True
     about_the_work = (
         any(WORK_WORD.search(word) for word in _words(lead)) or read_sentence(lead, year, actors=actors).acts
     )
+    # (what follows, "de volgende", "onder meer", is the plan only when the lead-in speaks of the work or the
+    # organisation: "Het gaat om de volgende indicatoren:" lists what others report)
+    focal = FOCAL_POINTS.search(lead)
+    if focal and FOLLOWING.fullmatch(focal.group()) and not FOCAL_POINTS.search(lead, focal.end()):
+        focal = focal if about_the_work else None
+    if _names_year_ahead(lead, year) or AHEAD.search(lead) or focal:
+        return True
     return (
         lead.rstrip().endswith(":")
         and about_the_work
@@ -2435,6 +2443,9 @@ FOCAL_POINTS = re.compile(
     r"|de volgende|onder meer|onder andere)\b",
     re.I,
 )
+
+
+FOLLOWING = re.compile(r"de volgende|onder meer|onder andere", re.I)
 
 
 def _candidate(page, statement, year, headings, section_year, lead=""):

@@ -1393,3 +1393,18 @@ def test_its_place_name_and_founding_are_what_it_is_no_work():
     assert not extraction.is_intention("Vanaf 1 januari 2025 heet de Inspectie SZW Nederlandse Arbeidsinspectie.", 2025)
     # still its work, what it will set up
     assert extraction.is_intention("De inspectie richt in 2025 een meldpunt voor de havens op.", 2025)
+
+
+def test_what_something_concerns_listed_after_de_volgende_is_no_plan_unless_the_lead_in_speaks_of_the_work():
+    text = (
+        "De gemeente moet elk jaar vijf kentallen opnemen. Het gaat om de volgende indicatoren:\n\n"
+        " • Netto schuldquote\n"
+        " • Solvabiliteitsratio\n\n"
+        "De inspectie kijkt naar de volgende onderwerpen:\n\n"
+        " • Veiligheid van de havens\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Veiligheid van de havens"]
+    # "het gaat om", what something concerns, does not look ahead as "gaat" does
+    assert not extraction.AHEAD.search("Het gaat om de volgende indicatoren:")
+    assert extraction.AHEAD.search("De inspectie gaat om die reden de havens bezoeken.")
