@@ -2255,6 +2255,7 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
 
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
     carried = None  # a lead-in ending with a colon whose list goes on under short headings of its groups
+    planned = None  # the lead-in of the last list of the plan under this heading
     for block in blocks:
         if block.kind == HEADING:
             # A lead-in with a colon promises a list; a short heading right after it, or between its items, names a
@@ -2266,7 +2267,7 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
             else:
                 carried = None
             flush()
-            lead = None
+            lead = planned = None
             match = YEAR_HEADING.match(block.text)
             if match:
                 section_year = int(match.group(1))
@@ -2277,6 +2278,10 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
         elif block.kind == ITEM:
             if lead is None and run:
                 lead = run[-1]
+                # a list of the plan whose items each have a paragraph under them goes on after the paragraph, when
+                # that ends with no lead-in of its own ("• Subsidiebeleid", its paragraph, "• Cyberveiligheid", ...)
+                if planned and not lead.rstrip().endswith((":", "?")):
+                    lead = planned
             elif lead is None and carried:
                 lead = carried
             flush()
@@ -2286,6 +2291,7 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                 # a step of its schedule, the period ahead and what is done in it: the whole item is the plan
                 found.append(_candidate(page, block.text.strip(), year, headings, section_year, lead=lead or ""))
             elif _list_looks_ahead(lead, section_year, year, heading, actors):
+                planned = lead
                 statement = _item_statement(block.text.strip(), year, actors)
                 # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
                 # we wat we willen bereiken?"), as a sentence that asks is none

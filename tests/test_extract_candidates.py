@@ -1408,3 +1408,20 @@ def test_what_something_concerns_listed_after_de_volgende_is_no_plan_unless_the_
     # "het gaat om", what something concerns, does not look ahead as "gaat" does
     assert not extraction.AHEAD.search("Het gaat om de volgende indicatoren:")
     assert extraction.AHEAD.search("De inspectie gaat om die reden de havens bezoeken.")
+
+
+def test_a_list_of_the_plan_goes_on_after_the_paragraph_under_each_item():
+    text = (
+        "In 2025 doet de rekenkamer onderzoek naar de volgende onderwerpen:\n\n"
+        " • Subsidiebeleid\n\n"
+        "Het onderwerp is breed. We bekijken hoe de doelen worden vastgelegd.\n\n"
+        " • Cyberveiligheid\n\n"
+        "Het betreft een actueel onderwerp.\n\n"
+        "Achtergrond\n\n"
+        "De provincie kent vele regelingen.\n\n"
+        " • Een regeling voor de landbouw\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Subsidiebeleid" in statements and "Cyberveiligheid" in statements
+    # not past a heading
+    assert "Een regeling voor de landbouw" not in statements
