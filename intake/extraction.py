@@ -1170,7 +1170,10 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"(?:jaarverslag|jaarbericht)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
     # (or goes into it: "In haar Meerjarenplan gaat de Inspectie uitgebreider in op ...")
-    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\b(?:beschrij(?:ft|ven)|(?:gaat|gaan)\b.*\bin op)\b"
+    # (also a document named otherwise, a strategy, an agenda, a vision: "In de strategie beschrijft de ILT haar
+    # kerntaken: ...")
+    rf"|^In (?:haar|zijn|hun|de|het|dit|deze) (?:\w+ )?(?:{DOCUMENTS}|\w*strategie|\w*programma|\w*agenda|\w*visie)\b"
+    r".*\b(?:beschrij(?:ft|ven)|(?:gaat|gaan)\b.*\bin op)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
     # beschrijven we ...", "Daarnaast geven we in dit document informatie over ..."
     rf"|^In (?:dit|ons|het|deze|haar) (?:[\w-]+ ){{1,2}}{DOCUMENTS}\b"

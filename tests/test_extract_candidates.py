@@ -1425,3 +1425,12 @@ def test_a_list_of_the_plan_goes_on_after_the_paragraph_under_each_item():
     assert "Subsidiebeleid" in statements and "Cyberveiligheid" in statements
     # not past a heading
     assert "Een regeling voor de landbouw" not in statements
+
+
+def test_what_a_document_named_otherwise_describes_is_about_the_document():
+    assert not extraction.is_intention(
+        "In de strategie beschrijft de inspectie haar kerntaken: toezicht en opsporing.", 2025
+    )
+    assert not extraction.is_intention("In de nieuwe toezichtagenda beschrijft de inspectie haar werk in 2025.", 2025)
+    # still its work, what it describes in the period
+    assert extraction.is_intention("In 2025 beschrijft de inspectie de risico’s van de havens in een rapport.", 2025)
