@@ -1117,7 +1117,9 @@ SEEN_OR_DONE = re.compile(
     r"|\b(?:constateert|constateren|constateerde|constateerden|concludeert|concluderen|concludeerde|concludeerden"
     r"|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
-    r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
+    r"|is gebleken|bleek|wees|wezen)\b"
+    # what it finds necessary, and why, said with "vinden" or "achten": "De ILT acht het daarom noodzakelijk om ..."
+    r"|\b(?:vindt|vinden|acht|achten)\b(?:\s+[\w’']+){0,3}?\s+het (?:\w+ )?noodzakelijk\b"
     # looking back at the years before: "In de ‘Staat van ...’ blikt de Inspectie terug op ..."
     r"|\b(?:blikt|blikken|kijkt|kijken)\b(?:\s+[\w’']+){0,6}?\s+terug\b"
 )

@@ -1434,3 +1434,10 @@ def test_what_a_document_named_otherwise_describes_is_about_the_document():
     assert not extraction.is_intention("In de nieuwe toezichtagenda beschrijft de inspectie haar werk in 2025.", 2025)
     # still its work, what it describes in the period
     assert extraction.is_intention("In 2025 beschrijft de inspectie de risico’s van de havens in een rapport.", 2025)
+
+
+def test_what_it_finds_necessary_said_with_achten_is_no_work_as_with_vinden():
+    assert not extraction.is_intention(
+        "De inspectie acht het daarom noodzakelijk om meer focus op de havens te leggen.", 2025
+    )
+    assert not extraction.is_intention("De inspectie vindt het noodzakelijk dat de havens veiliger worden.", 2025)
