@@ -1186,6 +1186,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|^(?:\w+ )?Met (?:deze|dit) (?:\w+ )?(?:{DOCUMENTS}|\w*programma|publicatie|tekst|stuk|nota|notitie|jaarbeeld)\b"
     rf"|^(?:Het|Dit|Deze|De|Ons|Onze) (?:\w+ )?(?:{DOCUMENTS}|\w*programma) (?:\d{{4}}(?:[–-]\d{{4}})? )?bevat\b"
     r"|\b(?:verwijs|verwijst|verwijzen) (?:ik|we|wij|zij|ze)? ?u\b"
+    # and the reader told to read or fetch it, as a web page does: "Lees het volledige Jaarplan 2022.", "Download het
+    # jaarplan", "Bekijk ook ..."
+    r"|^(?:Lees|Bekijk|Download|Raadpleeg|Zie|Klik)\b"
     # the document as the subject of what it describes: "De Meerjarenstrategie beschrijft ...", "Dit eerste
     # werkprogramma van de inspectie ... beschrijft ..."
     r"|^(?:De|Het|Dit|Deze)\b[^.:]{0,60}?(?:strategie|programma|plan|document|verslag|rapport|magazine)\b[^.:]{0,80}?"

@@ -1441,3 +1441,8 @@ def test_what_it_finds_necessary_said_with_achten_is_no_work_as_with_vinden():
         "De inspectie acht het daarom noodzakelijk om meer focus op de havens te leggen.", 2025
     )
     assert not extraction.is_intention("De inspectie vindt het noodzakelijk dat de havens veiliger worden.", 2025)
+
+
+def test_the_reader_told_to_read_or_fetch_a_text_is_about_the_document():
+    assert not extraction.is_intention("Lees het volledige Jaarplan Inspectie Leefomgeving en Transport 2025.", 2025)
+    assert not extraction.is_intention("Bekijk hier welke onderzoeken de inspectie in 2025 gaat doen.", 2025)
