@@ -2214,6 +2214,12 @@ def _supervisory_body(pages):
 DEFINED_ABBREVIATION = re.compile(r"(?:^|\s)(\S+)\s+([^\W\d_][\w’'-]*)\s+\(([A-Z][A-Za-z]{1,5})\)")
 
 
+LAW_ABBREVIATION = re.compile(
+    r"\b(?:Wet|Besluit|Regeling|Verordening|Richtlijn|Algemene [Vv]erordening|[A-Z][a-z]+wet)\b[^().;:]{0,80}?"
+    r"\(([A-Z][A-Za-z]{1,5})\)"
+)
+
+
 def named_things(pages):
     """The abbreviations the text defines for things (a method, a regulation), lower-cased: they do not act."""
     things = set()
@@ -2222,6 +2228,10 @@ def named_things(pages):
             name_before = before[:1].isupper() and "-" not in before
             if word[:1].islower() and not name_before:
                 things.add(abbreviation.lower())
+        # and a law's or a regulation's, whose name has capitals too: "Het Besluit Begroting en Verantwoording
+        # (BBV)", "de Algemene verordening gegevensbescherming (AVG)", "de Arbeidsomstandighedenwet (Arbowet)"
+        for abbreviation in LAW_ABBREVIATION.findall(" ".join(page.lines)):
+            things.add(abbreviation.lower())
     return frozenset(things)
 
 

@@ -1446,3 +1446,12 @@ def test_what_it_finds_necessary_said_with_achten_is_no_work_as_with_vinden():
 def test_the_reader_told_to_read_or_fetch_a_text_is_about_the_document():
     assert not extraction.is_intention("Lees het volledige Jaarplan Inspectie Leefomgeving en Transport 2025.", 2025)
     assert not extraction.is_intention("Bekijk hier welke onderzoeken de inspectie in 2025 gaat doen.", 2025)
+
+
+def test_the_abbreviation_of_a_law_or_regulation_the_text_defines_does_not_act():
+    text = (
+        "De provincie volgt het Besluit Begroting en Verantwoording (BBV) bij haar begroting. Het BBV bevat de "
+        "regelgeving voor 2025.\n\nDe Inspectie onderzoekt in 2025 de begroting.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De Inspectie onderzoekt in 2025 de begroting."]
