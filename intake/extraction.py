@@ -988,6 +988,8 @@ AHEAD = re.compile(
     r"|(?:wordt|worden) (?:\w+ ){0,6}(?:ingezet|besteed) (?:voor|op|aan|om)\b)\b"
     r"|\b(?:aandacht|oog) (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
     r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b"
+    # what it announces, in the present: "kondigt aan meer nadruk te leggen op ...", "kondigt een onderzoek aan"
+    r"|\b(?:kondigt|kondigen) (?:\w+ ){0,4}aan\b"
     # a choice made for the period: "De Inspectie kiest voor een focus op ...", "kiezen ervoor om ..."
     r"|\b(?:kiest|kiezen) (?:\w+ ){0,3}(?:voor|ervoor)\b",
     re.I,
@@ -1565,6 +1567,10 @@ def _account(statement, words, lowered, acting, year):
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
     # of the main clause: the perfect of a clause inside it is what is studied
     perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
+    # a perfect joined by "en" to a clause that looks ahead says what was done and what it will do: "De ILT heeft haar
+    # strategie gepresenteerd en kondigt aan meer nadruk te leggen op ...", "heeft ... vastgesteld en gaat ..."
+    if perfect and re.match(r"\s+en\s+", main[perfect.end() :]) and AHEAD.search(main[perfect.end() :]):
+        perfect = None
     # a perfect that names the period's themes, listing them after a colon, says what they are: "De ACM heeft recent
     # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."; so does the choice of them, a lead-in whose verb of
     # choosing stands before the colon, without a year before: "heeft de rekenkamer vijf thema's uitgekozen: ..."

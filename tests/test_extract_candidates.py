@@ -1455,3 +1455,15 @@ def test_the_abbreviation_of_a_law_or_regulation_the_text_defines_does_not_act()
     )
     statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
     assert statements == ["De Inspectie onderzoekt in 2025 de begroting."]
+
+
+def test_a_perfect_joined_to_a_clause_that_looks_ahead_is_the_plan():
+    assert extraction.is_intention(
+        "De inspectie heeft haar strategie gepresenteerd en kondigt aan meer nadruk te leggen op de havens.", 2025
+    )
+    assert extraction.is_intention(
+        "De inspectie heeft de risico’s in kaart gebracht en gaat de havens vaker bezoeken.", 2025
+    )
+    # what it announced, and a perfect alone, look back
+    assert not extraction.is_intention("De inspectie kondigde in 2020 een onderzoek naar de havens aan.", 2025)
+    assert not extraction.is_intention("De inspectie heeft de havens bezocht en de scholen gesproken.", 2025)
