@@ -996,7 +996,8 @@ AHEAD = re.compile(
 )
 # The year's focal point or priority: "Daarbij is ... een aandachtspunt", "De prioriteit ... ligt bij ...".
 FOCUS = re.compile(
-    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b"
+    # (and its areas of focus, as they are its themes: "Tot en met 2023 geven de focusgebieden richting aan ...")
+    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt|focusgebied|aandachtsgebied)(?:en)?\b"
     r"|\b(?:staat|staan) (?:[\w’']+ ){1,6}centraal\b"
     # and what comes first, "voorop" as "centraal": "Daarbij staat voorop waar de inspectie het meeste effect bereikt"
     r"|\b(?:staat|staan) (?:[\w’']+ ){0,6}?voorop\b|\bvoorop (?:staat|staan)\b"

@@ -1467,3 +1467,12 @@ def test_a_perfect_joined_to_a_clause_that_looks_ahead_is_the_plan():
     # what it announced, and a perfect alone, look back
     assert not extraction.is_intention("De inspectie kondigde in 2020 een onderzoek naar de havens aan.", 2025)
     assert not extraction.is_intention("De inspectie heeft de havens bezocht en de scholen gesproken.", 2025)
+
+
+def test_its_areas_of_focus_are_focal_points():
+    assert extraction.is_intention(
+        "Tot en met 2026 geven de focusgebieden richting aan de uitvoering van het werk.", 2025
+    )
+    assert extraction.is_intention("De digitale veiligheid is in 2025 een belangrijk aandachtsgebied.", 2025)
+    # not of a year before
+    assert not extraction.is_intention("In 2020 waren de focusgebieden de havens en de wegen.", 2025)
