@@ -1476,7 +1476,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         passive
         and (work or _agent_is_actor(words, lowered, acting))
         # (unless the sentence names only a time before: "In de periode 2019-2022 worden ... geïnspecteerd")
-        or bool(WORK_PASSIVE.search(_main_clause(statement)) or THERE_PASSIVE.search(statement))
+        or bool(
+            WORK_PASSIVE.search(_main_clause(statement))
+            or THERE_PASSIVE.search(statement)
+            or IMPERSONAL_PASSIVE.search(statement)
+        )
         and (future or not _names_time_before(statement, year))
     )
     passive = passive or about_the_work
@@ -1779,6 +1783,15 @@ THERE_PASSIVE = re.compile(
     rf"(?:\s+[\w’'()-]+){{0,8}}?\s+(?!(?:gevraagd|verwacht|gezegd|gesproken|gedacht|gesteld)\b)"
     rf"(?:[a-z]{{0,5}}ge[a-zë]{{2,}}(?:d|t|en)|{PARTICIPLE})\b",
     re.I,
+)
+# ... and without "er", after an opening phrase: "wordt" right before its participle leaves no room for a subject
+# ("In 17 programma’s wordt gewerkt aan ...", "Hierbij wordt aangesloten bij ...", "Voor de havens wordt verkend welke
+# ...").
+IMPERSONAL_PASSIVE = re.compile(
+    r"^(?:In|Voor|Bij|Binnen|Met|Op|Vanaf|Tijdens|Naast|Hierbij|Daarbij|Hiervoor|Daarvoor|Daarnaast|Verder|Ook|Zo"
+    r"|Daarom|Hierin|Daarin)\b[^.;:]*?\bwordt\s+(?:(?:ook|nog|verder|daarbij|hierbij|nadrukkelijk|actief|extra"
+    rf"|vooral|intensief|intensiever|vaker|meer|sterker)\s+)*(?!(?:gevraagd|verwacht|gezegd|gesproken|gedacht|gesteld)\b)"
+    rf"{PARTICIPLE}\s+(?:aan|bij|naar|op|met|over)\b"
 )
 WORK_STARTS = re.compile(
     r"\b(?:start|starten|begint|beginnen|loopt|lopen)\b(?:\s+[\w’'()-]+){0,8}?\s+\w*(?:onderzoek|onderzoeken|inspecties)\b"

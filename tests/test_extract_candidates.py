@@ -1476,3 +1476,11 @@ def test_its_areas_of_focus_are_focal_points():
     assert extraction.is_intention("De digitale veiligheid is in 2025 een belangrijk aandachtsgebied.", 2025)
     # not of a year before
     assert not extraction.is_intention("In 2020 waren de focusgebieden de havens en de wegen.", 2025)
+
+
+def test_an_impersonal_passive_without_er_after_an_opening_phrase_is_the_work():
+    assert extraction.is_intention("In vijf programma’s wordt gewerkt aan de veiligheid van de havens.", 2025)
+    assert extraction.is_intention("Hierbij wordt aangesloten bij de aanpak van de gemeenten.", 2025)
+    # not with a subject between, nor of asking or saying
+    assert not extraction.is_intention("In de regio wordt de gemeente gewezen op haar plicht.", 2025)
+    assert not extraction.is_intention("Bij de gemeenten wordt gevraagd naar de cijfers.", 2025)
