@@ -1582,7 +1582,12 @@ def _account(statement, words, lowered, acting, year):
     chosen = CHOSEN.search(statement) and not _earlier_years(statement, year)
     if perfect and THEMES_LISTED.search(statement) and (future or chosen):
         return False
-    if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
+    seen = SEEN_OR_DONE.search(statement)
+    # what it is busy with now, before what a clause joined to it says was done: "En ondertussen is de Rekenkamer volop
+    # bezig met het onderzoek naar ... en ook het onderzoek naar ... werd inmiddels opgestart"
+    if seen and BUSY.search(statement[: seen.start()]):
+        seen = None
+    if (perfect or seen) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
     earlier = _earlier_years(statement, year) or PAST_TIME.search(statement)
@@ -1595,6 +1600,8 @@ def _account(statement, words, lowered, acting, year):
     )
 
 
+# The present progressive of its work: "is volop bezig met", "zijn druk bezig met".
+BUSY = re.compile(r"\b(?:is|zijn|ben)\b(?:\s+[\w’'-]+){0,4}?\s+(?:(?:volop|druk|nog|al) )?bezig met\b", re.I)
 # A time before named in words: "Afgelopen jaar is ... begonnen met ...", "vorig jaar", "eerder dit jaar".
 PAST_TIME = re.compile(
     r"\b(?:(?:het )?afgelopen|vorig|vorige) (?:jaar|jaren|maand|maanden|periode|najaar|voorjaar)\b|\beerder dit jaar\b",

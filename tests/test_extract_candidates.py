@@ -1484,3 +1484,13 @@ def test_an_impersonal_passive_without_er_after_an_opening_phrase_is_the_work():
     # not with a subject between, nor of asking or saying
     assert not extraction.is_intention("In de regio wordt de gemeente gewezen op haar plicht.", 2025)
     assert not extraction.is_intention("Bij de gemeenten wordt gevraagd naar de cijfers.", 2025)
+
+
+def test_what_it_is_busy_with_now_is_its_work_before_a_clause_of_what_was_done():
+    assert extraction.is_intention(
+        "Ondertussen is de inspectie volop bezig met het onderzoek naar de havens en ook het onderzoek naar de "
+        "wegen werd inmiddels gestart.",
+        2025,
+    )
+    # still an account when the past comes first
+    assert not extraction.is_intention("De inspectie werd in 2020 opgericht en is nu bezig met de havens.", 2025)
