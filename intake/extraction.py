@@ -1329,7 +1329,10 @@ ELECTIONS = re.compile(
 BUDGET = re.compile(
     r"\b(?:(?:loopt|lopen)\b(?:\s+[\w’'-]+){0,3}?\s+op|stijgt|stijgen|daalt|dalen|groeit|groeien|bedraagt|bedragen)\b"
     r"(?:\s+[\w’'-]+){0,4}?\s+(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:miljoen|miljard|duizend)?\s*(?:euro|fte)\b"
-    r"|\b(?:stijgt|stijgen|daalt|dalen|groeit|groeien|bedraagt|bedragen)\b(?:\s+[\w’'-]+){0,4}?\s+€",
+    r"|\b(?:stijgt|stijgen|daalt|dalen|groeit|groeien|bedraagt|bedragen)\b(?:\s+[\w’'-]+){0,4}?\s+€"
+    # and the budget estimated or given: "wordt voor 2015 begroot op € 97,0 miljoen", "krijgt 25 medewerkers met een
+    # budget van 3 miljoen euro per jaar"
+    r"|\b(?:begroot|geraamd) op (?:€\s*)?\d|\bbudget van (?:€\s*)?\d",
     re.I,
 )
 # A clause of effect standing as a sentence, the effect of the one before: "Zodat burgers kunnen nagaan hoe de

@@ -1494,3 +1494,8 @@ def test_what_it_is_busy_with_now_is_its_work_before_a_clause_of_what_was_done()
     )
     # still an account when the past comes first
     assert not extraction.is_intention("De inspectie werd in 2020 opgericht en is nu bezig met de havens.", 2025)
+
+
+def test_its_budget_estimated_or_given_is_a_fact():
+    assert not extraction.is_intention("Het budget voor de inspectie wordt voor 2025 begroot op € 97 miljoen.", 2025)
+    assert not extraction.is_intention("De inspectie krijgt in 2025 een budget van 3 miljoen euro per jaar.", 2025)
