@@ -1189,6 +1189,9 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|^(?:\w+ )?Met (?:deze|dit) (?:\w+ )?(?:{DOCUMENTS}|\w*programma|publicatie|tekst|stuk|nota|notitie|jaarbeeld)\b"
     rf"|^(?:Het|Dit|Deze|De|Ons|Onze) (?:\w+ )?(?:{DOCUMENTS}|\w*programma) (?:\d{{4}}(?:[–-]\d{{4}})? )?bevat\b"
     r"|\b(?:verwijs|verwijst|verwijzen) (?:ik|we|wij|zij|ze)? ?u\b"
+    # and the plan named as the source of what was said before: "Dit meldt de IVD in haar jaarplan 2023.", "Dit zijn
+    # enkele toezichtacties die de inspectie benoemt in haar Werkprogramma 2026."
+    rf"|^(?:Dit|Dat|Deze)\b.*\bin (?:haar|zijn|hun) (?:\w+ )?{DOCUMENTS}\b"
     # and the reader told to read or fetch it, as a web page does: "Lees het volledige Jaarplan 2022.", "Download het
     # jaarplan", "Bekijk ook ..."
     r"|^(?:Lees|Bekijk|Download|Raadpleeg|Zie|Klik)\b"

@@ -1499,3 +1499,10 @@ def test_what_it_is_busy_with_now_is_its_work_before_a_clause_of_what_was_done()
 def test_its_budget_estimated_or_given_is_a_fact():
     assert not extraction.is_intention("Het budget voor de inspectie wordt voor 2025 begroot op € 97 miljoen.", 2025)
     assert not extraction.is_intention("De inspectie krijgt in 2025 een budget van 3 miljoen euro per jaar.", 2025)
+
+
+def test_its_plan_named_as_the_source_of_what_was_said_before_is_about_the_document():
+    assert not extraction.is_intention("Dit meldt de inspectie in haar jaarplan 2025.", 2025)
+    assert not extraction.is_intention(
+        "Dit zijn enkele onderzoeken die de inspectie noemt in haar werkprogramma voor 2025.", 2025
+    )
