@@ -1247,7 +1247,11 @@ FEELING = re.compile(
     r"|\b(?:stel|stelt|stellen)\b(?:\s+[\w’']+){0,8}?\s+op prijs\b"
     r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b"
     # and its good wishes and its thanks: "Graag wens ik iedereen een gezond 2022 toe", "We bedanken ..."
-    r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b",
+    r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b"
+    # and what it is aware of: "We beseffen dat ...", "De Inspectie realiseert zich hierbij dat ...", "zijn zich ervan
+    # bewust dat ..." (not "realiseert een meldpunt", what it brings about)
+    r"|\b(?:besef|beseft|beseffen)\b|\b(?:realiseer|realiseert|realiseren)\s+(?:\w+\s+)?"
+    r"(?:zich|ons|me|mij)\b|\b(?:zich|ons)\s+(?:\w+\s+){0,3}?(?:er )?(?:\w+ ){0,3}?van bewust\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").

@@ -1506,3 +1506,10 @@ def test_its_plan_named_as_the_source_of_what_was_said_before_is_about_the_docum
     assert not extraction.is_intention(
         "Dit zijn enkele onderzoeken die de inspectie noemt in haar werkprogramma voor 2025.", 2025
     )
+
+
+def test_what_it_is_aware_of_is_no_work():
+    assert not extraction.is_intention("We beseffen dat de scholen in 2025 voor grote uitdagingen staan.", 2025)
+    assert not extraction.is_intention("De inspectie realiseert zich dat de havens in 2025 druk zijn.", 2025)
+    # still its work, what it brings about
+    assert extraction.is_intention("De inspectie realiseert in 2025 een nieuw meldpunt voor de havens.", 2025)
