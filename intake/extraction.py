@@ -1506,10 +1506,13 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         # and its work as the subject of a verb of starting ahead: "In 2026 start een tweede onderzoek naar ...", "Er
         # zullen dit jaar tien onderzoeken starten"
         starting = (future or PERIOD_AHEAD.search(statement)) and WORK_STARTS.search(_main_clause(statement))
+        # and what appears in a year ahead, its publication: "Het eerste meerjarenperspectief verschijnt in 2024",
+        # "die komt in 2020 uit op 22 april"
+        appearing = future and not earlier and APPEARS.search(statement)
         # and what there will be: "In de visserij komen er controles op zee"
         coming = not earlier and THERE_COMES.search(_main_clause(statement)) and not _names_time_before(statement, year)
         return Reading(
-            bool(going or onward or starting or coming)
+            bool(going or onward or starting or coming or appearing)
             or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
             acts,
         )
@@ -1827,6 +1830,12 @@ THERE_COMES = re.compile(
     r"(?!(?:\s+[\w’'()«»“”\"-]+){0,10}?\s+(?:binnen|terecht|naar voren|neer|voort|vandaan|tot stand|te|langs|terug"
     r"|tegen|samen|vrij)\b)"
     r"(?!(?:\s+[\w’'()«»“”\"-]+){0,12}?\s+(?:bij|uit|door|op|aan|mee|om|voor|af)\s*(?:[.,;:]|$))",
+    re.I,
+)
+# What appears, a publication: "verschijnt in 2024", "komt in 2020 uit op 22 april"; not what something comes out of
+# ("komt uit de regio").
+APPEARS = re.compile(
+    r"\b(?:verschijnt|verschijnen|(?:komt|komen)\b(?:\s+[\w’'-]+){0,4}?\s+uit\b(?!\s+(?:de|het|een|bij|voort|naar)\b))",
     re.I,
 )
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)

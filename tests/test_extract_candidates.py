@@ -1513,3 +1513,11 @@ def test_what_it_is_aware_of_is_no_work():
     assert not extraction.is_intention("De inspectie realiseert zich dat de havens in 2025 druk zijn.", 2025)
     # still its work, what it brings about
     assert extraction.is_intention("De inspectie realiseert in 2025 een nieuw meldpunt voor de havens.", 2025)
+
+
+def test_what_appears_in_a_year_ahead_is_its_publication():
+    assert extraction.is_intention("Het eerste meerjarenbeeld van de havens verschijnt in 2025.", 2025)
+    assert extraction.is_intention("De bekendste is de Staat van de havens; die komt in 2025 uit op 22 april.", 2025)
+    # not of a year before, nor what comes out of something
+    assert not extraction.is_intention("Het eerste meerjarenbeeld van de havens verscheen in 2020.", 2025)
+    assert not extraction.is_intention("De meeste meldingen komen in 2025 uit de regio Rotterdam.", 2025)
