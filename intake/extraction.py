@@ -1039,7 +1039,9 @@ THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) e
 # An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken", "De bedoeling van de IR is ... vast
 # te stellen".
 INTENT = re.compile(
-    r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om"
+    # (also its principle: "Uitgangspunt is om inspectiegegevens zoveel mogelijk openbaar te maken")
+    r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling|uitgangspunt) (?:is|zijn)"
+    r" (?:\w+ ){0,2}om"
     # the infinitive without "om", and a plan aimed at something: "Het streven is te komen tot ...", "De planning
     # is erop gericht dat in 2023 ..."
     r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) te \w+en"
@@ -1540,7 +1542,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
 
 
 OWN_FOCUS = re.compile(
-    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)? van (?:de|het) ([\w-]+)\b", re.I
+    # (and its principles: "Een belangrijk uitgangspunt van de Inspectie OOV is selectief en slagvaardig toezicht")
+    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt|uitgangspunt)(?:en)? van (?:de|het) ([\w-]+)\b",
+    re.I,
 )
 
 

@@ -1521,3 +1521,10 @@ def test_what_appears_in_a_year_ahead_is_its_publication():
     # not of a year before, nor what comes out of something
     assert not extraction.is_intention("Het eerste meerjarenbeeld van de havens verscheen in 2020.", 2025)
     assert not extraction.is_intention("De meeste meldingen komen in 2025 uit de regio Rotterdam.", 2025)
+
+
+def test_its_principle_is_an_intent_also_with_om_and_as_its_own():
+    assert extraction.is_intention("Uitgangspunt is om de gegevens van de inspectie openbaar te maken.", 2025)
+    assert extraction.is_intention("Een belangrijk uitgangspunt van de inspectie is selectief toezicht.", 2025)
+    # not another's principle
+    assert not extraction.is_intention("Een belangrijk uitgangspunt van de gemeente is een sluitende begroting.", 2025)
