@@ -1221,6 +1221,10 @@ CONTINGENT = re.compile(
     # maken met"
     r"|\b(?:hebben|heeft|krijgen|krijgt)\b(?:\s+[\w’']+){0,4}?\s+te maken (?:\w+ )?met\b"
     r"|\bte maken (?:hebben|krijgen) met\b"
+    # (and what awaits it, the challenges it faces: "Voor 2022 staan de rijksinspecties weer nieuwe uitdagingen te
+    # wachten", "De inspectie staat voor de uitdaging ...")
+    r"|\b(?:staat|staan)\b(?:\s+[\w’']+){0,6}?\s+te wachten\b"
+    r"|\b(?:staat|staan) (?:\w+ ){0,2}voor (?:de |een |grote |nieuwe |forse )*uitdaging(?:en)?\b"
     # what depends on something yet to happen: "Of ... herbenoemd worden, is afhankelijk van de uitslag van ..."
     r"|\bafhankelijk (?:is|zijn|blijft|blijven) van\b"
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b"

@@ -1528,3 +1528,10 @@ def test_its_principle_is_an_intent_also_with_om_and_as_its_own():
     assert extraction.is_intention("Een belangrijk uitgangspunt van de inspectie is selectief toezicht.", 2025)
     # not another's principle
     assert not extraction.is_intention("Een belangrijk uitgangspunt van de gemeente is een sluitende begroting.", 2025)
+
+
+def test_what_awaits_it_and_the_challenges_it_faces_are_circumstances():
+    assert not extraction.is_intention("Voor 2025 staan de inspecties weer nieuwe uitdagingen te wachten.", 2025)
+    assert not extraction.is_intention("De inspectie staat in 2025 voor de uitdaging van een krappe markt.", 2025)
+    # still its work, what it waits for no longer
+    assert extraction.is_intention("De inspectie wacht in 2025 niet langer op de meldingen van de havens.", 2025)
