@@ -47,7 +47,8 @@ def test_the_development_figures():
 def test_the_first_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout"))
     assert intentions == 65
-    assert found >= 64 and hits / total >= 64 / 75  # recall 98.5%, precision 85.3% (84.2%, 64 of 76, before H-J)
+    # recall 98.5%, precision 86.5% (84.2%, 64 of 76, before H-J; 85.3%, 64 of 75, before the round on R)
+    assert found >= 64 and hits / total >= 64 / 74
 
 
 def test_the_second_held_out_set_now_developed_on():
