@@ -2328,6 +2328,7 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
     carried = None  # a lead-in ending with a colon whose list goes on under short headings of its groups
     planned = None  # the lead-in of the last list of the plan under this heading
+    before_lead = ""  # the sentence before the lead-in, which a lead-in such as "Dit betekent onder meer:" goes on from
     for block in blocks:
         if block.kind == HEADING:
             # A lead-in with a colon promises a list; a short heading right after it, or between its items, names a
@@ -2350,6 +2351,7 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
         elif block.kind == ITEM:
             if lead is None and run:
                 lead = run[-1]
+                before_lead = run[-2] if len(run) > 1 else ""
                 # a list of the plan whose items each have a paragraph under them goes on after the paragraph, when
                 # that ends with no lead-in of its own ("• Subsidiebeleid", its paragraph, "• Cyberveiligheid", ...)
                 if planned and not lead.rstrip().endswith((":", "?")):
@@ -2362,7 +2364,7 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
             if schedule and int(schedule.group(1)) >= year:
                 # a step of its schedule, the period ahead and what is done in it: the whole item is the plan
                 found.append(_candidate(page, block.text.strip(), year, headings, section_year, lead=lead or ""))
-            elif _list_looks_ahead(lead, section_year, year, heading, actors):
+            elif _list_looks_ahead(lead, section_year, year, heading, actors, previous=before_lead):
                 planned = lead
                 statement = _item_statement(block.text.strip(), year, actors)
                 # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
@@ -2418,7 +2420,7 @@ def _asks_how_it_works(question, year, actors=frozenset()):
     return read_sentence(statement, year, actors=actors).acts
 
 
-def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
+def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset(), previous=""):
     """The items of a list are intentions when the list is introduced as what is to be done: its year heading
     names the programme's year or a later one; or its lead-in (ending with a colon, or naming focal points)
     looks ahead, names such a year, names the focal points, or is about the work ("De toezichtlijnen zijn:")
@@ -2461,9 +2463,11 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
     )
     # (what follows, "de volgende", "onder meer", is the plan only when the lead-in speaks of the work or the
     # organisation: "Het gaat om de volgende indicatoren:" lists what others report)
+    # (or when it goes on from a sentence of the plan: "In 2025 onderzoekt de inspectie ... Dit betekent onder meer:")
     focal = FOCAL_POINTS.search(lead)
     if focal and FOLLOWING.fullmatch(focal.group()) and not FOCAL_POINTS.search(lead, focal.end()):
-        focal = focal if about_the_work else None
+        goes_on = previous and ELABORATES.match(lead) and read_sentence(previous, year, actors=actors).intention
+        focal = focal if about_the_work or goes_on else None
     if _names_year_ahead(lead, year) or AHEAD.search(lead) or focal:
         return True
     return (

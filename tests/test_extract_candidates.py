@@ -1535,3 +1535,12 @@ def test_what_awaits_it_and_the_challenges_it_faces_are_circumstances():
     assert not extraction.is_intention("De inspectie staat in 2025 voor de uitdaging van een krappe markt.", 2025)
     # still its work, what it waits for no longer
     assert extraction.is_intention("De inspectie wacht in 2025 niet langer op de meldingen van de havens.", 2025)
+
+
+def test_a_lead_in_naming_what_follows_that_goes_on_from_a_sentence_of_the_plan_introduces_the_plan():
+    text = "In 2025 onderzoekt de inspectie de havens. Dit betekent onder meer:\n\n • Kades en sluizen\n • Loodswezen\n"
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Kades en sluizen" in statements and "Loodswezen" in statements
+    # not when the sentence before is no plan
+    text = "De gemeente moet vijf kentallen opnemen. Het gaat om de volgende indicatoren:\n\n • Schuldquote\n"
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)] == []
