@@ -1495,7 +1495,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or bool(
             WORK_PASSIVE.search(_main_clause(statement))
             or THERE_PASSIVE.search(statement)
-            or IMPERSONAL_PASSIVE.search(statement)
+            or IMPERSONAL_PASSIVE.search(_main_clause(statement))
         )
         and (future or not _names_time_before(statement, year))
     )

@@ -1484,6 +1484,8 @@ def test_an_impersonal_passive_without_er_after_an_opening_phrase_is_the_work():
     # not with a subject between, nor of asking or saying
     assert not extraction.is_intention("In de regio wordt de gemeente gewezen op haar plicht.", 2025)
     assert not extraction.is_intention("Bij de gemeenten wordt gevraagd naar de cijfers.", 2025)
+    # nor in a clause inside the sentence, of others
+    assert not extraction.is_intention("Zo merkt de minister op dat in de regio wordt gewerkt aan de havens.", 2025)
 
 
 def test_what_it_is_busy_with_now_is_its_work_before_a_clause_of_what_was_done():
