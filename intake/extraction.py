@@ -966,7 +966,10 @@ WORK_NOUNS = frozenset(
     "focus".split()
 )
 AHEAD = re.compile(
-    r"\b(?:zal|zullen|wil|willen|(?:gaat|gaan)(?! verder dan| ervan uit| er van uit)|gaat\s+(?:\w+\s+)?na"
+    # ("het gaat om", "gaat het om", what something concerns, is no going)
+    r"\b(?:zal|zullen|wil|willen"
+    r"|(?:gaat|gaan)(?<!\bhet gaat)(?! verder dan| ervan uit| er van uit| (?:het|hier|daarbij|hierbij) om\b)"
+    r"|gaat\s+(?:\w+\s+)?na"
     r"|blijft|blijven|start|starten|begint"
     r"|bezig\b(?! geweest)|op zoek naar|verschijnt|verschijnen"
     r"|volgend jaar|komend jaar|komende jaren|de komende periode|in voorbereiding|in ontwikkeling"
@@ -979,16 +982,22 @@ AHEAD = re.compile(
     r"|ambitie|ambieert|streeft|streven|beoogt|beogen|van plan|voornemens?|bedoeling|is gepland|zijn gepland"
     r"|zet(?:ten)? (?:\w+ ){0,3}in (?:op|om)|(?:zet(?:ten)? zich|zetten ons) (?:\w+ ){0,3}in(?! voor)"
     r"|wordt (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|verwacht)"
-    r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen))\b"
+    r"|worden (?:\w+ ){0,6}(?:gepubliceerd|opgeleverd|afgerond|uitgevoerd|gestart|meegenomen)"
+    # its means deployed, in the passive, as "zet ... in op" is in the active: "Dit wordt ingezet voor: ...", "De extra
+    # middelen worden besteed aan ..."
+    r"|(?:wordt|worden) (?:\w+ ){0,6}(?:ingezet|besteed) (?:voor|op|aan|om)\b)\b"
     r"|\b(?:aandacht|oog) (?:\w+ ){0,3}voor\b|\bricht(?:en)? (?:\w+ ){0,4}zich\b|\bfocus(?:t|sen)\b"
     r"|\b(?:heeft|hebben) (?:\w+ ){0,2}de wens\b"
+    # what it announces, in the present: "kondigt aan meer nadruk te leggen op ...", "kondigt een onderzoek aan"
+    r"|\b(?:kondigt|kondigen) (?:\w+ ){0,4}aan\b"
     # a choice made for the period: "De Inspectie kiest voor een focus op ...", "kiezen ervoor om ..."
     r"|\b(?:kiest|kiezen) (?:\w+ ){0,3}(?:voor|ervoor)\b",
     re.I,
 )
 # The year's focal point or priority: "Daarbij is ... een aandachtspunt", "De prioriteit ... ligt bij ...".
 FOCUS = re.compile(
-    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)?\b"
+    # (and its areas of focus, as they are its themes: "Tot en met 2023 geven de focusgebieden richting aan ...")
+    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt|focusgebied|aandachtsgebied)(?:en)?\b"
     r"|\b(?:staat|staan) (?:[\w’']+ ){1,6}centraal\b"
     # and what comes first, "voorop" as "centraal": "Daarbij staat voorop waar de inspectie het meeste effect bereikt"
     r"|\b(?:staat|staan) (?:[\w’']+ ){0,6}?voorop\b|\bvoorop (?:staat|staan)\b"
@@ -1030,7 +1039,9 @@ THERE_IS = re.compile(r"\ber (?:is|zijn|komt|komen)\b|\b(?:is|zijn|komt|komen) e
 # An intent as the subject: "Doelstelling is om alle eenheden ... te betrekken", "De bedoeling van de IR is ... vast
 # te stellen".
 INTENT = re.compile(
-    r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) (?:\w+ ){0,2}om"
+    # (also its principle: "Uitgangspunt is om inspectiegegevens zoveel mogelijk openbaar te maken")
+    r"^(?:(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling|uitgangspunt) (?:is|zijn)"
+    r" (?:\w+ ){0,2}om"
     # the infinitive without "om", and a plan aimed at something: "Het streven is te komen tot ...", "De planning
     # is erop gericht dat in 2023 ..."
     r"|(?:Het |De )?(?:doel|doelstelling|ambitie|streven|voornemen|bedoeling) (?:is|zijn) te \w+en"
@@ -1050,6 +1061,8 @@ INTENT = re.compile(
 SUMS_UP = re.compile(
     r"^(?:Dit|Dat|Deze) (?:zijn|is) (?:\w+ ){0,2}(?:speerpunten|focuspunten|prioriteiten|aandachtspunten"
     r"|thema[’']?s|onderwerpen)\b"
+    # or counts them, whatever it calls them: "X, Y en Z. Dat zijn drie belangrijke ontwikkelingen in 2025 voor ..."
+    r"|^(?:Dit|Dat|Deze) (?:zijn|is) (?:de )?(?:twee|drie|vier|vijf|zes|zeven|acht|negen|tien)\b"
 )
 # A wish to be something is an aim, not work: "De ILT wil op haar terreinen gezaghebbend zijn", also with a clause
 # after it ("De Inspectie wil een moderne en wendbare organisatie zijn waar ..."), or what it is about ("willen
@@ -1109,7 +1122,9 @@ SEEN_OR_DONE = re.compile(
     r"|\b(?:constateert|constateren|constateerde|constateerden|concludeert|concluderen|concludeerde|concludeerden"
     r"|signaleerde|signaleerden|zagen|zag"
     r"|heeft\s+(?:\w+\s+){0,4}aangegeven|verscheen|werd|werden|was|waren|baren|kan naar aanleiding"
-    r"|vindt het noodzakelijk|is gebleken|bleek|wees|wezen)\b"
+    r"|is gebleken|bleek|wees|wezen)\b"
+    # what it finds necessary, and why, said with "vinden" or "achten": "De ILT acht het daarom noodzakelijk om ..."
+    r"|\b(?:vindt|vinden|acht|achten)\b(?:\s+[\w’']+){0,3}?\s+het (?:\w+ )?noodzakelijk\b"
     # looking back at the years before: "In de ‘Staat van ...’ blikt de Inspectie terug op ..."
     r"|\b(?:blikt|blikken|kijkt|kijken)\b(?:\s+[\w’']+){0,6}?\s+terug\b"
 )
@@ -1128,12 +1143,21 @@ DOCUMENTS = (
     r"|\w*brief)"
 )
 ABOUT_THE_DOCUMENT = re.compile(
-    rf"\b(?:(?:in )?(?:dit|ons|het|deze) {DOCUMENTS}\b"
+    # (not "het plan van aanpak" as what others make, "de aanwezigheid van ... het plan van aanpak"; "in dit plan van
+    # aanpak" is the document)
+    rf"\b(?:in (?:dit|ons|het|deze) {DOCUMENTS}\b|(?:dit|ons|het|deze) {DOCUMENTS}\b(?! van aanpak\b)"
     r"|leest u|vindt u|blijkt uit|(?:zijn|worden) (?:\w+ ){0,6}opgenomen|staan de belangrijkste"
     r"|worden (?:\w+ ){0,3}beschreven"
     r"|^(?:Hierin|Daarin) (?:beschrijft|beschrijven|geeft|geven|staat|staan)\b"
     # making the plan is the yearly routine, not an intention: "De ILT stelt ieder jaar een Meerjarenplan vast"
     rf"|\b(?:stelt|stellen) (?:\w+ ){{0,4}}(?:een|het|haar|zijn) (?:\w+ )?{DOCUMENTS}\b"
+    # (and in its other forms, the plan to be made or being made: "bij het nieuw op te stellen onderzoeksprogramma",
+    # "zal een aanvullend onderzoeksprogramma ... worden opgesteld", "om het nieuwe jaarplan voor 1 januari vast te
+    # stellen")
+    rf"|\b(?:(?:op |vast )?te stellen|opgesteld|vastgesteld|opstellen|vaststellen)\s+(?:[\w’'-]+\s+){{0,2}}?"
+    rf"(?:{DOCUMENTS}|\w*programma)\b"
+    rf"|\b(?:{DOCUMENTS}|\w*programma)\b(?:\s+[\w’'()-]+){{0,8}}?\s+(?:(?:op |vast )?te stellen|opgesteld"
+    r"|vastgesteld)\b"
     rf"|\b(?:elk|ieder) jaar\b.*\b{DOCUMENTS}\b|\bjaarlijks\b.*\b{DOCUMENTS}\b"
     # and the other way round, or every few years: "De toezichtbrief stuurt ... jaarlijks aan ...", "legt om de
     # vier jaar zijn prioriteiten vast in een strategisch plan"
@@ -1153,7 +1177,10 @@ ABOUT_THE_DOCUMENT = re.compile(
     r"(?:jaarverslag|jaarbericht)\b"
     # "In haar Werkprogramma 2024 beschrijft de Inspectie JenV haar inzet ...": the document's content
     # (or goes into it: "In haar Meerjarenplan gaat de Inspectie uitgebreider in op ...")
-    rf"|^In (?:haar|zijn|hun) {DOCUMENTS}\b.*\b(?:beschrij(?:ft|ven)|(?:gaat|gaan)\b.*\bin op)\b"
+    # (also a document named otherwise, a strategy, an agenda, a vision: "In de strategie beschrijft de ILT haar
+    # kerntaken: ...")
+    rf"|^In (?:haar|zijn|hun|de|het|dit|deze) (?:\w+ )?(?:{DOCUMENTS}|\w*strategie|\w*programma|\w*agenda|\w*visie)\b"
+    r".*\b(?:beschrij(?:ft|ven)|(?:gaat|gaan)\b.*\bin op)\b"
     # with words between: "In het vandaag gepubliceerde Jaarplan 2022 ...", and other documents: "In dit magazine
     # beschrijven we ...", "Daarnaast geven we in dit document informatie over ..."
     rf"|^In (?:dit|ons|het|deze|haar) (?:[\w-]+ ){{1,2}}{DOCUMENTS}\b"
@@ -1164,6 +1191,12 @@ ABOUT_THE_DOCUMENT = re.compile(
     rf"|^(?:\w+ )?Met (?:deze|dit) (?:\w+ )?(?:{DOCUMENTS}|\w*programma|publicatie|tekst|stuk|nota|notitie|jaarbeeld)\b"
     rf"|^(?:Het|Dit|Deze|De|Ons|Onze) (?:\w+ )?(?:{DOCUMENTS}|\w*programma) (?:\d{{4}}(?:[–-]\d{{4}})? )?bevat\b"
     r"|\b(?:verwijs|verwijst|verwijzen) (?:ik|we|wij|zij|ze)? ?u\b"
+    # and the plan named as the source of what was said before: "Dit meldt de IVD in haar jaarplan 2023.", "Dit zijn
+    # enkele toezichtacties die de inspectie benoemt in haar Werkprogramma 2026."
+    rf"|^(?:Dit|Dat|Deze)\b.*\bin (?:haar|zijn|hun) (?:\w+ )?{DOCUMENTS}\b"
+    # and the reader told to read or fetch it, as a web page does: "Lees het volledige Jaarplan 2022.", "Download het
+    # jaarplan", "Bekijk ook ..."
+    r"|^(?:Lees|Bekijk|Download|Raadpleeg|Zie|Klik)\b"
     # the document as the subject of what it describes: "De Meerjarenstrategie beschrijft ...", "Dit eerste
     # werkprogramma van de inspectie ... beschrijft ..."
     r"|^(?:De|Het|Dit|Deze)\b[^.:]{0,60}?(?:strategie|programma|plan|document|verslag|rapport|magazine)\b[^.:]{0,80}?"
@@ -1188,6 +1221,10 @@ CONTINGENT = re.compile(
     # maken met"
     r"|\b(?:hebben|heeft|krijgen|krijgt)\b(?:\s+[\w’']+){0,4}?\s+te maken (?:\w+ )?met\b"
     r"|\bte maken (?:hebben|krijgen) met\b"
+    # (and what awaits it, the challenges it faces: "Voor 2022 staan de rijksinspecties weer nieuwe uitdagingen te
+    # wachten", "De inspectie staat voor de uitdaging ...")
+    r"|\b(?:staat|staan)\b(?:\s+[\w’']+){0,6}?\s+te wachten\b"
+    r"|\b(?:staat|staan) (?:\w+ ){0,2}voor (?:de |een |grote |nieuwe |forse )*uitdaging(?:en)?\b"
     # what depends on something yet to happen: "Of ... herbenoemd worden, is afhankelijk van de uitslag van ..."
     r"|\bafhankelijk (?:is|zijn|blijft|blijven) van\b"
     r"|\b(?:doet|doen|verricht|verrichten|voert|voeren)\b(?:\s+[\w’']+){0,6}?\s+geen\b"
@@ -1216,7 +1253,11 @@ FEELING = re.compile(
     r"|\b(?:stel|stelt|stellen)\b(?:\s+[\w’']+){0,8}?\s+op prijs\b"
     r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b"
     # and its good wishes and its thanks: "Graag wens ik iedereen een gezond 2022 toe", "We bedanken ..."
-    r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b",
+    r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b"
+    # and what it is aware of: "We beseffen dat ...", "De Inspectie realiseert zich hierbij dat ...", "zijn zich ervan
+    # bewust dat ..." (not "realiseert een meldpunt", what it brings about)
+    r"|\b(?:besef|beseft|beseffen)\b|\b(?:realiseer|realiseert|realiseren)\s+(?:\w+\s+)?"
+    r"(?:zich|ons|me|mij)\b|\b(?:zich|ons)\s+(?:\w+\s+){0,3}?(?:er )?(?:\w+ ){0,3}?van bewust\b",
     re.I,
 )
 # A sentence that opens with a condition: what follows holds only then ("Als ..., kan de ILT ...").
@@ -1249,6 +1290,15 @@ REMIT = re.compile(
     # what it watches over as such, in the plain present: "Het College ziet er als toezichthouder op toe dat ...",
     # "houdt in de gaten of dit verdrag ... wordt nageleefd"
     r"|\b(?:ziet|zien) er (?:[\w’']+ ){0,3}op toe\b|\b(?:houdt|houden) (?:\w+ ){0,2}in de gaten\b",
+    re.I,
+)
+# What it is: its place ("Zij maakt deel uit van het ministerie van ...", "is een onderdeel van"), its name ("Vanaf 1
+# januari heet de Inspectie SZW Nederlandse Arbeidsinspectie"), its founding ("De IVD is op 31 mei 2018 opgericht"):
+# no work, whatever year it names.
+WHAT_IT_IS = re.compile(
+    r"\b(?:maakt|maken) (?:\w+ ){0,2}deel uit van\b|\b(?:is|zijn) (?:\w+ ){0,2}(?:een )?onderdeel van\b"
+    r"|\b(?:heet|heten)\b(?!(?:\s+[\w’'-]+){0,6}?\s+welkom\b)"
+    r"|\b(?:is|zijn)\b(?:\s+[\w’'()-]+){0,6}?\s+(?:opgericht|ingesteld)\b",
     re.I,
 )
 # An audit office's task by law, in the plain present: research into two or more of "doelmatigheid",
@@ -1285,6 +1335,17 @@ NAMING = re.compile(
 ELECTIONS = re.compile(
     r"\bvind(?:t|en)\b(?:\s+[\w’'-]+){0,6}?\s+\w*verkiezing(?:en)?\s+plaats\b"
     r"|\b\w*verkiezing(?:en)?\s+(?:\w+\s+){0,3}?vind(?:t|en)\b(?:\s+[\w’'-]+){0,6}?\s+plaats\b",
+    re.I,
+)
+# Its budget or staff as a sum that rises, falls or amounts to something is a fact, no work: "In 2025 loopt dit op
+# naar 50 miljoen euro structureel", "De formatie stijgt tot 1570 fte", "Het budget bedraagt € 12 miljoen".
+BUDGET = re.compile(
+    r"\b(?:(?:loopt|lopen)\b(?:\s+[\w’'-]+){0,3}?\s+op|stijgt|stijgen|daalt|dalen|groeit|groeien|bedraagt|bedragen)\b"
+    r"(?:\s+[\w’'-]+){0,4}?\s+(?:€\s*)?\d+(?:[.,]\d+)?\s*(?:miljoen|miljard|duizend)?\s*(?:euro|fte)\b"
+    r"|\b(?:stijgt|stijgen|daalt|dalen|groeit|groeien|bedraagt|bedragen)\b(?:\s+[\w’'-]+){0,4}?\s+€"
+    # and the budget estimated or given: "wordt voor 2015 begroot op € 97,0 miljoen", "krijgt 25 medewerkers met een
+    # budget van 3 miljoen euro per jaar"
+    r"|\b(?:begroot|geraamd) op (?:€\s*)?\d|\bbudget van (?:€\s*)?\d",
     re.I,
 )
 # A clause of effect standing as a sentence, the effect of the one before: "Zodat burgers kunnen nagaan hoe de
@@ -1374,6 +1435,8 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or SEEMS.search(statement)
         or PLEA.search(statement)
         or FEELING.search(_main_clause(statement))
+        or BUDGET.search(statement)
+        or WHAT_IT_IS.search(statement)
     ):
         return Reading(False, acts)
     aim = AIM.search(statement)
@@ -1411,6 +1474,10 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         return Reading(True, acts)
     if GETS_ATTENTION.search(_main_clause(statement)) and not earlier:
         return Reading(True, acts)
+    # What is planned for a time of the year ahead, by whom left out: "Publicatie van de resultaten is voorzien in
+    # het eerste kwartaal van 2025", "De oplevering, gepland voor maart, ..."; not of a year before.
+    if PLANNED.search(statement) and not earlier and (future or _names_part_of_year(statement)):
+        return Reading(True, acts)
     passive = _main_clause_passive(statement)
     # A passive about its work: the supervision, research, effort or inspectors as the subject ("De andere drie
     # deelonderzoeken worden ... uitgevoerd", "Op alle andere onderwerpen wordt minder inzet gepleegd"), or the
@@ -1425,7 +1492,11 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         passive
         and (work or _agent_is_actor(words, lowered, acting))
         # (unless the sentence names only a time before: "In de periode 2019-2022 worden ... geïnspecteerd")
-        or bool(WORK_PASSIVE.search(_main_clause(statement)) or THERE_PASSIVE.search(statement))
+        or bool(
+            WORK_PASSIVE.search(_main_clause(statement))
+            or THERE_PASSIVE.search(statement)
+            or IMPERSONAL_PASSIVE.search(_main_clause(statement))
+        )
         and (future or not _names_time_before(statement, year))
     )
     passive = passive or about_the_work
@@ -1441,10 +1512,13 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         # and its work as the subject of a verb of starting ahead: "In 2026 start een tweede onderzoek naar ...", "Er
         # zullen dit jaar tien onderzoeken starten"
         starting = (future or PERIOD_AHEAD.search(statement)) and WORK_STARTS.search(_main_clause(statement))
+        # and what appears in a year ahead, its publication: "Het eerste meerjarenperspectief verschijnt in 2024",
+        # "die komt in 2020 uit op 22 april"
+        appearing = future and not earlier and APPEARS.search(statement)
         # and what there will be: "In de visserij komen er controles op zee"
         coming = not earlier and THERE_COMES.search(_main_clause(statement)) and not _names_time_before(statement, year)
         return Reading(
-            bool(going or onward or starting or coming)
+            bool(going or onward or starting or coming or appearing)
             or (passive and (future or bool(FUTURE_PASSIVE.search(statement)) or about_the_work)),
             acts,
         )
@@ -1472,7 +1546,9 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
 
 
 OWN_FOCUS = re.compile(
-    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt)(?:en)? van (?:de|het) ([\w-]+)\b", re.I
+    # (and its principles: "Een belangrijk uitgangspunt van de Inspectie OOV is selectief en slagvaardig toezicht")
+    r"\b(?:prioriteit|speerpunt|aandachtspunt|focuspunt|zwaartepunt|uitgangspunt)(?:en)? van (?:de|het) ([\w-]+)\b",
+    re.I,
 )
 
 
@@ -1517,13 +1593,22 @@ def _account(statement, words, lowered, acting, year):
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
     # of the main clause: the perfect of a clause inside it is what is studied
     perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
+    # a perfect joined by "en" to a clause that looks ahead says what was done and what it will do: "De ILT heeft haar
+    # strategie gepresenteerd en kondigt aan meer nadruk te leggen op ...", "heeft ... vastgesteld en gaat ..."
+    if perfect and re.match(r"\s+en\s+", main[perfect.end() :]) and AHEAD.search(main[perfect.end() :]):
+        perfect = None
     # a perfect that names the period's themes, listing them after a colon, says what they are: "De ACM heeft recent
     # haar kernthema's voor 2020 en 2021 gepresenteerd: ..."; so does the choice of them, a lead-in whose verb of
     # choosing stands before the colon, without a year before: "heeft de rekenkamer vijf thema's uitgekozen: ..."
     chosen = CHOSEN.search(statement) and not _earlier_years(statement, year)
     if perfect and THEMES_LISTED.search(statement) and (future or chosen):
         return False
-    if (perfect or SEEN_OR_DONE.search(statement)) and (not future or (perfect and not yet_to_do)):
+    seen = SEEN_OR_DONE.search(statement)
+    # what it is busy with now, before what a clause joined to it says was done: "En ondertussen is de Rekenkamer volop
+    # bezig met het onderzoek naar ... en ook het onderzoek naar ... werd inmiddels opgestart"
+    if seen and BUSY.search(statement[: seen.start()]):
+        seen = None
+    if (perfect or seen) and (not future or (perfect and not yet_to_do)):
         return True
     # "is ... opgericht", "is ... om het leven gekomen" with an earlier year only: what happened then
     earlier = _earlier_years(statement, year) or PAST_TIME.search(statement)
@@ -1536,6 +1621,8 @@ def _account(statement, words, lowered, acting, year):
     )
 
 
+# The present progressive of its work: "is volop bezig met", "zijn druk bezig met".
+BUSY = re.compile(r"\b(?:is|zijn|ben)\b(?:\s+[\w’'-]+){0,4}?\s+(?:(?:volop|druk|nog|al) )?bezig met\b", re.I)
 # A time before named in words: "Afgelopen jaar is ... begonnen met ...", "vorig jaar", "eerder dit jaar".
 PAST_TIME = re.compile(
     r"\b(?:(?:het )?afgelopen|vorig|vorige) (?:jaar|jaren|maand|maanden|periode|najaar|voorjaar)\b|\beerder dit jaar\b",
@@ -1660,8 +1747,17 @@ def _is_work_noun(word):
     )
 
 
+# and what the work makes, named by it in a compound: "De onderzoeksplannen en de onderzoeksresultaten worden
+# gepubliceerd", "Het inspectierapport wordt ... behandeld"
+WORK_PREFIXES = ("onderzoeks", "toezichts", "inspectie")
+
+
 def _is_work(word):
-    return word in PASSIVE_SUBJECTS or word.endswith(WORK_SUFFIXES)
+    return (
+        word in PASSIVE_SUBJECTS
+        or word.endswith(WORK_SUFFIXES)
+        or any(word.startswith(head) and len(word) >= len(head) + 4 for head in WORK_PREFIXES)
+    )
 
 
 def _agent_is_actor(words, lowered, acting):
@@ -1716,6 +1812,15 @@ THERE_PASSIVE = re.compile(
     rf"(?:[a-z]{{0,5}}ge[a-zë]{{2,}}(?:d|t|en)|{PARTICIPLE})\b",
     re.I,
 )
+# ... and without "er", after an opening phrase: "wordt" right before its participle leaves no room for a subject
+# ("In 17 programma’s wordt gewerkt aan ...", "Hierbij wordt aangesloten bij ...", "Voor de havens wordt verkend welke
+# ...").
+IMPERSONAL_PASSIVE = re.compile(
+    r"^(?:In|Voor|Bij|Binnen|Met|Op|Vanaf|Tijdens|Naast|Hierbij|Daarbij|Hiervoor|Daarvoor|Daarnaast|Verder|Ook|Zo"
+    r"|Daarom|Hierin|Daarin)\b[^.;:]*?\bwordt\s+(?:(?:ook|nog|verder|daarbij|hierbij|nadrukkelijk|actief|extra"
+    rf"|vooral|intensief|intensiever|vaker|meer|sterker)\s+)*(?!(?:gevraagd|verwacht|gezegd|gesproken|gedacht|gesteld)\b)"
+    rf"{PARTICIPLE}\s+(?:aan|bij|naar|op|met|over)\b"
+)
 WORK_STARTS = re.compile(
     r"\b(?:start|starten|begint|beginnen|loopt|lopen)\b(?:\s+[\w’'()-]+){0,8}?\s+\w*(?:onderzoek|onderzoeken|inspecties)\b"
     r"|\b\w*(?:onderzoek|onderzoeken|inspecties)\b(?:\s+[\w’'()-]+){0,8}?\s+(?:starten|beginnen|start|begint)\b",
@@ -1735,7 +1840,22 @@ THERE_COMES = re.compile(
     r"(?!(?:\s+[\w’'()«»“”\"-]+){0,12}?\s+(?:bij|uit|door|op|aan|mee|om|voor|af)\s*(?:[.,;:]|$))",
     re.I,
 )
+# What appears, a publication: "verschijnt in 2024", "komt in 2020 uit op 22 april"; not what something comes out of
+# ("komt uit de regio").
+APPEARS = re.compile(
+    r"\b(?:verschijnt|verschijnen|(?:komt|komen)\b(?:\s+[\w’'-]+){0,4}?\s+uit\b(?!\s+(?:de|het|een|bij|voort|naar)\b))",
+    re.I,
+)
 FURTHER = re.compile(r"\b(?:wordt|worden) (?:\w+ )?verder\b", re.I)
+# Planned for a time: "is voorzien in het eerste kwartaal", "gepland voor maart", "staat geagendeerd voor het najaar".
+PLANNED = re.compile(
+    r"\b(?:gepland|ingepland|voorzien|geagendeerd)\s+(?:in|voor|vóór|op|rond|vanaf|tegen|medio|eind|begin)\b", re.I
+)
+
+
+def _names_part_of_year(statement):
+    """Does the sentence name a quarter, a half, a season or a month (of the year ahead, when it names no year)?"""
+    return bool(MONTH.search(statement) or any(pattern.search(statement) for pattern, _ in PERIODS))
 
 
 def is_intention(sentence, year):
@@ -2148,6 +2268,12 @@ def _supervisory_body(pages):
 DEFINED_ABBREVIATION = re.compile(r"(?:^|\s)(\S+)\s+([^\W\d_][\w’'-]*)\s+\(([A-Z][A-Za-z]{1,5})\)")
 
 
+LAW_ABBREVIATION = re.compile(
+    r"\b(?:Wet|Besluit|Regeling|Verordening|Richtlijn|Algemene [Vv]erordening|[A-Z][a-z]+wet)\b[^().;:]{0,80}?"
+    r"\(([A-Z][A-Za-z]{1,5})\)"
+)
+
+
 def named_things(pages):
     """The abbreviations the text defines for things (a method, a regulation), lower-cased: they do not act."""
     things = set()
@@ -2156,6 +2282,10 @@ def named_things(pages):
             name_before = before[:1].isupper() and "-" not in before
             if word[:1].islower() and not name_before:
                 things.add(abbreviation.lower())
+        # and a law's or a regulation's, whose name has capitals too: "Het Besluit Begroting en Verantwoording
+        # (BBV)", "de Algemene verordening gegevensbescherming (AVG)", "de Arbeidsomstandighedenwet (Arbowet)"
+        for abbreviation in LAW_ABBREVIATION.findall(" ".join(page.lines)):
+            things.add(abbreviation.lower())
     return frozenset(things)
 
 
@@ -2197,6 +2327,8 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
 
     blocks = [block for block in page_blocks(page, model) if not CAPTION.match(block.text) and _words(block.text)]
     carried = None  # a lead-in ending with a colon whose list goes on under short headings of its groups
+    planned = None  # the lead-in of the last list of the plan under this heading
+    before_lead = ""  # the sentence before the lead-in, which a lead-in such as "Dit betekent onder meer:" goes on from
     for block in blocks:
         if block.kind == HEADING:
             # A lead-in with a colon promises a list; a short heading right after it, or between its items, names a
@@ -2208,7 +2340,7 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
             else:
                 carried = None
             flush()
-            lead = None
+            lead = planned = None
             match = YEAR_HEADING.match(block.text)
             if match:
                 section_year = int(match.group(1))
@@ -2219,6 +2351,11 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
         elif block.kind == ITEM:
             if lead is None and run:
                 lead = run[-1]
+                before_lead = run[-2] if len(run) > 1 else ""
+                # a list of the plan whose items each have a paragraph under them goes on after the paragraph, when
+                # that ends with no lead-in of its own ("• Subsidiebeleid", its paragraph, "• Cyberveiligheid", ...)
+                if planned and not lead.rstrip().endswith((":", "?")):
+                    lead = planned
             elif lead is None and carried:
                 lead = carried
             flush()
@@ -2227,7 +2364,8 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
             if schedule and int(schedule.group(1)) >= year:
                 # a step of its schedule, the period ahead and what is done in it: the whole item is the plan
                 found.append(_candidate(page, block.text.strip(), year, headings, section_year, lead=lead or ""))
-            elif _list_looks_ahead(lead, section_year, year, heading, actors):
+            elif _list_looks_ahead(lead, section_year, year, heading, actors, previous=before_lead):
+                planned = lead
                 statement = _item_statement(block.text.strip(), year, actors)
                 # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
                 # we wat we willen bereiken?"), as a sentence that asks is none
@@ -2282,7 +2420,7 @@ def _asks_how_it_works(question, year, actors=frozenset()):
     return read_sentence(statement, year, actors=actors).acts
 
 
-def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
+def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset(), previous=""):
     """The items of a list are intentions when the list is introduced as what is to be done: its year heading
     names the programme's year or a later one; or its lead-in (ending with a colon, or naming focal points)
     looks ahead, names such a year, names the focal points, or is about the work ("De toezichtlijnen zijn:")
@@ -2320,11 +2458,18 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset()):
         and not (_names_year_ahead(lead, year) or AHEAD.search(lead))
     ):
         return False
-    if _names_year_ahead(lead, year) or AHEAD.search(lead) or FOCAL_POINTS.search(lead):
-        return True
     about_the_work = (
         any(WORK_WORD.search(word) for word in _words(lead)) or read_sentence(lead, year, actors=actors).acts
     )
+    # (what follows, "de volgende", "onder meer", is the plan only when the lead-in speaks of the work or the
+    # organisation: "Het gaat om de volgende indicatoren:" lists what others report)
+    # (or when it goes on from a sentence of the plan: "In 2025 onderzoekt de inspectie ... Dit betekent onder meer:")
+    focal = FOCAL_POINTS.search(lead)
+    if focal and FOLLOWING.fullmatch(focal.group()) and not FOCAL_POINTS.search(lead, focal.end()):
+        goes_on = previous and ELABORATES.match(lead) and read_sentence(previous, year, actors=actors).intention
+        focal = focal if about_the_work or goes_on else None
+    if _names_year_ahead(lead, year) or AHEAD.search(lead) or focal:
+        return True
     return (
         lead.rstrip().endswith(":")
         and about_the_work
@@ -2380,6 +2525,9 @@ FOCAL_POINTS = re.compile(
     r"|de volgende|onder meer|onder andere)\b",
     re.I,
 )
+
+
+FOLLOWING = re.compile(r"de volgende|onder meer|onder andere", re.I)
 
 
 def _candidate(page, statement, year, headings, section_year, lead=""):

@@ -1321,3 +1321,228 @@ def test_its_good_wishes_and_thanks_are_no_work():
 def test_a_participle_of_a_short_stem_after_its_prefix_is_a_participle():
     assert extraction.is_intention("Een groot deel van de capaciteit wordt daarop ingezet.", 2025)
     assert extraction.is_intention("Het toezicht op de havens wordt dit jaar anders opgezet.", 2025)
+
+
+def test_what_is_planned_for_a_time_of_the_year_ahead_is_the_plan():
+    assert extraction.is_intention("De oplevering van het rapport is voorzien in het eerste kwartaal van 2025.", 2025)
+    assert extraction.is_intention("De aanbieding aan de raad is voorzien voor het najaar.", 2025)
+    assert extraction.is_intention(
+        "Het verslag aan de gemeenteraad, gepland voor maart, is gericht op de behandeling van de begroting.", 2025
+    )
+    # not what was planned for a year before, nor what is provided with something
+    assert not extraction.is_intention("De publicatie van de resultaten was voorzien in het najaar van 2020.", 2025)
+    assert not extraction.is_intention("De nieuwe regeling is voorzien van een uitgebreide toelichting.", 2025)
+
+
+def test_what_the_work_makes_named_in_a_compound_is_its_work_as_the_subject_of_a_passive():
+    assert extraction.is_intention("De onderzoeksresultaten worden gepubliceerd op de website van de inspectie.", 2025)
+    assert extraction.is_intention("Het inspectierapport over de havens wordt in januari bestuurlijk behandeld.", 2025)
+    # not others' results
+    assert not extraction.is_intention("De resultaten van de scholen worden gepubliceerd op hun website.", 2025)
+
+
+def test_a_plan_of_action_that_others_make_is_no_document():
+    assert extraction.is_intention(
+        "In 2025 controleert de inspectie bij elk bedrijf de risico-inventarisatie en het plan van aanpak.", 2025
+    )
+    # still the document: this plan of action, or the plan named otherwise
+    assert not extraction.is_intention("In dit plan van aanpak beschrijft de inspectie haar werk in 2025.", 2025)
+    assert not extraction.is_intention("De inspectie presenteert in 2025 het jaarplan aan de minister.", 2025)
+
+
+def test_the_items_of_what_its_means_are_deployed_for_are_the_plan():
+    text = (
+        "De inspectie krijgt in 2025 extra geld. Dit wordt ingezet voor:\n\n"
+        " • Meer inspecties bij de havens;\n"
+        " • Versterken van de informatiepositie van de inspectie.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Meer inspecties bij de havens;" in statements
+    assert "Versterken van de informatiepositie van de inspectie." in statements
+
+
+def test_its_budget_or_staff_as_a_sum_that_rises_or_amounts_to_something_is_a_fact():
+    assert not extraction.is_intention("Voor de Inspectie loopt dit op naar 50,5 miljoen euro extra in 2025.", 2025)
+    assert not extraction.is_intention("De formatie van de inspectie stijgt in 2025 tot 1570 fte.", 2025)
+    # still its work, what it does with the money
+    assert extraction.is_intention("De inspectie zet in 2025 vijf miljoen euro extra in op het toezicht.", 2025)
+
+
+def test_a_sentence_that_counts_what_the_one_before_listed_takes_it_in():
+    text = (
+        "Samenwerking over de grens, meer samenwerking in de regio en het zichtbaar maken van het effect van het werk. "
+        "Dat zijn drie belangrijke ontwikkelingen in 2025 voor de inspectie.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [text.strip()]
+
+
+def test_the_plan_to_be_made_or_being_made_is_the_yearly_making_of_the_plan():
+    assert not extraction.is_intention("Uiterlijk in maart 2025 zal een aanvullend jaarplan worden opgesteld.", 2025)
+    assert not extraction.is_intention(
+        "De inspectie wil de nieuwe voorzitter betrekken bij het op te stellen werkprogramma 2025.", 2025
+    )
+    assert not extraction.is_intention("Daarom is besloten om het nieuwe programma pas in maart vast te stellen.", 2025)
+    # still its work: what it will set up or determine
+    assert extraction.is_intention("De inspectie gaat in 2025 een nieuwe werkwijze voor de havens opstellen.", 2025)
+
+
+def test_its_place_name_and_founding_are_what_it_is_no_work():
+    assert not extraction.is_intention("De inspectie is op 1 maart 2025 opgericht.", 2025)
+    assert not extraction.is_intention("De inspectie maakt deel uit van het ministerie, maar is onafhankelijk.", 2025)
+    assert not extraction.is_intention("Vanaf 1 januari 2025 heet de Inspectie SZW Nederlandse Arbeidsinspectie.", 2025)
+    # still its work, what it will set up
+    assert extraction.is_intention("De inspectie richt in 2025 een meldpunt voor de havens op.", 2025)
+
+
+def test_what_something_concerns_listed_after_de_volgende_is_no_plan_unless_the_lead_in_speaks_of_the_work():
+    text = (
+        "De gemeente moet elk jaar vijf kentallen opnemen. Het gaat om de volgende indicatoren:\n\n"
+        " • Netto schuldquote\n"
+        " • Solvabiliteitsratio\n\n"
+        "De inspectie kijkt naar de volgende onderwerpen:\n\n"
+        " • Veiligheid van de havens\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["Veiligheid van de havens"]
+    # "het gaat om", what something concerns, does not look ahead as "gaat" does
+    assert not extraction.AHEAD.search("Het gaat om de volgende indicatoren:")
+    assert extraction.AHEAD.search("De inspectie gaat om die reden de havens bezoeken.")
+
+
+def test_a_list_of_the_plan_goes_on_after_the_paragraph_under_each_item():
+    text = (
+        "In 2025 doet de rekenkamer onderzoek naar de volgende onderwerpen:\n\n"
+        " • Subsidiebeleid\n\n"
+        "Het onderwerp is breed. We bekijken hoe de doelen worden vastgelegd.\n\n"
+        " • Cyberveiligheid\n\n"
+        "Het betreft een actueel onderwerp.\n\n"
+        "Achtergrond\n\n"
+        "De provincie kent vele regelingen.\n\n"
+        " • Een regeling voor de landbouw\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Subsidiebeleid" in statements and "Cyberveiligheid" in statements
+    # not past a heading
+    assert "Een regeling voor de landbouw" not in statements
+
+
+def test_what_a_document_named_otherwise_describes_is_about_the_document():
+    assert not extraction.is_intention(
+        "In de strategie beschrijft de inspectie haar kerntaken: toezicht en opsporing.", 2025
+    )
+    assert not extraction.is_intention("In de nieuwe toezichtagenda beschrijft de inspectie haar werk in 2025.", 2025)
+    # still its work, what it describes in the period
+    assert extraction.is_intention("In 2025 beschrijft de inspectie de risico’s van de havens in een rapport.", 2025)
+
+
+def test_what_it_finds_necessary_said_with_achten_is_no_work_as_with_vinden():
+    assert not extraction.is_intention(
+        "De inspectie acht het daarom noodzakelijk om meer focus op de havens te leggen.", 2025
+    )
+    assert not extraction.is_intention("De inspectie vindt het noodzakelijk dat de havens veiliger worden.", 2025)
+
+
+def test_the_reader_told_to_read_or_fetch_a_text_is_about_the_document():
+    assert not extraction.is_intention("Lees het volledige Jaarplan Inspectie Leefomgeving en Transport 2025.", 2025)
+    assert not extraction.is_intention("Bekijk hier welke onderzoeken de inspectie in 2025 gaat doen.", 2025)
+
+
+def test_the_abbreviation_of_a_law_or_regulation_the_text_defines_does_not_act():
+    text = (
+        "De provincie volgt het Besluit Begroting en Verantwoording (BBV) bij haar begroting. Het BBV bevat de "
+        "regelgeving voor 2025.\n\nDe Inspectie onderzoekt in 2025 de begroting.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == ["De Inspectie onderzoekt in 2025 de begroting."]
+
+
+def test_a_perfect_joined_to_a_clause_that_looks_ahead_is_the_plan():
+    assert extraction.is_intention(
+        "De inspectie heeft haar strategie gepresenteerd en kondigt aan meer nadruk te leggen op de havens.", 2025
+    )
+    assert extraction.is_intention(
+        "De inspectie heeft de risico’s in kaart gebracht en gaat de havens vaker bezoeken.", 2025
+    )
+    # what it announced, and a perfect alone, look back
+    assert not extraction.is_intention("De inspectie kondigde in 2020 een onderzoek naar de havens aan.", 2025)
+    assert not extraction.is_intention("De inspectie heeft de havens bezocht en de scholen gesproken.", 2025)
+
+
+def test_its_areas_of_focus_are_focal_points():
+    assert extraction.is_intention(
+        "Tot en met 2026 geven de focusgebieden richting aan de uitvoering van het werk.", 2025
+    )
+    assert extraction.is_intention("De digitale veiligheid is in 2025 een belangrijk aandachtsgebied.", 2025)
+    # not of a year before
+    assert not extraction.is_intention("In 2020 waren de focusgebieden de havens en de wegen.", 2025)
+
+
+def test_an_impersonal_passive_without_er_after_an_opening_phrase_is_the_work():
+    assert extraction.is_intention("In vijf programma’s wordt gewerkt aan de veiligheid van de havens.", 2025)
+    assert extraction.is_intention("Hierbij wordt aangesloten bij de aanpak van de gemeenten.", 2025)
+    # not with a subject between, nor of asking or saying
+    assert not extraction.is_intention("In de regio wordt de gemeente gewezen op haar plicht.", 2025)
+    assert not extraction.is_intention("Bij de gemeenten wordt gevraagd naar de cijfers.", 2025)
+    # nor in a clause inside the sentence, of others
+    assert not extraction.is_intention("Zo merkt de minister op dat in de regio wordt gewerkt aan de havens.", 2025)
+
+
+def test_what_it_is_busy_with_now_is_its_work_before_a_clause_of_what_was_done():
+    assert extraction.is_intention(
+        "Ondertussen is de inspectie volop bezig met het onderzoek naar de havens en ook het onderzoek naar de "
+        "wegen werd inmiddels gestart.",
+        2025,
+    )
+    # still an account when the past comes first
+    assert not extraction.is_intention("De inspectie werd in 2020 opgericht en is nu bezig met de havens.", 2025)
+
+
+def test_its_budget_estimated_or_given_is_a_fact():
+    assert not extraction.is_intention("Het budget voor de inspectie wordt voor 2025 begroot op € 97 miljoen.", 2025)
+    assert not extraction.is_intention("De inspectie krijgt in 2025 een budget van 3 miljoen euro per jaar.", 2025)
+
+
+def test_its_plan_named_as_the_source_of_what_was_said_before_is_about_the_document():
+    assert not extraction.is_intention("Dit meldt de inspectie in haar jaarplan 2025.", 2025)
+    assert not extraction.is_intention(
+        "Dit zijn enkele onderzoeken die de inspectie noemt in haar werkprogramma voor 2025.", 2025
+    )
+
+
+def test_what_it_is_aware_of_is_no_work():
+    assert not extraction.is_intention("We beseffen dat de scholen in 2025 voor grote uitdagingen staan.", 2025)
+    assert not extraction.is_intention("De inspectie realiseert zich dat de havens in 2025 druk zijn.", 2025)
+    # still its work, what it brings about
+    assert extraction.is_intention("De inspectie realiseert in 2025 een nieuw meldpunt voor de havens.", 2025)
+
+
+def test_what_appears_in_a_year_ahead_is_its_publication():
+    assert extraction.is_intention("Het eerste meerjarenbeeld van de havens verschijnt in 2025.", 2025)
+    assert extraction.is_intention("De bekendste is de Staat van de havens; die komt in 2025 uit op 22 april.", 2025)
+    # not of a year before, nor what comes out of something
+    assert not extraction.is_intention("Het eerste meerjarenbeeld van de havens verscheen in 2020.", 2025)
+    assert not extraction.is_intention("De meeste meldingen komen in 2025 uit de regio Rotterdam.", 2025)
+
+
+def test_its_principle_is_an_intent_also_with_om_and_as_its_own():
+    assert extraction.is_intention("Uitgangspunt is om de gegevens van de inspectie openbaar te maken.", 2025)
+    assert extraction.is_intention("Een belangrijk uitgangspunt van de inspectie is selectief toezicht.", 2025)
+    # not another's principle
+    assert not extraction.is_intention("Een belangrijk uitgangspunt van de gemeente is een sluitende begroting.", 2025)
+
+
+def test_what_awaits_it_and_the_challenges_it_faces_are_circumstances():
+    assert not extraction.is_intention("Voor 2025 staan de inspecties weer nieuwe uitdagingen te wachten.", 2025)
+    assert not extraction.is_intention("De inspectie staat in 2025 voor de uitdaging van een krappe markt.", 2025)
+    # still its work, what it waits for no longer
+    assert extraction.is_intention("De inspectie wacht in 2025 niet langer op de meldingen van de havens.", 2025)
+
+
+def test_a_lead_in_naming_what_follows_that_goes_on_from_a_sentence_of_the_plan_introduces_the_plan():
+    text = "In 2025 onderzoekt de inspectie de havens. Dit betekent onder meer:\n\n • Kades en sluizen\n • Loodswezen\n"
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert "Kades en sluizen" in statements and "Loodswezen" in statements
+    # not when the sentence before is no plan
+    text = "De gemeente moet vijf kentallen opnemen. Het gaat om de volgende indicatoren:\n\n • Schuldquote\n"
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)] == []

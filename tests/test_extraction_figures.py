@@ -1,11 +1,11 @@
 """The extraction's figures (issue 15), by the matching rule of tests/test_extract_candidates.py (docs/extraction.md).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to Q (each
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to R (each
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
 changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with
-H-L, then N with all the others, then O and P with all the others, then Q with all the others in the last); R,
-measured once unseen after the last change of the rules, is not developed on. Labels by hand:
-tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails; the figures of B-Q
-when they were unseen are in the comments and in docs/extraction.md."""
+H-L, then N with all the others, then O and P with all the others, then Q with all the others, then R with all the
+others in the last); no set is unseen. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a
+change that makes any worse fails; the figures of B-R when they were unseen are in the comments and in
+docs/extraction.md."""
 
 import csv
 from pathlib import Path
@@ -47,7 +47,8 @@ def test_the_development_figures():
 def test_the_first_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout"))
     assert intentions == 65
-    assert found >= 64 and hits / total >= 64 / 75  # recall 98.5%, precision 85.3% (84.2%, 64 of 76, before H-J)
+    # recall 98.5%, precision 86.5% (84.2%, 64 of 76, before H-J; 85.3%, 64 of 75, before the round on R)
+    assert found >= 64 and hits / total >= 64 / 74
 
 
 def test_the_second_held_out_set_now_developed_on():
@@ -62,10 +63,10 @@ def test_the_twelfth_held_out_set_now_developed_on():
     # built apart from the round on K, by someone who saw neither the rules nor their figures; measured once, unseen,
     # after the round on K (recall 58.5%, precision 77.6%, 38 of 65, 38 of 49); then its failures studied and the
     # rules changed on them (after the round on L: recall 75.4%, precision 76.6%, 49 of 65, 49 of 64; before the round
-    # on O and P: 76.9%, 76.9%, 50 of 65, 50 of 65)
+    # on O and P: 76.9%, 76.9%, 50 of 65, 50 of 65; before the round on R: 78.5%, 77.3%, 51 of 65, 51 of 66)
     hits, total, found, intentions = counts(*heldout("heldout-l"))
     assert intentions == 65
-    assert found >= 51 and hits / total >= 51 / 66  # recall 78.5%, precision 77.3%
+    assert found >= 52 and hits / total >= 52 / 63  # recall 80.0%, precision 82.5%
 
 
 def test_the_thirteenth_held_out_set_now_developed_on():
@@ -94,17 +95,18 @@ def test_the_fifteenth_held_out_set_now_developed_on():
     # rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-o"))
     assert intentions == 46
-    # recall 80.4%, precision 68.5% (67.3%, 37 of 55, before the round on Q)
-    assert found >= 37 and hits / total >= 37 / 54
+    # recall 82.6%, precision 69.1% (67.3%, 37 of 55, before the round on Q; 80.4%, 68.5%, 37 of 46, 37 of 54,
+    # before the round on R)
+    assert found >= 38 and hits / total >= 38 / 55
 
 
 def test_the_sixteenth_held_out_set_programmes_of_the_inspectie_jenv_now_developed_on():
     # the Inspectie JenV's own programmes (2009-2026) and one of the IVD's, built apart from the round on N in the
     # same way; measured once, unseen, after the round on N (recall 74.4%, precision 69.4%, 32 of 43, 34 of 49); then
-    # its failures studied and the rules changed on them
+    # its failures studied and the rules changed on them (88.4%, 76.9%, 38 of 43, 40 of 52, before the round on R)
     hits, total, found, intentions = counts(*heldout("heldout-p"))
     assert intentions == 43
-    assert found >= 38 and hits / total >= 40 / 52  # recall 88.4%, precision 76.9%
+    assert found >= 39 and hits / total >= 41 / 52  # recall 90.7%, precision 78.8%
 
 
 def test_the_seventeenth_held_out_set_rijksinspecties_now_developed_on():
@@ -116,12 +118,13 @@ def test_the_seventeenth_held_out_set_rijksinspecties_now_developed_on():
     assert found >= 55 and hits / total >= 55 / 68  # recall 80.9%, precision 80.9%
 
 
-def test_the_eighteenth_held_out_set_measured_once_unseen():
+def test_the_eighteenth_held_out_set_now_developed_on():
     # audit office, rijksinspecties and toezichthouders, built apart from the round on Q, by someone who saw neither the
-    # rules nor their figures; measured once, unseen, after the last change of the rules; not developed on
+    # rules nor their figures; measured once, unseen, after the round on Q (recall 61.2%, precision 61.2%, 30 of 49,
+    # 30 of 49); then its failures studied and the rules changed on them
     hits, total, found, intentions = counts(*heldout("heldout-r"))
     assert intentions == 49
-    assert found >= 30 and hits / total >= 30 / 49  # recall 61.2%, precision 61.2%
+    assert found >= 49 and hits / total >= 49 / 51  # recall 100%, precision 96.1%
 
 
 def test_the_third_held_out_set_other_inspectorates_now_developed_on():
@@ -133,10 +136,10 @@ def test_the_third_held_out_set_other_inspectorates_now_developed_on():
 def test_the_fourth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-d"))
     assert intentions == 25
-    # recall 84.0%, precision 75.0% (unseen: 68.0%, 37.0%; precision 72.4%, 21 of 29, before the round on N; 77.8%,
+    # recall 88.0%, precision 75.9% (unseen: 68.0%, 37.0%; precision 72.4%, 21 of 29, before the round on N; 77.8%,
     # 21 of 27, before the round on O and P, whose themes counted before a colon add the ministry's "zeven
-    # kernthema’s", left out by D's labels)
-    assert found >= 21 and hits / total >= 21 / 28
+    # kernthema’s", left out by D's labels; 84.0%, 75.0%, 21 of 25, 21 of 28, before the round on R)
+    assert found >= 22 and hits / total >= 22 / 29
 
 
 def test_the_fifth_held_out_set_now_developed_on():
@@ -148,15 +151,17 @@ def test_the_fifth_held_out_set_now_developed_on():
 def test_the_sixth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-f"))
     assert intentions == 58
-    assert found >= 57 and hits / total >= 57 / 63  # recall 98.3%, precision 90.5% (unseen: 72.4%, 68.9%)
+    # recall 100%, precision 90.6% (unseen: 72.4%, 68.9%; 98.3%, 90.5%, 57 of 58, 57 of 63, before the round on R)
+    assert found >= 58 and hits / total >= 58 / 64
 
 
 def test_the_seventh_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-g"))
     assert intentions == 52
-    # recall 96.2%, precision 98.0% (unseen: 59.6%, 68.9%; precision 94.2%, 49 of 52, before the round on K; 96.1%,
-    # 49 of 51, before the round on N; recall 94.2%, 49 of 52, before the round on O and P)
-    assert found >= 50 and hits / total >= 50 / 51
+    # recall 98.1%, precision 100% (unseen: 59.6%, 68.9%; precision 94.2%, 49 of 52, before the round on K; 96.1%,
+    # 49 of 51, before the round on N; recall 94.2%, 49 of 52, before the round on O and P; 96.2%, 98.0%, 50 of 52, 50
+    # of 51, before the round on R)
+    assert found >= 51 and hits / total >= 51 / 51
 
 
 def test_the_eighth_held_out_set_now_developed_on():
@@ -170,8 +175,9 @@ def test_the_eighth_held_out_set_now_developed_on():
 def test_the_ninth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-i"))
     assert intentions == 40
-    # recall 82.5%, precision 68.8% (unseen: 67.5%, 45.8%; after the round on H-J: 77.5%, 63.3%)
-    assert found >= 33 and hits / total >= 33 / 48
+    # recall 82.5%, precision 70.2% (unseen: 67.5%, 45.8%; after the round on H-J: 77.5%, 63.3%; precision 68.8%, 33
+    # of 48, before the round on R)
+    assert found >= 33 and hits / total >= 33 / 47
 
 
 def test_the_tenth_held_out_set_now_developed_on():
