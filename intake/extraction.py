@@ -2218,7 +2218,10 @@ def own_organisation(pages):
     already (an inspectorate, an abbreviation) needs no learning."""
     subjects = Counter()
     for page in pages:
-        for sentence in sentences(" ".join(page.lines)):
+        # (also a list item's own sentence: joined into the page's text, it would follow the item before and its
+        # heading, "Strategische doelstelling 1 • Het Kinderrechtencommissariaat adviseert ...")
+        items = [BULLET.sub("", line, count=1) for line in page.lines if BULLET.match(line)]
+        for sentence in sentences(" ".join(page.lines)) + [sentences(item)[0] for item in items if item.strip()]:
             words = _words(sentence)
             if len(words) < 3 or words[0] not in ("De", "Het") or not words[1][:1].isupper():
                 continue

@@ -1546,3 +1546,15 @@ def test_a_lead_in_naming_what_follows_that_goes_on_from_a_sentence_of_the_plan_
     # not when the sentence before is no plan
     text = "De gemeente moet vijf kentallen opnemen. Het gaat om de volgende indicatoren:\n\n • Schuldquote\n"
     assert [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)] == []
+
+
+def test_the_organisation_is_learnt_also_from_the_sentences_of_list_items():
+    # a heading and a bulleted item joined into the page's text: "Doel 1 • Het Havencollege onderzoekt ..."
+    text = (
+        "Onze doelen\n\n • Doel een\n  • Het Havencollege onderzoekt in 2025 de kades.\n"
+        " • Doel twee\n  • Het Havencollege bezoekt in 2025 de sluizen.\n"
+    )
+    assert "havencollege" in extraction.own_organisation(extraction.pages_from_text(text))
+    # not a name that opens one item only
+    text = "Onze doelen\n\n • Doel een\n  • Het Havencollege onderzoekt in 2025 de kades.\n"
+    assert "havencollege" not in extraction.own_organisation(extraction.pages_from_text(text))
