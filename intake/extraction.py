@@ -2372,7 +2372,13 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                 statement = _item_statement(block.text.strip(), year, actors)
                 # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
                 # we wat we willen bereiken?"), as a sentence that asks is none
-                if not statement or statement.endswith(":") or (statement.endswith("?") and ":" not in statement):
+                # and a label that only numbers what follows ("Strategische doelstelling 1"), the heading of an item
+                if (
+                    not statement
+                    or statement.endswith(":")
+                    or (statement.endswith("?") and ":" not in statement)
+                    or ITEM_LABEL.fullmatch(statement)
+                ):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
             elif section_year is None:
@@ -2482,7 +2488,9 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset(), 
 
 
 HEADING_PERIOD = re.compile(
-    r"^(?:\w+\s+){0,2}?(?:\w*programma|\w*plan|\w*agenda|planning)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s*$",
+    # (also the period's aims: "Strategische doelstellingen 2014-2019")
+    r"^(?:\w+\s+){0,2}?(?:\w*programma|\w*plan|\w*agenda|planning|\w*doelstellingen|\w*doelen|prioriteiten"
+    r"|speerpunten)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s*$",
     re.I,
 )
 # The supervision or research named in a word, also inside a compound: "toezichtlijnen", "onderzoeksthema's".
@@ -2520,6 +2528,10 @@ SCHEDULE_STEP = re.compile(
     rf"|voorjaar|zomer|najaar|winter|{MONTH_NAMES})(?: van)?(?: het jaar)? ((?:19|20)\d{{2}})\s*:\s*\S",
     re.I,
 )
+
+
+# A list item that is a label numbering the item after it, a name and a number: "Strategische doelstelling 1".
+ITEM_LABEL = re.compile(r"(?:[\w’'-]+\s+){0,2}[\w’'-]+\s+\d{1,2}\.?")
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.

@@ -1558,3 +1558,19 @@ def test_the_organisation_is_learnt_also_from_the_sentences_of_list_items():
     # not a name that opens one item only
     text = "Onze doelen\n\n • Doel een\n  • Het Havencollege onderzoekt in 2025 de kades.\n"
     assert "havencollege" not in extraction.own_organisation(extraction.pages_from_text(text))
+
+
+def test_the_items_under_a_heading_naming_the_periods_aims_are_the_plan_and_their_numbered_labels_are_not():
+    text = (
+        "Strategische doelstellingen 2025-2029\n\n"
+        " • Strategische doelstelling 1\n  • De inspectie adviseert de gemeenten helder over de havens.\n"
+        " • Strategische doelstelling 2\n  • De inspectie werkt actief samen met de andere inspecties.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "De inspectie adviseert de gemeenten helder over de havens.",
+        "De inspectie werkt actief samen met de andere inspecties.",
+    ]
+    # not under the aims of a period before
+    text = text.replace("2025-2029", "2015-2019")
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)] == []
