@@ -1436,7 +1436,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or PLEA.search(statement)
         or FEELING.search(_main_clause(statement))
         or BUDGET.search(statement)
-        or WHAT_IT_IS.search(statement)
+        or WHAT_IT_IS.search(_main_clause(statement))
     ):
         return Reading(False, acts)
     aim = AIM.search(statement)
@@ -1779,6 +1779,16 @@ def _main_clause_passive(statement):
         if words and clause.strip() == before.strip() and words[0] in ("Dat", "Die"):
             words = words[1:]
         if not any(word.lower() in RELATIVES for word in words):
+            return True
+        # the main clause's own verbs after a clause inside it: its auxiliary before the clause, "worden" closing the
+        # sentence ("In 2019 zullen de knelpunten bij de organisaties die ... uitmaken ... kenbaar gemaakt worden.")
+        own = _main_clause(statement)
+        if (
+            match.group().endswith(("worden", "zijn"))
+            and not statement[match.end() :].strip(" .")
+            and re.search(r"\b(?:zal|zullen|moet|moeten|kan|kunnen)\b", own)
+            and not re.search(r"\bworden\b", own)
+        ):
             return True
     return False
 

@@ -1574,3 +1574,12 @@ def test_the_items_under_a_heading_naming_the_periods_aims_are_the_plan_and_thei
     # not under the aims of a period before
     text = text.replace("2025-2029", "2015-2019")
     assert [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)] == []
+
+
+def test_a_passive_of_the_main_clause_after_a_clause_inside_it_is_still_the_main_clauses():
+    # its auxiliary before the clause inside, its "worden" closing the sentence
+    assert extraction.is_intention(
+        "In 2025 zullen de knelpunten bij de havens die deel uitmaken van de keten kenbaar gemaakt worden.", 2025
+    )
+    # not a passive of the clause inside alone, with no auxiliary of the main clause waiting for it
+    assert not extraction.is_intention("In 2025 noemt de gemeente de havens die door haar gecontroleerd worden.", 2025)
