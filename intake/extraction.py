@@ -1271,8 +1271,11 @@ MISSION = re.compile(
     # ...", "streeft ernaar met actuele adviezen bij te dragen aan ...", "beoogt met haar onderzoeken ..."
     r"|\b(?:wil|willen|streeft|streven|beoogt|beogen)\b(?: ernaar)? met\b(?:\s+[\w’',-]+){1,8}?\s+"
     r"(?:bijdragen|bij te dragen)\s+aan\b"
-    r"|^Met (?:haar|zijn|ons|onze|hun|het|de)\b(?:\s+[\w’',-]+){1,6}?\s+(?:wil|willen|streeft|streven|beoogt|beogen)\b"
-    r"(?:\s+[\w’',-]+){1,6}?\s+(?:bijdragen|bij te dragen)\s+aan\b",
+    # (also by these means, or by its work without an article: "Met deze onderzoeken wil de Rekenkamer bijdragen aan
+    # ...", "Door onderzoek wil de rekenkamer ... een bijdrage leveren aan ...")
+    r"|^(?:Met|Door) (?:(?:haar|zijn|ons|onze|hun|het|de|deze|dit|die)\b(?:\s+[\w’',-]+){1,6}?|\w+)\s+"
+    r"(?:wil|willen|streeft|streven|beoogt|beogen)\b"
+    r"(?:\s+[\w’',-]+){1,12}?\s+(?:bijdragen|bij te dragen|een bijdrage (?:leveren|te leveren))\s+aan\b",
     re.I,
 )
 # What it has long done, or does as the one it is, is its remit, not the period's plan: "Dat doen we al vijftien jaar

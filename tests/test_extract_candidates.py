@@ -1583,3 +1583,14 @@ def test_a_passive_of_the_main_clause_after_a_clause_inside_it_is_still_the_main
     )
     # not a passive of the clause inside alone, with no auxiliary of the main clause waiting for it
     assert not extraction.is_intention("In 2025 noemt de gemeente de havens die door haar gecontroleerd worden.", 2025)
+
+
+def test_what_its_work_is_meant_to_contribute_to_by_these_means_is_an_aim_not_a_piece_of_work():
+    assert not extraction.is_intention(
+        "Met deze onderzoeken wil de inspectie bijdragen aan het verbeteren van de veiligheid in de havens.", 2025
+    )
+    assert not extraction.is_intention(
+        "Door onderzoek wil de inspectie de rol van de havens versterken en een bijdrage leveren aan veiligheid.", 2025
+    )
+    # still its work, what it will do with them
+    assert extraction.is_intention("Met deze onderzoeken wil de inspectie in 2025 de havens in beeld brengen.", 2025)
