@@ -1254,6 +1254,10 @@ FEELING = re.compile(
     r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b"
     # and its good wishes and its thanks: "Graag wens ik iedereen een gezond 2022 toe", "We bedanken ..."
     r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b"
+    # (also without "toe", the wish to those it addresses, and its hope: "wensen we iedereen veilige feesten", "En zo
+    # hopen we dat de verkiezingen ...")
+    r"|\b(?:wens|wenst|wensen)\s+(?:\w+\s+)?(?:iedereen|u|jullie|je|allen)\b"
+    r"|\b(?:hoop|hoopt|hopen)\s+(?:we|wij|ik)\b|\b(?:we|wij|ik)\s+(?:\w+\s+)?(?:hoop|hopen)\b"
     # and what it is aware of: "We beseffen dat ...", "De Inspectie realiseert zich hierbij dat ...", "zijn zich ervan
     # bewust dat ..." (not "realiseert een meldpunt", what it brings about)
     r"|\b(?:besef|beseft|beseffen)\b|\b(?:realiseer|realiseert|realiseren)\s+(?:\w+\s+)?"

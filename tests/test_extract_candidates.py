@@ -1594,3 +1594,10 @@ def test_what_its_work_is_meant_to_contribute_to_by_these_means_is_an_aim_not_a_
     )
     # still its work, what it will do with them
     assert extraction.is_intention("Met deze onderzoeken wil de inspectie in 2025 de havens in beeld brengen.", 2025)
+
+
+def test_its_good_wishes_and_its_hopes_without_toe_are_no_work():
+    assert not extraction.is_intention("Bij de inspectie wensen we iedereen een gezond en veilig 2025.", 2025)
+    assert not extraction.is_intention("En zo hopen we dat 2025 voor de havens een veilig jaar wordt.", 2025)
+    # still its work, what it wishes to do
+    assert extraction.is_intention("De inspectie wenst in 2025 de havens vaker te bezoeken.", 2025)
