@@ -2248,7 +2248,30 @@ def own_organisation(pages):
             verb = words[end + 1] if end + 1 < len(words) else ""
             if CLASS_OF.get(verb) == "verb" or _is_verb(words, end + 1):
                 subjects[words[1]] += 1
-    return _subject_name(subjects) | _supervisory_body(pages)
+    return _subject_name(subjects) | _supervisory_body(pages) | _bare_name(pages)
+
+
+def _bare_name(pages):
+    """A name without an article that opens sentences as their subject before a verb ("Unia zet in op ...", "Unia
+    doet wat ze zegt"), at least three times, and is a name: with its capital also inside a sentence ("de visie van
+    Unia"), never in lower case."""
+    text = " ".join(line for page in pages for line in page.lines)
+    openings = Counter()
+    for sentence in sentences(text):
+        words = _words(BULLET.sub("", sentence, count=1))
+        if len(words) >= 3 and words[0][:1].isupper() and words[0].isalpha() and words[0] not in FUNCTION_WORDS:
+            if words[1].islower() and (CLASS_OF.get(words[1]) == "verb" or _is_verb(words, 1)):
+                openings[words[0]] += 1
+    for name, count in openings.most_common():
+        if count < 3:
+            break
+        low = name.lower()
+        if low in FUNCTION_WORDS or low in ACTOR_NAMES or re.search(rf"\b{low}\b", text):
+            continue  # a word that is also written in lower case is no name
+        inside = re.findall(rf"(?<![.!?:]\s)(?<!^)\b\w+ {name}\b", text)
+        if any(word[:1].islower() for word in (found.split()[0] for found in inside)):
+            return frozenset({low})
+    return frozenset()
 
 
 def _subject_name(subjects):

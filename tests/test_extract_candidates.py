@@ -1601,3 +1601,17 @@ def test_its_good_wishes_and_its_hopes_without_toe_are_no_work():
     assert not extraction.is_intention("En zo hopen we dat 2025 voor de havens een veilig jaar wordt.", 2025)
     # still its work, what it wishes to do
     assert extraction.is_intention("De inspectie wenst in 2025 de havens vaker te bezoeken.", 2025)
+
+
+def test_a_name_without_an_article_that_opens_sentences_as_their_subject_is_learnt_as_the_organisation():
+    text = (
+        "De visie van Portus voor de havens.\n\n"
+        "Portus onderzoekt de kades. Portus bezoekt de sluizen. Portus controleert de loodsen.\n"
+    )
+    assert "portus" in extraction.own_organisation(extraction.pages_from_text(text))
+    # not twice only, nor a word the text also writes in lower case
+    assert "portus" not in extraction.own_organisation(
+        extraction.pages_from_text(text.replace("Portus controleert", "Zij controleert"))
+    )
+    text = "Toezicht begint bij de kades. Toezicht vraagt tijd. Toezicht kost geld. Het toezicht van Portus."
+    assert "toezicht" not in extraction.own_organisation(extraction.pages_from_text(text))
