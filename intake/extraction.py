@@ -1383,6 +1383,8 @@ ELABORATES = re.compile(
 # "Zo ..." stand on their own: an intention of their own, or background the programme adds (in every labelled set
 # such a sentence is kept apart from the one before).
 GOES_ON = re.compile(r"^Daarom\b")
+# The answer to "Hoe?" after an aim, its means: "Unia zet in op ... Hoe? Door onder meer ... te identificeren."
+HOW_ANSWER = re.compile(r"^Door\b")
 MIN_WORDS = 5
 NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-Z]")
 YEAR = re.compile(r"(?<![-–/])\b((?:19|20)\d{2})\b(?!\s*[-–/]\s*(?:19|20)?\d{2})")
@@ -2088,7 +2090,10 @@ def _grouped(sentence_list, year, after_actor=False, page_end=False, actors=froz
             continue
         previous = sentence
         goes_on = GOES_ON.match(sentence) and not reading.intention and not _aside(sentence)
-        if current is not None and (ELABORATES.match(sentence) or goes_on):
+        # its means after the question of how, "X. Hoe? Door ...", go with the aim they serve
+        asked = sentence.strip() == "Hoe?" and number < len(sentence_list) and HOW_ANSWER.match(sentence_list[number])
+        answers = current is not None and current[-1].strip() == "Hoe?" and HOW_ANSWER.match(sentence)
+        if current is not None and (ELABORATES.match(sentence) or goes_on or asked or answers):
             current.append(sentence)
             after_actor = after_actor or reading.acts
             continue
@@ -2431,6 +2436,8 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                     if (
                         AHEAD.search(statement)
                         or INTENT.match(statement)
+                        # an aim with the means it will be reached by, asked and answered ("... Hoe? Door ...")
+                        or HOW_ANSWERED.search(statement)
                         or _names_year_ahead(statement, year)
                         or (asks and read_sentence(statement, year, after_actor=True, actors=actors).intention)
                     ):
@@ -2453,6 +2460,9 @@ def _group_heading(text):
 def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):
     groups = _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors)
     return [" ".join(group) for group in groups]
+
+
+HOW_ANSWERED = re.compile(r"\. Hoe\? Door\b")
 
 
 def _asks_how_it_works(question, year, actors=frozenset()):

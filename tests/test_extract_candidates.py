@@ -1615,3 +1615,16 @@ def test_a_name_without_an_article_that_opens_sentences_as_their_subject_is_lear
     )
     text = "Toezicht begint bij de kades. Toezicht vraagt tijd. Toezicht kost geld. Het toezicht van Portus."
     assert "toezicht" not in extraction.own_organisation(extraction.pages_from_text(text))
+
+
+def test_an_aim_with_its_means_asked_and_answered_hoe_door_is_an_intention_with_them():
+    text = (
+        "Het plan omvat de volgende assen:\n\n"
+        " 1. De inspectie komt op voor veilige havens. Hoe? Door de kades en de sluizen vaker te bezoeken.\n"
+        " 2. De inspectie komt op voor schone havens.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    # the aim in the present with its means; not the aim in the present alone
+    assert statements == [
+        "De inspectie komt op voor veilige havens. Hoe? Door de kades en de sluizen vaker te bezoeken."
+    ]
