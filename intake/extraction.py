@@ -2007,6 +2007,17 @@ def _year_as_subject(sentence, year):
     match = YEAR_SUBJECT.match(sentence)
     if match and re.match(r"\s*(?:het|een) (?:\w+ ){0,3}\w*jaar\b", sentence[match.end() :]):
         return False
+    # nor the year named as what it is, a kind of year or a day in it ("2018 is ook een verkiezingsjaar", "2018 wordt
+    # de 25ste verjaardag van ..."): its setting, no work; not the year in which it does something ("2022 wordt ook
+    # het jaar waarin de Ksa een nieuwe fase ingaat")
+    if (
+        match
+        and not re.search(r"\bwaarin\b", sentence)
+        and re.match(
+            r"(?:is|wordt)\s+(?:ook |dan |vooral |bovendien )?(?:het|een|de)\b", sentence[match.end(1) :].strip()
+        )
+    ):
+        return False
     return bool(match) and int(match.group(1)) >= year
 
 

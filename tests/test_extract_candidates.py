@@ -1628,3 +1628,11 @@ def test_an_aim_with_its_means_asked_and_answered_hoe_door_is_an_intention_with_
     assert statements == [
         "De inspectie komt op voor veilige havens. Hoe? Door de kades en de sluizen vaker te bezoeken."
     ]
+
+
+def test_the_year_named_as_what_it_is_is_its_setting_not_its_work():
+    assert not extraction.is_intention("2025 is ook een verkiezingsjaar, met de verkiezingen in maart 2025.", 2025)
+    assert not extraction.is_intention("2025 wordt de honderdste verjaardag van de inspectie, met een feest.", 2025)
+    # still the year in which it does something, and the year as a whole given to something
+    assert extraction.is_intention("2025 wordt ook het jaar waarin de inspectie een nieuwe fase ingaat.", 2025)
+    assert extraction.is_intention("2025 zal in het teken staan van de veiligheid van de havens.", 2025)
