@@ -1623,6 +1623,9 @@ def _account(statement, words, lowered, acting, year):
     earlier = _earlier_years(statement, year) or PAST_TIME.search(statement)
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
+    # an example or a result of what was done, a perfect opening the sentence: "Zo is de achterstand ... ingehaald"
+    if ACHIEVED.match(main) and STATE_PERFECT.search(main) and not future and not yet_to_do:
+        return True
     # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
     # unless its own clause says what is yet to be done ("De ILT onderzocht of de transporten ... gaan" is done)
     return any(_past_beside(words, lowered, index) for index in acting) and not (
@@ -1630,6 +1633,7 @@ def _account(statement, words, lowered, acting, year):
     )
 
 
+ACHIEVED = re.compile(r"^(?:Zo|Inmiddels|Intussen|Daarmee|Hiermee) (?:is|zijn)\b")
 # The present progressive of its work: "is volop bezig met", "zijn druk bezig met".
 BUSY = re.compile(r"\b(?:is|zijn|ben)\b(?:\s+[\w’'-]+){0,4}?\s+(?:(?:volop|druk|nog|al) )?bezig met\b", re.I)
 # A time before named in words: "Afgelopen jaar is ... begonnen met ...", "vorig jaar", "eerder dit jaar".

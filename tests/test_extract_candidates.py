@@ -1636,3 +1636,12 @@ def test_the_year_named_as_what_it_is_is_its_setting_not_its_work():
     # still the year in which it does something, and the year as a whole given to something
     assert extraction.is_intention("2025 wordt ook het jaar waarin de inspectie een nieuwe fase ingaat.", 2025)
     assert extraction.is_intention("2025 zal in het teken staan van de veiligheid van de havens.", 2025)
+
+
+def test_an_example_or_result_of_what_was_done_in_a_perfect_opening_the_sentence_looks_back():
+    assert not extraction.is_intention(
+        "Zo is de achterstand in de controle van de havens ingehaald, wordt steeds meer onderzoek gerealiseerd.", 2025
+    )
+    assert not extraction.is_intention("Inmiddels zijn de meeste kades in de havens van Rotterdam bezocht.", 2025)
+    # not a perfect in a clause of what it will do
+    assert extraction.is_intention("Zo onderzoekt de inspectie in 2025 of de achterstand is ingehaald.", 2025)
