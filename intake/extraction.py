@@ -1596,12 +1596,16 @@ def _account(statement, words, lowered, acting, year):
     """Does the sentence tell what was seen or done before, in its main clause ("Ze bekijkt ook in hoeverre de
     maatregelen ... effect hebben gesorteerd" is what will be studied)?"""
     main = _main_clause(statement)
+    # a main clause without a verb, a name and the clause about it, is the clause's: "25 jaar waarin we gestreden
+    # hebben voor ..." tells what was done
+    opening = _words(main)
+    verbless = not any(_is_verb(opening, k) or CLASS_OF.get(word) == "verb" for k, word in enumerate(opening))
     future = _names_year_ahead(statement, year)
     yet_to_do = AHEAD.search(statement) or TO_DO.search(statement)
     # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
     # of the main clause: the perfect of a clause inside it is what is studied
-    perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
+    perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main) or (verbless and CLAUSE_PERFECT.search(statement))
     # a perfect joined by "en" to a clause that looks ahead says what was done and what it will do: "De ILT heeft haar
     # strategie gepresenteerd en kondigt aan meer nadruk te leggen op ...", "heeft ... vastgesteld en gaat ..."
     if perfect and re.match(r"\s+en\s+", main[perfect.end() :]) and AHEAD.search(main[perfect.end() :]):
@@ -1634,6 +1638,8 @@ def _account(statement, words, lowered, acting, year):
 
 
 ACHIEVED = re.compile(r"^(?:Zo|Inmiddels|Intussen|Daarmee|Hiermee) (?:is|zijn)\b")
+# The perfect in a clause's word order, its participle before "hebben": "waarin we gestreden hebben".
+CLAUSE_PERFECT = re.compile(r"\b(?:[a-z]{2,5})?ge[a-zë]{3,}(?:d|t|en)\s+(?:heb|heeft|hebben)\b")
 # The present progressive of its work: "is volop bezig met", "zijn druk bezig met".
 BUSY = re.compile(r"\b(?:is|zijn|ben)\b(?:\s+[\w’'-]+){0,4}?\s+(?:(?:volop|druk|nog|al) )?bezig met\b", re.I)
 # A time before named in words: "Afgelopen jaar is ... begonnen met ...", "vorig jaar", "eerder dit jaar".

@@ -1645,3 +1645,9 @@ def test_an_example_or_result_of_what_was_done_in_a_perfect_opening_the_sentence
     assert not extraction.is_intention("Inmiddels zijn de meeste kades in de havens van Rotterdam bezocht.", 2025)
     # not a perfect in a clause of what it will do
     assert extraction.is_intention("Zo onderzoekt de inspectie in 2025 of de achterstand is ingehaald.", 2025)
+
+
+def test_a_perfect_in_the_clause_of_a_sentence_whose_main_clause_has_no_verb_looks_back():
+    assert not extraction.is_intention("Tien jaar waarin we gewerkt hebben aan veilige havens in Rotterdam.", 2025)
+    # not a perfect in a clause beside a main clause with its own verb: what it will study
+    assert extraction.is_intention("De inspectie onderzoekt in 2025 of de havens gewerkt hebben aan veiligheid.", 2025)
