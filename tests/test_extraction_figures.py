@@ -136,7 +136,7 @@ def test_the_nineteenth_held_out_set_now_developed_on():
     # showed unseen too (the round on S)
     hits, total, found, intentions = counts(*heldout("heldout-s"))
     assert intentions == 41
-    assert found >= 35 and hits / total >= 35 / 43  # recall 85.4%, precision 81.4%
+    assert found >= 35 and hits / total >= 35 / 42  # recall 85.4%, precision 83.3%
 
 
 def labellings(name):
