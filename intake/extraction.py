@@ -1254,6 +1254,10 @@ FEELING = re.compile(
     r"|\b(?:kijk|kijkt|kijken)\b(?:\s+[\w’']+){0,4}?\s+(?:uit naar|ernaar uit|er naar uit)\b"
     # and its good wishes and its thanks: "Graag wens ik iedereen een gezond 2022 toe", "We bedanken ..."
     r"|\b(?:wens|wenst|wensen)\b(?:\s+[\w’']+){1,10}?\s+toe\b|\b(?:bedank|bedankt|bedanken|danken)\b"
+    # (also without "toe", the wish to those it addresses, and its hope: "wensen we iedereen veilige feesten", "En zo
+    # hopen we dat de verkiezingen ...")
+    r"|\b(?:wens|wenst|wensen)\s+(?:\w+\s+)?(?:iedereen|u|jullie|je|allen)\b"
+    r"|\b(?:hoop|hoopt|hopen)\s+(?:we|wij|ik)\b|\b(?:we|wij|ik)\s+(?:\w+\s+)?(?:hoop|hopen)\b"
     # and what it is aware of: "We beseffen dat ...", "De Inspectie realiseert zich hierbij dat ...", "zijn zich ervan
     # bewust dat ..." (not "realiseert een meldpunt", what it brings about)
     r"|\b(?:besef|beseft|beseffen)\b|\b(?:realiseer|realiseert|realiseren)\s+(?:\w+\s+)?"
@@ -1271,8 +1275,11 @@ MISSION = re.compile(
     # ...", "streeft ernaar met actuele adviezen bij te dragen aan ...", "beoogt met haar onderzoeken ..."
     r"|\b(?:wil|willen|streeft|streven|beoogt|beogen)\b(?: ernaar)? met\b(?:\s+[\w’',-]+){1,8}?\s+"
     r"(?:bijdragen|bij te dragen)\s+aan\b"
-    r"|^Met (?:haar|zijn|ons|onze|hun|het|de)\b(?:\s+[\w’',-]+){1,6}?\s+(?:wil|willen|streeft|streven|beoogt|beogen)\b"
-    r"(?:\s+[\w’',-]+){1,6}?\s+(?:bijdragen|bij te dragen)\s+aan\b",
+    # (also by these means, or by its work without an article: "Met deze onderzoeken wil de Rekenkamer bijdragen aan
+    # ...", "Door onderzoek wil de rekenkamer ... een bijdrage leveren aan ...")
+    r"|^(?:Met|Door) (?:(?:haar|zijn|ons|onze|hun|het|de|deze|dit|die)\b(?:\s+[\w’',-]+){1,6}?|\w+)\s+"
+    r"(?:wil|willen|streeft|streven|beoogt|beogen)\b"
+    r"(?:\s+[\w’',-]+){1,12}?\s+(?:bijdragen|bij te dragen|een bijdrage (?:leveren|te leveren))\s+aan\b",
     re.I,
 )
 # What it has long done, or does as the one it is, is its remit, not the period's plan: "Dat doen we al vijftien jaar
@@ -1376,6 +1383,8 @@ ELABORATES = re.compile(
 # "Zo ..." stand on their own: an intention of their own, or background the programme adds (in every labelled set
 # such a sentence is kept apart from the one before).
 GOES_ON = re.compile(r"^Daarom\b")
+# The answer to "Hoe?" after an aim, its means: "Unia zet in op ... Hoe? Door onder meer ... te identificeren."
+HOW_ANSWER = re.compile(r"^Door\b")
 MIN_WORDS = 5
 NUMBERED = re.compile(r"^\d+(?:\.\d+)*\.?\s+[A-Z]")
 YEAR = re.compile(r"(?<![-–/])\b((?:19|20)\d{2})\b(?!\s*[-–/]\s*(?:19|20)?\d{2})")
@@ -1436,7 +1445,7 @@ def read_sentence(sentence, year, *, after_actor=False, page_end=False, actors=f
         or PLEA.search(statement)
         or FEELING.search(_main_clause(statement))
         or BUDGET.search(statement)
-        or WHAT_IT_IS.search(statement)
+        or WHAT_IT_IS.search(_main_clause(statement))
     ):
         return Reading(False, acts)
     aim = AIM.search(statement)
@@ -1587,12 +1596,16 @@ def _account(statement, words, lowered, acting, year):
     """Does the sentence tell what was seen or done before, in its main clause ("Ze bekijkt ook in hoeverre de
     maatregelen ... effect hebben gesorteerd" is what will be studied)?"""
     main = _main_clause(statement)
+    # a main clause without a verb, a name and the clause about it, is the clause's: "25 jaar waarin we gestreden
+    # hebben voor ..." tells what was done
+    opening = _words(main)
+    verbless = not any(_is_verb(opening, k) or CLASS_OF.get(word) == "verb" for k, word in enumerate(opening))
     future = _names_year_ahead(statement, year)
     yet_to_do = AHEAD.search(statement) or TO_DO.search(statement)
     # A year ahead turns an account into a plan ("eind 2024 is ... afgerond"); a perfect stays an account unless it
     # also says what is yet to be done ("heeft besloten in 2025 ... te onderzoeken").
     # of the main clause: the perfect of a clause inside it is what is studied
-    perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main)
+    perfect = PERFECT.search(main) or PERFECT_PASSIVE.search(main) or (verbless and CLAUSE_PERFECT.search(statement))
     # a perfect joined by "en" to a clause that looks ahead says what was done and what it will do: "De ILT heeft haar
     # strategie gepresenteerd en kondigt aan meer nadruk te leggen op ...", "heeft ... vastgesteld en gaat ..."
     if perfect and re.match(r"\s+en\s+", main[perfect.end() :]) and AHEAD.search(main[perfect.end() :]):
@@ -1614,6 +1627,9 @@ def _account(statement, words, lowered, acting, year):
     earlier = _earlier_years(statement, year) or PAST_TIME.search(statement)
     if earlier and not future and not yet_to_do and STATE_PERFECT.search(main):
         return True
+    # an example or a result of what was done, a perfect opening the sentence: "Zo is de achterstand ... ingehaald"
+    if ACHIEVED.match(main) and STATE_PERFECT.search(main) and not future and not yet_to_do:
+        return True
     # the simple past beside the actor tells what was done, whatever year it names ("We deden ... onderzoeken"),
     # unless its own clause says what is yet to be done ("De ILT onderzocht of de transporten ... gaan" is done)
     return any(_past_beside(words, lowered, index) for index in acting) and not (
@@ -1621,6 +1637,9 @@ def _account(statement, words, lowered, acting, year):
     )
 
 
+ACHIEVED = re.compile(r"^(?:Zo|Inmiddels|Intussen|Daarmee|Hiermee) (?:is|zijn)\b")
+# The perfect in a clause's word order, its participle before "hebben": "waarin we gestreden hebben".
+CLAUSE_PERFECT = re.compile(r"\b(?:[a-z]{2,5})?ge[a-zë]{3,}(?:d|t|en)\s+(?:heb|heeft|hebben)\b")
 # The present progressive of its work: "is volop bezig met", "zijn druk bezig met".
 BUSY = re.compile(r"\b(?:is|zijn|ben)\b(?:\s+[\w’'-]+){0,4}?\s+(?:(?:volop|druk|nog|al) )?bezig met\b", re.I)
 # A time before named in words: "Afgelopen jaar is ... begonnen met ...", "vorig jaar", "eerder dit jaar".
@@ -1779,6 +1798,16 @@ def _main_clause_passive(statement):
         if words and clause.strip() == before.strip() and words[0] in ("Dat", "Die"):
             words = words[1:]
         if not any(word.lower() in RELATIVES for word in words):
+            return True
+        # the main clause's own verbs after a clause inside it: its auxiliary before the clause, "worden" closing the
+        # sentence ("In 2019 zullen de knelpunten bij de organisaties die ... uitmaken ... kenbaar gemaakt worden.")
+        own = _main_clause(statement)
+        if (
+            match.group().endswith(("worden", "zijn"))
+            and not statement[match.end() :].strip(" .")
+            and re.search(r"\b(?:zal|zullen|moet|moeten|kan|kunnen)\b", own)
+            and not re.search(r"\bworden\b", own)
+        ):
             return True
     return False
 
@@ -1988,6 +2017,17 @@ def _year_as_subject(sentence, year):
     match = YEAR_SUBJECT.match(sentence)
     if match and re.match(r"\s*(?:het|een) (?:\w+ ){0,3}\w*jaar\b", sentence[match.end() :]):
         return False
+    # nor the year named as what it is, a kind of year or a day in it ("2018 is ook een verkiezingsjaar", "2018 wordt
+    # de 25ste verjaardag van ..."): its setting, no work; not the year in which it does something ("2022 wordt ook
+    # het jaar waarin de Ksa een nieuwe fase ingaat")
+    if (
+        match
+        and not re.search(r"\bwaarin\b", sentence)
+        and re.match(
+            r"(?:is|wordt)\s+(?:ook |dan |vooral |bovendien )?(?:het|een|de)\b", sentence[match.end(1) :].strip()
+        )
+    ):
+        return False
     return bool(match) and int(match.group(1)) >= year
 
 
@@ -2071,7 +2111,10 @@ def _grouped(sentence_list, year, after_actor=False, page_end=False, actors=froz
             continue
         previous = sentence
         goes_on = GOES_ON.match(sentence) and not reading.intention and not _aside(sentence)
-        if current is not None and (ELABORATES.match(sentence) or goes_on):
+        # its means after the question of how, "X. Hoe? Door ...", go with the aim they serve
+        asked = sentence.strip() == "Hoe?" and number < len(sentence_list) and HOW_ANSWER.match(sentence_list[number])
+        answers = current is not None and current[-1].strip() == "Hoe?" and HOW_ANSWER.match(sentence)
+        if current is not None and (ELABORATES.match(sentence) or goes_on or asked or answers):
             current.append(sentence)
             after_actor = after_actor or reading.acts
             continue
@@ -2218,7 +2261,10 @@ def own_organisation(pages):
     already (an inspectorate, an abbreviation) needs no learning."""
     subjects = Counter()
     for page in pages:
-        for sentence in sentences(" ".join(page.lines)):
+        # (also a list item's own sentence: joined into the page's text, it would follow the item before and its
+        # heading, "Strategische doelstelling 1 • Het Kinderrechtencommissariaat adviseert ...")
+        items = [BULLET.sub("", line, count=1) for line in page.lines if BULLET.match(line)]
+        for sentence in sentences(" ".join(page.lines)) + [sentences(item)[0] for item in items if item.strip()]:
             words = _words(sentence)
             if len(words) < 3 or words[0] not in ("De", "Het") or not words[1][:1].isupper():
                 continue
@@ -2228,7 +2274,30 @@ def own_organisation(pages):
             verb = words[end + 1] if end + 1 < len(words) else ""
             if CLASS_OF.get(verb) == "verb" or _is_verb(words, end + 1):
                 subjects[words[1]] += 1
-    return _subject_name(subjects) | _supervisory_body(pages)
+    return _subject_name(subjects) | _supervisory_body(pages) | _bare_name(pages)
+
+
+def _bare_name(pages):
+    """A name without an article that opens sentences as their subject before a verb ("Unia zet in op ...", "Unia
+    doet wat ze zegt"), at least three times, and is a name: with its capital also inside a sentence ("de visie van
+    Unia"), never in lower case."""
+    text = " ".join(line for page in pages for line in page.lines)
+    openings = Counter()
+    for sentence in sentences(text):
+        words = _words(BULLET.sub("", sentence, count=1))
+        if len(words) >= 3 and words[0][:1].isupper() and words[0].isalpha() and words[0] not in FUNCTION_WORDS:
+            if words[1].islower() and (CLASS_OF.get(words[1]) == "verb" or _is_verb(words, 1)):
+                openings[words[0]] += 1
+    for name, count in openings.most_common():
+        if count < 3:
+            break
+        low = name.lower()
+        if low in FUNCTION_WORDS or low in ACTOR_NAMES or re.search(rf"\b{low}\b", text):
+            continue  # a word that is also written in lower case is no name
+        inside = re.findall(rf"(?<![.!?:]\s)(?<!^)\b\w+ {name}\b", text)
+        if any(word[:1].islower() for word in (found.split()[0] for found in inside)):
+            return frozenset({low})
+    return frozenset()
 
 
 def _subject_name(subjects):
@@ -2369,7 +2438,13 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                 statement = _item_statement(block.text.strip(), year, actors)
                 # a lead-in of its own, or a question it asks (the questions of its research in general: "Bereiken
                 # we wat we willen bereiken?"), as a sentence that asks is none
-                if not statement or statement.endswith(":") or (statement.endswith("?") and ":" not in statement):
+                # and a label that only numbers what follows ("Strategische doelstelling 1"), the heading of an item
+                if (
+                    not statement
+                    or statement.endswith(":")
+                    or (statement.endswith("?") and ":" not in statement)
+                    or ITEM_LABEL.fullmatch(statement)
+                ):
                     continue
                 found.append(_candidate(page, statement, year, headings, section_year, lead=lead or ""))
             elif section_year is None:
@@ -2382,6 +2457,8 @@ def page_candidates(page, year, model, headings=None, *, actors=frozenset()):
                     if (
                         AHEAD.search(statement)
                         or INTENT.match(statement)
+                        # an aim with the means it will be reached by, asked and answered ("... Hoe? Door ...")
+                        or HOW_ANSWERED.search(statement)
                         or _names_year_ahead(statement, year)
                         or (asks and read_sentence(statement, year, after_actor=True, actors=actors).intention)
                     ):
@@ -2404,6 +2481,9 @@ def _group_heading(text):
 def intentions_of(sentence_list, year, page_end=False, after_actor=False, actors=frozenset()):
     groups = _grouped(sentence_list, year, after_actor=after_actor, page_end=page_end, actors=actors)
     return [" ".join(group) for group in groups]
+
+
+HOW_ANSWERED = re.compile(r"\. Hoe\? Door\b")
 
 
 def _asks_how_it_works(question, year, actors=frozenset()):
@@ -2479,7 +2559,9 @@ def _list_looks_ahead(lead, section_year, year, heading="", actors=frozenset(), 
 
 
 HEADING_PERIOD = re.compile(
-    r"^(?:\w+\s+){0,2}?(?:\w*programma|\w*plan|\w*agenda|planning)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s*$",
+    # (also the period's aims: "Strategische doelstellingen 2014-2019")
+    r"^(?:\w+\s+){0,2}?(?:\w*programma|\w*plan|\w*agenda|planning|\w*doelstellingen|\w*doelen|prioriteiten"
+    r"|speerpunten)\s+((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\s*$",
     re.I,
 )
 # The supervision or research named in a word, also inside a compound: "toezichtlijnen", "onderzoeksthema's".
@@ -2517,6 +2599,10 @@ SCHEDULE_STEP = re.compile(
     rf"|voorjaar|zomer|najaar|winter|{MONTH_NAMES})(?: van)?(?: het jaar)? ((?:19|20)\d{{2}})\s*:\s*\S",
     re.I,
 )
+
+
+# A list item that is a label numbering the item after it, a name and a number: "Strategische doelstelling 1".
+ITEM_LABEL = re.compile(r"(?:[\w’'-]+\s+){0,2}[\w’'-]+\s+\d{1,2}\.?")
 
 
 # A lead-in that names what the supervision will be about: its items are the intentions.

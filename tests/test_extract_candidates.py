@@ -1546,3 +1546,108 @@ def test_a_lead_in_naming_what_follows_that_goes_on_from_a_sentence_of_the_plan_
     # not when the sentence before is no plan
     text = "De gemeente moet vijf kentallen opnemen. Het gaat om de volgende indicatoren:\n\n • Schuldquote\n"
     assert [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)] == []
+
+
+def test_the_organisation_is_learnt_also_from_the_sentences_of_list_items():
+    # a heading and a bulleted item joined into the page's text: "Doel 1 • Het Havencollege onderzoekt ..."
+    text = (
+        "Onze doelen\n\n • Doel een\n  • Het Havencollege onderzoekt in 2025 de kades.\n"
+        " • Doel twee\n  • Het Havencollege bezoekt in 2025 de sluizen.\n"
+    )
+    assert "havencollege" in extraction.own_organisation(extraction.pages_from_text(text))
+    # not a name that opens one item only
+    text = "Onze doelen\n\n • Doel een\n  • Het Havencollege onderzoekt in 2025 de kades.\n"
+    assert "havencollege" not in extraction.own_organisation(extraction.pages_from_text(text))
+
+
+def test_the_items_under_a_heading_naming_the_periods_aims_are_the_plan_and_their_numbered_labels_are_not():
+    text = (
+        "Strategische doelstellingen 2025-2029\n\n"
+        " • Strategische doelstelling 1\n  • De inspectie adviseert de gemeenten helder over de havens.\n"
+        " • Strategische doelstelling 2\n  • De inspectie werkt actief samen met de andere inspecties.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    assert statements == [
+        "De inspectie adviseert de gemeenten helder over de havens.",
+        "De inspectie werkt actief samen met de andere inspecties.",
+    ]
+    # not under the aims of a period before
+    text = text.replace("2025-2029", "2015-2019")
+    assert [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)] == []
+
+
+def test_a_passive_of_the_main_clause_after_a_clause_inside_it_is_still_the_main_clauses():
+    # its auxiliary before the clause inside, its "worden" closing the sentence
+    assert extraction.is_intention(
+        "In 2025 zullen de knelpunten bij de havens die deel uitmaken van de keten kenbaar gemaakt worden.", 2025
+    )
+    # not a passive of the clause inside alone, with no auxiliary of the main clause waiting for it
+    assert not extraction.is_intention("In 2025 noemt de gemeente de havens die door haar gecontroleerd worden.", 2025)
+
+
+def test_what_its_work_is_meant_to_contribute_to_by_these_means_is_an_aim_not_a_piece_of_work():
+    assert not extraction.is_intention(
+        "Met deze onderzoeken wil de inspectie bijdragen aan het verbeteren van de veiligheid in de havens.", 2025
+    )
+    assert not extraction.is_intention(
+        "Door onderzoek wil de inspectie de rol van de havens versterken en een bijdrage leveren aan veiligheid.", 2025
+    )
+    # still its work, what it will do with them
+    assert extraction.is_intention("Met deze onderzoeken wil de inspectie in 2025 de havens in beeld brengen.", 2025)
+
+
+def test_its_good_wishes_and_its_hopes_without_toe_are_no_work():
+    assert not extraction.is_intention("Bij de inspectie wensen we iedereen een gezond en veilig 2025.", 2025)
+    assert not extraction.is_intention("En zo hopen we dat 2025 voor de havens een veilig jaar wordt.", 2025)
+    # still its work, what it wishes to do
+    assert extraction.is_intention("De inspectie wenst in 2025 de havens vaker te bezoeken.", 2025)
+
+
+def test_a_name_without_an_article_that_opens_sentences_as_their_subject_is_learnt_as_the_organisation():
+    text = (
+        "De visie van Portus voor de havens.\n\n"
+        "Portus onderzoekt de kades. Portus bezoekt de sluizen. Portus controleert de loodsen.\n"
+    )
+    assert "portus" in extraction.own_organisation(extraction.pages_from_text(text))
+    # not twice only, nor a word the text also writes in lower case
+    assert "portus" not in extraction.own_organisation(
+        extraction.pages_from_text(text.replace("Portus controleert", "Zij controleert"))
+    )
+    text = "Toezicht begint bij de kades. Toezicht vraagt tijd. Toezicht kost geld. Het toezicht van Portus."
+    assert "toezicht" not in extraction.own_organisation(extraction.pages_from_text(text))
+
+
+def test_an_aim_with_its_means_asked_and_answered_hoe_door_is_an_intention_with_them():
+    text = (
+        "Het plan omvat de volgende assen:\n\n"
+        " 1. De inspectie komt op voor veilige havens. Hoe? Door de kades en de sluizen vaker te bezoeken.\n"
+        " 2. De inspectie komt op voor schone havens.\n"
+    )
+    statements = [c.statement for c in extraction.candidates(extraction.pages_from_text(text), 2025)]
+    # the aim in the present with its means; not the aim in the present alone
+    assert statements == [
+        "De inspectie komt op voor veilige havens. Hoe? Door de kades en de sluizen vaker te bezoeken."
+    ]
+
+
+def test_the_year_named_as_what_it_is_is_its_setting_not_its_work():
+    assert not extraction.is_intention("2025 is ook een verkiezingsjaar, met de verkiezingen in maart 2025.", 2025)
+    assert not extraction.is_intention("2025 wordt de honderdste verjaardag van de inspectie, met een feest.", 2025)
+    # still the year in which it does something, and the year as a whole given to something
+    assert extraction.is_intention("2025 wordt ook het jaar waarin de inspectie een nieuwe fase ingaat.", 2025)
+    assert extraction.is_intention("2025 zal in het teken staan van de veiligheid van de havens.", 2025)
+
+
+def test_an_example_or_result_of_what_was_done_in_a_perfect_opening_the_sentence_looks_back():
+    assert not extraction.is_intention(
+        "Zo is de achterstand in de controle van de havens ingehaald, wordt steeds meer onderzoek gerealiseerd.", 2025
+    )
+    assert not extraction.is_intention("Inmiddels zijn de meeste kades in de havens van Rotterdam bezocht.", 2025)
+    # not a perfect in a clause of what it will do
+    assert extraction.is_intention("Zo onderzoekt de inspectie in 2025 of de achterstand is ingehaald.", 2025)
+
+
+def test_a_perfect_in_the_clause_of_a_sentence_whose_main_clause_has_no_verb_looks_back():
+    assert not extraction.is_intention("Tien jaar waarin we gewerkt hebben aan veilige havens in Rotterdam.", 2025)
+    # not a perfect in a clause beside a main clause with its own verb: what it will study
+    assert extraction.is_intention("De inspectie onderzoekt in 2025 of de havens gewerkt hebben aan veiligheid.", 2025)

@@ -1,11 +1,12 @@
 """The extraction's figures (issue 15), by the matching rule of tests/test_extract_candidates.py (docs/extraction.md).
-Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to R (each
+Development sets, tuned on: the seed pages, held-out A (since its first measurement), and held-out B to S (each
 labelled and committed, data only, before it was run; measured once unseen; then its failures studied and the rules
 changed on them: B-G in earlier rounds, H, I and J together, then K with H, I and J, then L with H-K, then M with
 H-L, then N with all the others, then O and P with all the others, then Q with all the others, then R with all the
-others in the last); S, measured once unseen after the last change of the rules, is not developed on. Labels by
-hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that a change that makes any worse fails; the figures of
-B-R when they were unseen are in the comments and in docs/extraction.md."""
+others, then S in the last, changing a rule only for a kind of failure that other sets showed unseen too); no set
+is unseen by the rules as they are now. Labels by hand: tests/data/heldout*/SOURCES.md. Asserted as reached, so that
+a change that makes any worse fails; the figures of B-S when they were unseen are in the comments and in
+docs/extraction.md."""
 
 import csv
 from pathlib import Path
@@ -72,10 +73,10 @@ def test_the_twelfth_held_out_set_now_developed_on():
 def test_the_thirteenth_held_out_set_now_developed_on():
     # built apart from the round on L, by someone who saw neither the rules nor their figures; measured once, unseen,
     # after the round on L (recall 66.0%, precision 66.0%, 31 of 47, 31 of 47); then its failures studied and the
-    # rules changed on them
+    # rules changed on them (precision 95.9%, 47 of 49, before the round on S)
     hits, total, found, intentions = counts(*heldout("heldout-m"))
     assert intentions == 47
-    assert found >= 47 and hits / total >= 47 / 49  # recall 100%, precision 95.9%
+    assert found >= 47 and hits / total >= 47 / 48  # recall 100%, precision 97.9%
 
 
 def test_the_fourteenth_held_out_set_now_developed_on():
@@ -127,13 +128,15 @@ def test_the_eighteenth_held_out_set_now_developed_on():
     assert found >= 49 and hits / total >= 49 / 51  # recall 100%, precision 96.1%
 
 
-def test_the_nineteenth_held_out_set_measured_once_unseen():
+def test_the_nineteenth_held_out_set_now_developed_on():
     # the Raad voor de rechtshandhaving, two Caribbean audit offices and two Flemish and Belgian bodies, built apart
     # from the round on R, by someone who saw neither the rules nor their figures; measured once, unseen, after the
-    # last change of the rules; not developed on (the rules of before the round on R gave the same: 21 of 41, 21 of 35)
+    # round on R (recall 51.2%, precision 60.0%, 21 of 41, 21 of 35; the rules of before the round on R gave the
+    # same); then its failures studied and the rules changed on them, only for kinds of failure that other sets
+    # showed unseen too (the round on S)
     hits, total, found, intentions = counts(*heldout("heldout-s"))
     assert intentions == 41
-    assert found >= 21 and hits / total >= 21 / 35  # recall 51.2%, precision 60.0%
+    assert found >= 35 and hits / total >= 35 / 42  # recall 85.4%, precision 83.3%
 
 
 def labellings(name):
@@ -214,9 +217,9 @@ def test_the_ninth_held_out_set_now_developed_on():
 def test_the_tenth_held_out_set_now_developed_on():
     hits, total, found, intentions = counts(*heldout("heldout-j"))
     assert intentions == 59
-    # recall 89.8%, precision 85.7% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%; after the round
-    # on K: 86.4%, 85.2%; after the round on L: 88.1%, 85.5%)
-    assert found >= 53 and hits / total >= 54 / 63
+    # recall 89.8%, precision 87.1% (unseen: 67.8%, 58.0%; after the round on H-J: 76.3%, 83.6%; after the round
+    # on K: 86.4%, 85.2%; after the round on L: 88.1%, 85.5%; precision 85.7%, 54 of 63, before the round on S)
+    assert found >= 53 and hits / total >= 54 / 62
 
 
 def test_the_eleventh_held_out_set_now_developed_on():
