@@ -17,6 +17,7 @@ import csv
 import datetime
 import http.client
 import io
+import json
 import os
 import platform
 import re
@@ -603,6 +604,30 @@ class Bench:
         self.add(Row(f"{name}: apply", applied, applied, cpu=cpu, extra="one run", target="< 15 s",
                      met=applied < 15))  # fmt: skip
 
+    def hostile_files(self, seconds=5, megabytes=300):
+        """Issue 18: every file of the hostile corpus (tests/hostile_files.py: bombs, huge cells, endless rows, ...)
+        refused by the import within `seconds` each and `megabytes` in all, in a fresh process of its own so that its
+        peak memory is its own (tests/hostile_probe.py; tests/test_hostile_files.py checks the refusals and memory)."""
+        environment = {**os.environ, "DATABASE_URL": "sqlite://:memory:", "DJANGO_SETTINGS_MODULE": "tests.settings"}
+        completed = subprocess.run(
+            [sys.executable, "-m", "tests.hostile_probe"], cwd=ROOT, env=environment, capture_output=True, text=True,
+            timeout=600, check=True,
+        )  # fmt: skip
+        cases = json.loads(completed.stdout.strip().splitlines()[-1])["cases"]
+        slowest = sorted(cases, key=lambda name: cases[name]["seconds"], reverse=True)
+        peak = max(case["peak_mb"] for case in cases.values())
+        refused = all(case["outcome"] != "accepted" for case in cases.values())
+        self.add(
+            Row(
+                f"hostile import files ({len(cases)}), each refused: the slowest",
+                cases[slowest[0]]["seconds"],
+                extra=f"{'all refused' if refused else 'ONE ACCEPTED'}; peak {peak:.0f} MB; slowest "
+                + ", ".join(f"{name} {cases[name]['seconds']:.2f} s" for name in slowest[:3]),
+                target=f"< {seconds} s each; < {megabytes} MB",
+                met=refused and cases[slowest[0]]["seconds"] < seconds and peak < megabytes,
+            )
+        )
+
     def run_import(self, plan_import, apply_plan, rows, apply):
         """((wall, cpu) of the dry run, (wall, cpu) of applying it or None, errors) for a file of `rows` new
         commitments of next year's programme; rolled back afterwards, so that the data stays as generated."""
@@ -876,6 +901,7 @@ def main():
         bench.exports(env)
     if "import" in parts:
         bench.imports()
+        bench.hostile_files()
     if "throughput" in parts:
         bench.throughput(env)
 

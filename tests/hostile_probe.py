@@ -1,7 +1,7 @@
-"""Run as a script (tests/test_hostile_files.py starts it): imports each hostile file of the corpus with
-`manage.py import_commitments --dry-run` in this one fresh process, on an in-memory database, and prints as JSON
-the time each took and the process's peak resident memory after each. The peak only grows, so the last figure
-bounds every case at once."""
+"""Run as a script (tests/test_hostile_files.py starts it for the memory, `make bench` for the time): imports each
+hostile file of the corpus named (every one if none is) with `manage.py import_commitments --dry-run` in this one
+fresh process, on an in-memory database, and prints as JSON the time each took and the process's peak resident memory
+after each. The peak only grows, so the last figure bounds every case at once."""
 
 import io
 import json
@@ -38,7 +38,7 @@ def main(names):
     make_user("erin", ["beheerder"], is_staff=True)
     results = {"before_mb": peak_mb(), "cases": {}}
     with tempfile.TemporaryDirectory() as folder:
-        for name in names:
+        for name in names or hostile_files.ALL_CASES:
             make, filename, _expected = hostile_files.ALL_CASES[name]
             path = Path(folder) / filename
             path.write_bytes(make())

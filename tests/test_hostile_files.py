@@ -1,7 +1,8 @@
 """Files that cannot exhaust the server (issue 18 point 3, breaks 5 and 6): every file of the hostile corpus
-(tests/hostile_files.py) is refused clearly, within 5 s and 300 MB, through the page and through the command; the
-limits are checked before and while reading; messages name the line and column and never repeat a hostile value
-at length; nothing grows with the square of the rows."""
+(tests/hostile_files.py) is refused clearly, within 300 MB, through the page and through the command; the limits are
+checked before and while reading; messages name the line and column and never repeat a hostile value at length;
+nothing grows with the square of the rows. That each is refused within 5 s is measured by `make bench` ("hostile
+import files"), not here: a time depends on the machine and what else it runs."""
 
 import io
 import json
@@ -22,7 +23,7 @@ from tests import hostile_files
 from tests.test_import import NEW_ROW, csv_file, written
 
 ROOT = Path(__file__).resolve().parent.parent
-SECONDS, MEGABYTES = 5, 300
+MEGABYTES = 300
 # Long runs of one character that a hostile file holds: a message or page must never repeat them.
 ECHOES = ("A" * 100, "X" * 100, "root:x:0:0")
 
@@ -33,43 +34,37 @@ def corpus():
 
 
 @pytest.mark.parametrize("case", hostile_files.CASES)
-def test_the_page_refuses_each_hostile_file_clearly_and_in_time(client_for, erin, corpus, case):
+def test_the_page_refuses_each_hostile_file_clearly(client_for, erin, corpus, case):
     _make, filename, expected = hostile_files.CASES[case]
     client = client_for(erin)
     before = written()
 
-    started = time.perf_counter()
     response = client.post("/import/", {"file": SimpleUploadedFile(filename, corpus[case])})
-    elapsed = time.perf_counter() - started
 
     page = response.content.decode()
     assert response.status_code == 400
     assert expected in page
     assert 'name="token"' not in page  # nothing to apply
     assert not any(echo in page for echo in ECHOES)
-    assert elapsed < SECONDS
     assert written() == before
 
 
 @pytest.mark.parametrize("case", hostile_files.CASES)
-def test_the_command_refuses_each_hostile_file_clearly_and_in_time(erin, corpus, case, tmp_path):
+def test_the_command_refuses_each_hostile_file_clearly(erin, corpus, case, tmp_path):
     _make, filename, expected = hostile_files.CASES[case]
     path = tmp_path / filename
     path.write_bytes(corpus[case])
     err = io.StringIO()
 
-    started = time.perf_counter()
     with pytest.raises(CommandError):
         call_command("import_commitments", str(path), "--as", "erin", stdout=io.StringIO(), stderr=err)
-    elapsed = time.perf_counter() - started
 
     assert expected in err.getvalue()
     assert not any(echo in err.getvalue() for echo in ECHOES)
-    assert elapsed < SECONDS
     assert Commitment.objects.count() == 0
 
 
-def test_every_hostile_file_is_refused_within_5_seconds_and_300_mb_of_memory(tmp_path):
+def test_every_hostile_file_is_refused_within_300_mb_of_memory(tmp_path):
     """In a fresh process of its own (the command on an in-memory database), so that its peak resident memory is
     measured, not the test runner's. The peak only grows: the last figure bounds every case."""
     environment = {**os.environ, "DATABASE_URL": "sqlite://:memory:", "DJANGO_SETTINGS_MODULE": "tests.settings"}
@@ -90,7 +85,6 @@ def test_every_hostile_file_is_refused_within_5_seconds_and_300_mb_of_memory(tmp
         _make, _filename, expected = hostile_files.ALL_CASES[name]
         assert case["outcome"] != "accepted", name
         assert expected in case["stderr"], (name, case["stderr"][:500])
-        assert case["seconds"] < SECONDS, (name, case["seconds"])
         assert case["peak_mb"] < MEGABYTES, (name, case["peak_mb"])
     # 10,000 rows with the same error: the report grows with the rows, not with their square.
     assert results["cases"]["most_rows_same_error"]["stderr_length"] < 10_000 * 300
@@ -145,13 +139,19 @@ def test_a_header_of_many_columns_is_checked_in_linear_time():
     assert "meer dan eens" in refusal.value.message and len(refusal.value.message) < 300
 
 
-def test_ten_thousand_copies_of_one_row_are_reported_in_linear_size(programme, politie, alice):
-    data = hostile_files.rows_csv(
-        [["", "2024", "Dezelfde", "Dezelfde tekst.", "", "publication", "politie", "", "", "", "", ""]] * 10_000
-    )
-    started = time.perf_counter()
-    plan = imports.plan_import(data, filename="kopieen.csv")
-    assert time.perf_counter() - started < SECONDS
+def test_ten_thousand_copies_of_one_row_are_reported_in_linear_size_and_time(programme, politie, alice):
+    def copies(count):
+        row = ["", "2024", "Dezelfde", "Dezelfde tekst.", "", "publication", "politie", "", "", "", "", ""]
+        return hostile_files.rows_csv([row] * count)
+
+    def planned(data):
+        started = time.perf_counter()
+        return imports.plan_import(data, filename="kopieen.csv"), time.perf_counter() - started
+
+    plan, seconds = planned(copies(10_000))
+    # Ten times the rows take some ten times as long; a report that compared each row with every other took a hundred
+    # times. A ratio, not seconds, so that it holds on a slow or busy machine.
+    assert seconds < 40 * min(planned(copies(1_000))[1] for _ in range(2))
     assert not plan.is_valid
     messages = [error for row in plan.rows for error in row.errors]
     assert len(messages) == 10_000
