@@ -615,16 +615,17 @@ class Bench:
         )  # fmt: skip
         cases = json.loads(completed.stdout.strip().splitlines()[-1])["cases"]
         slowest = sorted(cases, key=lambda name: cases[name]["seconds"], reverse=True)
+        longest = cases[slowest[0]]["seconds"]
         peak = max(case["peak_mb"] for case in cases.values())
-        refused = all(case["outcome"] != "accepted" for case in cases.values())
+        accepted = [name for name, case in cases.items() if case["outcome"] == "accepted"]
         self.add(
             Row(
                 f"hostile import files ({len(cases)}), each refused: the slowest",
-                cases[slowest[0]]["seconds"],
-                extra=f"{'all refused' if refused else 'ONE ACCEPTED'}; peak {peak:.0f} MB; slowest "
+                longest,
+                extra=f"{f'ACCEPTED: {accepted}' if accepted else 'all refused'}; peak {peak:.0f} MB; slowest "
                 + ", ".join(f"{name} {cases[name]['seconds']:.2f} s" for name in slowest[:3]),
                 target=f"< {seconds} s each; < {megabytes} MB",
-                met=refused and cases[slowest[0]]["seconds"] < seconds and peak < megabytes,
+                met=not accepted and longest < seconds and peak < megabytes,
             )
         )
 
